@@ -1,0 +1,53 @@
+package actionlist
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Houvast never stores a citizen service number (BSN). FindBSN spots text that
+// looks like one, so it can be flagged before it is saved or exported.
+
+// numberRun is a run of digit groups joined by single spaces, dots or dashes.
+var numberRun = regexp.MustCompile(`\d+(?:[ .\-]\d+)*`)
+
+// FindBSN returns the numbers in s that look like a BSN: nine digits, written
+// together or grouped (123.456.782, 1234 56 782), that pass the eleven-test.
+func FindBSN(s string) []string {
+	var found []string
+	for _, run := range numberRun.FindAllString(s, -1) {
+		groups := strings.FieldsFunc(run, func(r rune) bool { return r == ' ' || r == '.' || r == '-' })
+		if all := strings.Join(groups, ""); len(all) == 9 && elevenTest(all) {
+			found = append(found, run)
+			continue
+		}
+		// A longer run (a date next to a number, a list) may still hold one.
+		for _, g := range groups {
+			if len(g) == 9 && elevenTest(g) {
+				found = append(found, g)
+			}
+		}
+	}
+	return found
+}
+
+// elevenTest is the BSN check: 9a+8b+7c+6d+5e+4f+3g+2h-1i is a multiple of 11
+// and not zero.
+func elevenTest(d string) bool {
+	sum := 0
+	for i := range 8 {
+		sum += (9 - i) * int(d[i]-'0')
+	}
+	sum -= int(d[8] - '0')
+	return sum != 0 && sum%11 == 0
+}
+
+// HasBSN reports whether any of the texts holds something that looks like a BSN.
+func HasBSN(texts ...string) bool {
+	for _, t := range texts {
+		if len(FindBSN(t)) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+package actionlist
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Dosing splits a case's unfinished steps into the few the resident sees now
+// and the rest, which show only as a count per phase.
+type Dosing struct {
+	Now        []Step
+	Later      map[Phase]int // unfinished steps not in Now, per phase
+	LaterTotal int
+	// Blocked holds, for each unfinished step that waits on another, the IDs
+	// of the unfinished steps it waits for.
+	Blocked map[string][]string
+}
+
+// rank orders candidates for Now: the specialist's pins first, then what is
+// overdue, then what has already started (so it does not vanish from view),
+// then the plan's own order; steps pushed back come last.
+func rank(s Step, today Date) int {
+	switch {
+	case s.Pin == PinNow:
+		return 0
+	case s.Pin == PinLater:
+		return 4
+	case s.Overdue(today):
+		return 1
+	case s.Status == StepInProgress || s.Status == StepWaiting:
+		return 2
+	}
+	return 3
+}
+
+// Dose picks at most n steps for Now. A step whose dependencies are not all
+// finished never enters Now, pinned or not. The result does not depend on the
+// order of steps.
+func Dose(steps []Step, n int, today Date) Dosing {
+	n = ClampDose(n)
+	finished := make(map[string]bool, len(steps))
+	for _, s := range steps {
+		finished[s.ID] = s.Status.Finished()
+	}
+	d := Dosing{Later: map[Phase]int{}}
+	var ready []Step
+	for _, s := range steps {
+		if s.Status.Finished() {
+			continue
+		}
+		var waits []string
+		for _, dep := range s.DependsOn {
+			if done, known := finished[dep]; known && !done {
+				waits = append(waits, dep)
+			}
+		}
+		if len(waits) > 0 {
+			if d.Blocked == nil {
+				d.Blocked = map[string][]string{}
+			}
+			d.Blocked[s.ID] = waits
+			d.Later[s.Phase]++
+			d.LaterTotal++
+			continue
+		}
+		ready = append(ready, s)
+	}
+	slices.SortFunc(ready, func(a, b Step) int {
+		ra, rb := rank(a, today), rank(b, today)
+		if ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		if ra == 1 { // overdue: the longest overdue first
+			if c := cmp.Compare(a.Due.String(), b.Due.String()); c != 0 {
+				return c
+			}
+		}
+		return planOrder(a, b)
+	})
+	take := min(n, len(ready))
+	d.Now = ready[:take:take]
+	for _, s := range ready[take:] {
+		d.Later[s.Phase]++
+		d.LaterTotal++
+	}
+	return d
+}
+
+// planOrder is the order of the plan itself: phase, then place in the phase.
+func planOrder(a, b Step) int {
+	if c := cmp.Compare(a.Phase.Index(), b.Phase.Index()); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Order, b.Order); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// SortPlan sorts steps in plan order, in place.
+func SortPlan(steps []Step) { slices.SortStableFunc(steps, planOrder) }
+
+// InNow reports whether the step with id is in Now.
+func (d Dosing) InNow(id string) bool {
+	return slices.ContainsFunc(d.Now, func(s Step) bool { return s.ID == id })
+}
+
+// PlanDueDates gives every Now step without a due date one: today plus the
+// step's typical days. It returns the changed copies; a step in view always
+// says by when.
+func PlanDueDates(d Dosing, today Date) []Step {
+	var out []Step
+	for _, s := range d.Now {
+		if s.Due.IsZero() {
+			s.Due = today.AddDays(max(1, s.Days))
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package actionlist
+
+import (
+	"cmp"
+	"slices"
+)
+
+// PhaseProgress counts one phase's steps. Steps marked not applicable do not
+// count, so leaving something out never makes progress look worse.
+type PhaseProgress struct {
+	Phase      Phase
+	Done       int
+	Applicable int
+	Overdue    int
+}
+
+// Percent is the share done, rounded down; a phase with nothing to do is 100.
+func (p PhaseProgress) Percent() int {
+	if p.Applicable == 0 {
+		return 100
+	}
+	return p.Done * 100 / p.Applicable
+}
+
+// Clock says how the stabilisation period stands against its target.
+type Clock int
+
+const (
+	ClockNone    Clock = iota // no target, or the case is past stabilisation
+	ClockOnTrack              // more than ClockNearDays left
+	ClockNear                 // the target is close: time to check what is missing
+	ClockPast                 // the target date has passed
+)
+
+// ClockNearDays is when the clock starts to warn before the target.
+const ClockNearDays = 21
+
+// Progress is how far a case has come.
+type Progress struct {
+	Phases         []PhaseProgress // the phases that hold steps, in order
+	Overall        PhaseProgress   // Phase is empty
+	Overdue        []Step          // unfinished and past their due date, oldest first
+	DaysSinceStart int
+	TargetDays     int // from start to target; 0 without a target
+	DaysLeft       int // until the target; negative when past
+	Clock          Clock
+	Timeline       []Step // finished steps, in the order they were done
+}
+
+// Measure computes the progress of a case on a day.
+func Measure(c Case, today Date) Progress {
+	var p Progress
+	byPhase := make(map[Phase]*PhaseProgress)
+	for _, s := range c.Steps {
+		pp := byPhase[s.Phase]
+		if pp == nil {
+			pp = &PhaseProgress{Phase: s.Phase}
+			byPhase[s.Phase] = pp
+		}
+		if s.Status == StepNotApplicable {
+			continue
+		}
+		pp.Applicable++
+		p.Overall.Applicable++
+		if s.Status == StepDone {
+			pp.Done++
+			p.Overall.Done++
+			p.Timeline = append(p.Timeline, s)
+		}
+		if s.Overdue(today) {
+			pp.Overdue++
+			p.Overall.Overdue++
+			p.Overdue = append(p.Overdue, s)
+		}
+	}
+	for _, ph := range Phases {
+		if pp := byPhase[ph]; pp != nil {
+			p.Phases = append(p.Phases, *pp)
+		}
+	}
+	slices.SortStableFunc(p.Timeline, func(a, b Step) int {
+		if c := cmp.Compare(a.DoneOn.String(), b.DoneOn.String()); c != 0 {
+			return c
+		}
+		return planOrder(a, b)
+	})
+	slices.SortStableFunc(p.Overdue, func(a, b Step) int {
+		if c := cmp.Compare(a.Due.String(), b.Due.String()); c != 0 {
+			return c
+		}
+		return planOrder(a, b)
+	})
+	if !c.Start.IsZero() {
+		p.DaysSinceStart = max(0, c.Start.DaysUntil(today))
+	}
+	p.Clock = clockOf(c, today, &p)
+	return p
+}
+
+func clockOf(c Case, today Date, p *Progress) Clock {
+	if c.Target.IsZero() || c.Start.IsZero() {
+		return ClockNone
+	}
+	p.TargetDays = c.Start.DaysUntil(c.Target)
+	p.DaysLeft = today.DaysUntil(c.Target)
+	if c.Status != CaseIntake && c.Status != CaseStabilisation {
+		return ClockNone
+	}
+	switch {
+	case p.DaysLeft < 0:
+		return ClockPast
+	case p.DaysLeft <= ClockNearDays:
+		return ClockNear
+	}
+	return ClockOnTrack
+}
