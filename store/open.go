@@ -1,0 +1,265 @@
+// Package store keeps Houvast's case files in one SQLite file. Every change
+// is one transaction that writes the change together with its events.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/adrg/xdg"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Errors the screens and the command line turn into sentences.
+var (
+	ErrNotHouvast  = errors.New("not a Houvast database")
+	ErrEmptyFile   = errors.New("the file is empty")
+	ErrTruncated   = errors.New("the database file is shorter than it says it is (truncated)")
+	ErrNewerSchema = errors.New("the database was made by a newer Houvast")
+	ErrBusy        = errors.New("the database is busy: another Houvast window is saving")
+	ErrNotFound    = errors.New("not found")
+)
+
+// SchemaError is ErrNewerSchema with the versions involved.
+type SchemaError struct{ Found, Known int }
+
+func (e *SchemaError) Error() string {
+	return fmt.Sprintf("%v (schema version %d; this Houvast knows up to %d)", ErrNewerSchema, e.Found, e.Known)
+}
+
+func (e *SchemaError) Unwrap() error { return ErrNewerSchema }
+
+// Store is an open Houvast database.
+type Store struct {
+	db   *sql.DB
+	path string
+	// Now is the clock for timestamps; tests set it.
+	Now func() time.Time
+}
+
+// DefaultPath is the database in the user's XDG data directory; its folder is
+// created private (0700).
+func DefaultPath() (string, error) {
+	p, err := xdg.DataFile(filepath.Join("houvast", "houvast.db"))
+	if err != nil {
+		return "", fmt.Errorf("find the data folder: %w", err)
+	}
+	return p, nil
+}
+
+// Path is the file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Open opens the Houvast database at path, creating it (0600, in a 0700
+// folder) if it does not exist. A file that is not a Houvast database is
+// refused before SQLite touches it, so it is never written to. An older
+// schema is migrated, after a copy of the file is made beside it.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+		if err := create(ctx, path); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	s, err := openSQL(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.init(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openSQL(path string) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Store{db: db, path: path, Now: time.Now}, nil
+}
+
+// create makes a new database under a temporary name and moves it into place
+// only when its schema is complete, so a crash never leaves a half-made
+// database at path.
+func create(ctx context.Context, path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create the folder for %s: %w", path, err)
+	}
+	tmp := path + ".new"
+	removeDB(tmp)
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	f.Close()
+	s, err := openSQL(tmp)
+	if err == nil {
+		err = s.init(ctx)
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		removeDB(tmp)
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	// Link, not rename: if another process created path meanwhile, keep theirs.
+	if err := os.Link(tmp, path); err != nil && !errors.Is(err, os.ErrExist) {
+		removeDB(tmp)
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	removeDB(tmp)
+	return nil
+}
+
+// OpenMemory opens a private in-memory database, for tests and for "demo".
+func OpenMemory(ctx context.Context) (*Store, error) {
+	db, err := sql.Open("sqlite", "file::memory:?_pragma=foreign_keys(1)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1) // each connection would be its own empty database
+	s := &Store{db: db, path: ":memory:", Now: time.Now}
+	if err := s.init(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func dsn(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Set("_txlock", "immediate")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// checkHeader reads the SQLite header (the first 100 bytes) without opening
+// the file as a database: the magic string, the application id, the schema
+// version and whether the file is as long as the header says.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return fmt.Errorf("%s: %w (it is a folder)", path, ErrNotHouvast)
+	}
+	if st.Size() == 0 {
+		return fmt.Errorf("%s: %w", path, ErrEmptyFile)
+	}
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil {
+		return fmt.Errorf("%s: %w (too short for a database)", path, ErrNotHouvast)
+	}
+	if string(h[:16]) != "SQLite format 3\x00" {
+		return fmt.Errorf("%s: %w (not a SQLite file)", path, ErrNotHouvast)
+	}
+	if id := binary.BigEndian.Uint32(h[68:72]); id != ApplicationID {
+		return fmt.Errorf("%s: %w (a SQLite file of another application)", path, ErrNotHouvast)
+	}
+	if v := int(binary.BigEndian.Uint32(h[60:64])); v > SchemaVersion() {
+		return fmt.Errorf("%s: %w", path, &SchemaError{Found: v, Known: SchemaVersion()})
+	}
+	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(h[28:32]))
+	// The page count is only trustworthy when its "valid-for" counter matches.
+	if binary.BigEndian.Uint32(h[92:96]) == binary.BigEndian.Uint32(h[24:28]) && pages*pageSize > st.Size() {
+		return fmt.Errorf("%s: %w", path, ErrTruncated)
+	}
+	return nil
+}
+
+// init checks the identity of an opened database and brings its schema up to
+// date. A brand-new file (application id and version both 0) is only ever
+// met here through create or OpenMemory: Open refuses such a file earlier.
+func (s *Store) init(ctx context.Context) error {
+	var appID, version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("%s: %w (%v)", s.path, ErrNotHouvast, err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("%s: %w (%v)", s.path, ErrNotHouvast, err)
+	}
+	fresh := appID == 0 && version == 0
+	switch {
+	case fresh:
+	case appID != ApplicationID:
+		return fmt.Errorf("%s: %w", s.path, ErrNotHouvast)
+	case version > SchemaVersion():
+		return fmt.Errorf("%s: %w", s.path, &SchemaError{Found: version, Known: SchemaVersion()})
+	}
+	if version < SchemaVersion() && !fresh {
+		if _, err := s.backupBeforeMigration(ctx, version); err != nil {
+			return err
+		}
+	}
+	for v := version; v < SchemaVersion(); v++ {
+		if err := s.migrate(ctx, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) migrate(ctx context.Context, from int) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, migrations[from]); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", from, from+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", ApplicationID, from+1)); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", from, from+1, err)
+		}
+		return nil
+	})
+}
+
+// MigrationBackupPath is where the copy made before migrating from version
+// v is kept.
+func MigrationBackupPath(path string, v int) string {
+	return fmt.Sprintf("%s.before-v%d.bak", path, v+1)
+}
+
+func (s *Store) backupBeforeMigration(ctx context.Context, from int) (string, error) {
+	dst := MigrationBackupPath(s.path, from)
+	if _, err := os.Stat(dst); err == nil {
+		// A copy from an earlier, interrupted attempt is the true original.
+		return dst, nil
+	}
+	if err := s.Backup(ctx, dst); err != nil {
+		return "", fmt.Errorf("copy the database before updating it: %w", err)
+	}
+	return dst, nil
+}
+
+func removeDB(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		os.Remove(p)
+	}
+}

@@ -1,0 +1,89 @@
+package store
+
+// ApplicationID marks a SQLite file as Houvast's ("Houv" in ASCII), so a
+// file of another application is recognised and left alone.
+const ApplicationID = 0x486f7576
+
+// migrations[i] brings the schema from version i to i+1. Each runs in one
+// transaction together with the version bump, so a kill mid-way leaves the
+// old schema whole. Never edit a migration that has shipped; add one.
+var migrations = []string{
+	// 1: cases, steps, agreements and their events.
+	`
+CREATE TABLE cases (
+	id           TEXT PRIMARY KEY,
+	ref          TEXT NOT NULL UNIQUE,
+	name         TEXT NOT NULL,
+	participants TEXT NOT NULL DEFAULT '',
+	status       TEXT NOT NULL,
+	language     TEXT NOT NULL,
+	dose         INTEGER NOT NULL,
+	start        TEXT NOT NULL DEFAULT '',
+	target       TEXT NOT NULL DEFAULT '',
+	next_at      TEXT NOT NULL DEFAULT '',
+	next_place   TEXT NOT NULL DEFAULT '',
+	next_with    TEXT NOT NULL DEFAULT '',
+	source       TEXT NOT NULL DEFAULT '',
+	signal       TEXT NOT NULL DEFAULT '',
+	signal_date  TEXT NOT NULL DEFAULT '',
+	template     TEXT NOT NULL DEFAULT '',
+	closed_on    TEXT NOT NULL DEFAULT '',
+	close_reason TEXT NOT NULL DEFAULT '',
+	created      TEXT NOT NULL,
+	updated      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE steps (
+	id            TEXT PRIMARY KEY,
+	case_id       TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+	key           TEXT NOT NULL DEFAULT '',
+	phase         TEXT NOT NULL,
+	"order"       INTEGER NOT NULL,
+	title         TEXT NOT NULL,
+	why           TEXT NOT NULL DEFAULT '',
+	after         TEXT NOT NULL DEFAULT '',
+	owner         TEXT NOT NULL,
+	owner_name    TEXT NOT NULL DEFAULT '',
+	due           TEXT NOT NULL DEFAULT '',
+	status        TEXT NOT NULL,
+	done_on       TEXT NOT NULL DEFAULT '',
+	done_by       TEXT NOT NULL DEFAULT '',
+	internal_note TEXT NOT NULL DEFAULT '',
+	work_note     TEXT NOT NULL DEFAULT '',
+	resident_note TEXT NOT NULL DEFAULT '',
+	depends_on    TEXT NOT NULL DEFAULT '',
+	pin           TEXT NOT NULL DEFAULT '',
+	days          INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX steps_by_case ON steps(case_id);
+CREATE INDEX steps_by_owner ON steps(owner, case_id);
+
+CREATE TABLE agreements (
+	id      TEXT PRIMARY KEY,
+	case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+	date    TEXT NOT NULL DEFAULT '',
+	who     TEXT NOT NULL DEFAULT '',
+	what    TEXT NOT NULL
+) STRICT;
+CREATE INDEX agreements_by_case ON agreements(case_id);
+
+CREATE TABLE events (
+	seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+	id        TEXT NOT NULL UNIQUE,
+	case_id   TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+	entity    TEXT NOT NULL,
+	entity_id TEXT NOT NULL,
+	action    TEXT NOT NULL,
+	field     TEXT NOT NULL DEFAULT '',
+	old       TEXT NOT NULL DEFAULT '',
+	new       TEXT NOT NULL DEFAULT '',
+	at        TEXT NOT NULL,
+	actor     TEXT NOT NULL DEFAULT '',
+	role      TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX events_by_case ON events(case_id, seq);
+`,
+}
+
+// SchemaVersion is the version this binary writes.
+func SchemaVersion() int { return len(migrations) }

@@ -1,0 +1,382 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"houvast/actionlist"
+)
+
+// ErrConflict is returned when a field changed under the caller's feet.
+var ErrConflict = errors.New("changed elsewhere meanwhile")
+
+// ConflictError lists the fields someone else changed since the caller read
+// them. Nothing was saved; Current is what is stored now.
+type ConflictError struct {
+	Entity    actionlist.Entity
+	ID        string
+	Conflicts []actionlist.Conflict
+}
+
+func (e *ConflictError) Error() string {
+	fields := make([]string, len(e.Conflicts))
+	for i, c := range e.Conflicts {
+		fields[i] = c.Field
+	}
+	return fmt.Sprintf("%s %s: %v: %s", e.Entity, e.ID, ErrConflict, strings.Join(fields, ", "))
+}
+
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// NewID makes a new identity for a case, step, agreement or event.
+func NewID() string { return uuid.NewString() }
+
+// txn is one write transaction with the events it records.
+type txn struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	s     *Store
+	actor actionlist.Actor
+}
+
+func (s *Store) change(ctx context.Context, actor actionlist.Actor, fn func(t *txn) error) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		return fn(&txn{ctx: ctx, tx: tx, s: s, actor: actor})
+	})
+}
+
+func (t *txn) exec(query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(t.ctx, query, args...)
+}
+
+func (t *txn) event(caseID string, entity actionlist.Entity, id string, action actionlist.Action, field, old, new string) error {
+	_, err := t.exec(`INSERT INTO events (id, case_id, entity, entity_id, action, field, old, new, at, actor, role)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		NewID(), caseID, string(entity), id, string(action), field, old, new,
+		stamp(t.s.Now()), t.actor.Name, string(t.actor.Role))
+	if err != nil {
+		return fmt.Errorf("record event: %w", err)
+	}
+	return nil
+}
+
+func (t *txn) changes(caseID string, entity actionlist.Entity, id string, changes []actionlist.Change) error {
+	for _, c := range changes {
+		if err := t.event(caseID, entity, id, actionlist.ActionChanged, c.Field, c.Old, c.New); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *txn) touch(caseID string) error {
+	_, err := t.exec("UPDATE cases SET updated = ? WHERE id = ?", stamp(t.s.Now()), caseID)
+	return err
+}
+
+func (t *txn) insertStep(caseID string, st actionlist.Step) error {
+	if err := st.Validate(); err != nil {
+		return fmt.Errorf("step %q: %w", st.Title, err)
+	}
+	_, err := t.exec("INSERT INTO steps (case_id, "+columnList(actionlist.StepColumns)+") VALUES (?, "+placeholders(len(actionlist.StepColumns))+")",
+		append([]any{caseID}, anys(actionlist.StepValues(st))...)...)
+	if err != nil {
+		return fmt.Errorf("add step %q: %w", st.Title, err)
+	}
+	return t.event(caseID, actionlist.EntityStep, st.ID, actionlist.ActionCreated, "", "", actionlist.StepSnapshot(st))
+}
+
+func (t *txn) insertAgreement(caseID string, a actionlist.Agreement) error {
+	if err := a.Validate(); err != nil {
+		return fmt.Errorf("agreement: %w", err)
+	}
+	_, err := t.exec("INSERT INTO agreements (case_id, "+columnList(actionlist.AgreementColumns)+") VALUES (?, "+placeholders(len(actionlist.AgreementColumns))+")",
+		append([]any{caseID}, anys(actionlist.AgreementValues(a))...)...)
+	if err != nil {
+		return fmt.Errorf("add agreement: %w", err)
+	}
+	return t.event(caseID, actionlist.EntityAgreement, a.ID, actionlist.ActionCreated, "", "", actionlist.AgreementSnapshot(a))
+}
+
+// nextRef gives a new case reference: the year and a running number.
+func (t *txn) nextRef() (string, error) {
+	year := t.s.Now().Year()
+	var n int
+	err := t.tx.QueryRowContext(t.ctx, `SELECT COALESCE(MAX(CAST(substr(ref, 6) AS INTEGER)), 0) FROM cases WHERE ref LIKE ?`,
+		fmt.Sprintf("%d-%%", year)).Scan(&n)
+	if err != nil {
+		return "", fmt.Errorf("make a reference: %w", err)
+	}
+	return fmt.Sprintf("%d-%03d", year, n+1), nil
+}
+
+// CreateCase stores a new case with its steps and agreements. It fills in
+// the ID, the reference, the new IDs of steps and agreements that have none,
+// and the timestamps, and returns the case as stored.
+func (s *Store) CreateCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case) (actionlist.Case, error) {
+	if c.ID == "" {
+		c.ID = NewID()
+	}
+	c.Created = s.Now()
+	c.Updated = c.Created
+	for i := range c.Steps {
+		if c.Steps[i].ID == "" {
+			c.Steps[i].ID = NewID()
+		}
+	}
+	for i := range c.Agreements {
+		if c.Agreements[i].ID == "" {
+			c.Agreements[i].ID = NewID()
+		}
+	}
+	err := s.change(ctx, actor, func(t *txn) error {
+		if c.Ref == "" {
+			ref, err := t.nextRef()
+			if err != nil {
+				return err
+			}
+			c.Ref = ref
+		}
+		if err := c.Validate(); err != nil {
+			return fmt.Errorf("case: %w", err)
+		}
+		_, err := t.exec("INSERT INTO cases ("+columnList(actionlist.CaseColumns)+", created, updated) VALUES ("+placeholders(len(actionlist.CaseColumns)+2)+")",
+			anys(actionlist.CaseValues(c), stamp(c.Created), stamp(c.Updated))...)
+		if err != nil {
+			if strings.Contains(err.Error(), "UNIQUE") {
+				return fmt.Errorf("case reference %q is taken: %w", c.Ref, err)
+			}
+			return fmt.Errorf("add case: %w", err)
+		}
+		if err := t.event(c.ID, actionlist.EntityCase, c.ID, actionlist.ActionCreated, "", "", actionlist.CaseSnapshot(c)); err != nil {
+			return err
+		}
+		for _, st := range c.Steps {
+			if err := t.insertStep(c.ID, st); err != nil {
+				return err
+			}
+		}
+		for _, a := range c.Agreements {
+			if err := t.insertAgreement(c.ID, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return c, err
+}
+
+// UpdateCase saves the changes from before to after in the case's own
+// fields. A field that someone else changed since before was read is a
+// conflict: then nothing is saved. It returns the case's fields as stored.
+func (s *Store) UpdateCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
+	changes := actionlist.CaseChanges(before, after)
+	var cur actionlist.Case
+	err := s.change(ctx, actor, func(t *txn) error {
+		var err error
+		if cur, err = loadCaseRow(t.ctx, t.tx, before.ID); err != nil {
+			return err
+		}
+		applied, conflicts, err := actionlist.ApplyCaseChanges(&cur, changes)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return &ConflictError{Entity: actionlist.EntityCase, ID: before.Ref, Conflicts: conflicts}
+		}
+		if len(applied) == 0 {
+			return nil
+		}
+		if err := cur.Validate(); err != nil {
+			return fmt.Errorf("case: %w", err)
+		}
+		cur.Updated = t.s.Now()
+		if _, err := t.exec("UPDATE cases SET "+assignments(actionlist.CaseColumns)+", updated = ? WHERE id = ?",
+			anys(actionlist.CaseValues(cur), stamp(cur.Updated), cur.ID)...); err != nil {
+			return fmt.Errorf("save case: %w", err)
+		}
+		return t.changes(cur.ID, actionlist.EntityCase, cur.ID, applied)
+	})
+	return cur, err
+}
+
+// StepEdit is one step as the caller read it and as it should become.
+type StepEdit struct {
+	Before, After actionlist.Step
+}
+
+// UpdateSteps saves several step edits in one transaction (a tick-off and the
+// due dates it brings, a reordering). A conflict in any of them saves none.
+// It returns the steps as stored.
+func (s *Store) UpdateSteps(ctx context.Context, actor actionlist.Actor, edits ...StepEdit) ([]actionlist.Step, error) {
+	out := make([]actionlist.Step, 0, len(edits))
+	err := s.change(ctx, actor, func(t *txn) error {
+		out = out[:0]
+		touched := map[string]bool{}
+		for _, e := range edits {
+			cur, caseID, err := t.updateStep(e)
+			if err != nil {
+				return err
+			}
+			out = append(out, cur)
+			if !touched[caseID] {
+				touched[caseID] = true
+				if err := t.touch(caseID); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// UpdateStep saves one step edit; see UpdateSteps.
+func (s *Store) UpdateStep(ctx context.Context, actor actionlist.Actor, before, after actionlist.Step) (actionlist.Step, error) {
+	out, err := s.UpdateSteps(ctx, actor, StepEdit{before, after})
+	if err != nil {
+		return actionlist.Step{}, err
+	}
+	return out[0], nil
+}
+
+func (t *txn) updateStep(e StepEdit) (actionlist.Step, string, error) {
+	cur, caseID, err := loadStepRow(t.ctx, t.tx, e.Before.ID)
+	if err != nil {
+		return cur, "", err
+	}
+	applied, conflicts, err := actionlist.ApplyStepChanges(&cur, actionlist.StepChanges(e.Before, e.After))
+	if err != nil {
+		return cur, "", err
+	}
+	if len(conflicts) > 0 {
+		return cur, "", &ConflictError{Entity: actionlist.EntityStep, ID: cur.Title, Conflicts: conflicts}
+	}
+	if len(applied) == 0 {
+		return cur, caseID, nil
+	}
+	if err := cur.Validate(); err != nil {
+		return cur, "", fmt.Errorf("step %q: %w", cur.Title, err)
+	}
+	if _, err := t.exec("UPDATE steps SET "+assignments(actionlist.StepColumns)+" WHERE id = ?",
+		anys(actionlist.StepValues(cur), cur.ID)...); err != nil {
+		return cur, "", fmt.Errorf("save step %q: %w", cur.Title, err)
+	}
+	return cur, caseID, t.changes(caseID, actionlist.EntityStep, cur.ID, applied)
+}
+
+// AddStep adds a step to a case and returns it with its new ID.
+func (s *Store) AddStep(ctx context.Context, actor actionlist.Actor, caseID string, st actionlist.Step) (actionlist.Step, error) {
+	if st.ID == "" {
+		st.ID = NewID()
+	}
+	err := s.change(ctx, actor, func(t *txn) error {
+		if err := t.insertStep(caseID, st); err != nil {
+			return err
+		}
+		return t.touch(caseID)
+	})
+	return st, err
+}
+
+// DeleteStep removes a step; steps that waited for it no longer do.
+func (s *Store) DeleteStep(ctx context.Context, actor actionlist.Actor, stepID string) error {
+	return s.change(ctx, actor, func(t *txn) error {
+		st, caseID, err := loadStepRow(t.ctx, t.tx, stepID)
+		if err != nil {
+			return err
+		}
+		dependents, err := loadSteps(t.ctx, t.tx, "WHERE case_id = ? AND ',' || depends_on || ',' LIKE ?", caseID, "%,"+stepID+",%")
+		if err != nil {
+			return err
+		}
+		for _, d := range dependents {
+			after := d
+			after.DependsOn = nil
+			for _, id := range d.DependsOn {
+				if id != stepID {
+					after.DependsOn = append(after.DependsOn, id)
+				}
+			}
+			if _, _, err := t.updateStep(StepEdit{d, after}); err != nil {
+				return err
+			}
+		}
+		if _, err := t.exec("DELETE FROM steps WHERE id = ?", stepID); err != nil {
+			return fmt.Errorf("delete step %q: %w", st.Title, err)
+		}
+		if err := t.event(caseID, actionlist.EntityStep, stepID, actionlist.ActionDeleted, "", actionlist.StepSnapshot(st), ""); err != nil {
+			return err
+		}
+		return t.touch(caseID)
+	})
+}
+
+// AddAgreement records an agreement in a case and returns it with its ID.
+func (s *Store) AddAgreement(ctx context.Context, actor actionlist.Actor, caseID string, a actionlist.Agreement) (actionlist.Agreement, error) {
+	if a.ID == "" {
+		a.ID = NewID()
+	}
+	err := s.change(ctx, actor, func(t *txn) error {
+		if err := t.insertAgreement(caseID, a); err != nil {
+			return err
+		}
+		return t.touch(caseID)
+	})
+	return a, err
+}
+
+// UpdateAgreement saves the changes from before to after; see UpdateCase.
+func (s *Store) UpdateAgreement(ctx context.Context, actor actionlist.Actor, caseID string, before, after actionlist.Agreement) (actionlist.Agreement, error) {
+	var cur actionlist.Agreement
+	err := s.change(ctx, actor, func(t *txn) error {
+		var err error
+		if cur, err = loadAgreementRow(t.ctx, t.tx, caseID, before.ID); err != nil {
+			return err
+		}
+		applied, conflicts, err := actionlist.ApplyAgreementChanges(&cur, actionlist.AgreementChanges(before, after))
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return &ConflictError{Entity: actionlist.EntityAgreement, ID: before.ID, Conflicts: conflicts}
+		}
+		if len(applied) == 0 {
+			return nil
+		}
+		if err := cur.Validate(); err != nil {
+			return fmt.Errorf("agreement: %w", err)
+		}
+		if _, err := t.exec("UPDATE agreements SET "+assignments(actionlist.AgreementColumns)+" WHERE id = ?",
+			anys(actionlist.AgreementValues(cur), cur.ID)...); err != nil {
+			return fmt.Errorf("save agreement: %w", err)
+		}
+		if err := t.changes(caseID, actionlist.EntityAgreement, cur.ID, applied); err != nil {
+			return err
+		}
+		return t.touch(caseID)
+	})
+	return cur, err
+}
+
+// DeleteAgreement removes an agreement from a case.
+func (s *Store) DeleteAgreement(ctx context.Context, actor actionlist.Actor, caseID, id string) error {
+	return s.change(ctx, actor, func(t *txn) error {
+		a, err := loadAgreementRow(t.ctx, t.tx, caseID, id)
+		if err != nil {
+			return err
+		}
+		if _, err := t.exec("DELETE FROM agreements WHERE id = ?", id); err != nil {
+			return fmt.Errorf("delete agreement: %w", err)
+		}
+		if err := t.event(caseID, actionlist.EntityAgreement, id, actionlist.ActionDeleted, "", actionlist.AgreementSnapshot(a), ""); err != nil {
+			return err
+		}
+		return t.touch(caseID)
+	})
+}
