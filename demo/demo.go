@@ -1,0 +1,187 @@
+// Package demo makes the example case of `houvast demo`: a household in the
+// middle of stabilisation, for trying Houvast out and for training.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"houvast/actionlist"
+)
+
+// Change is one thing that happened to the demo case, replayed through the
+// store so the history looks like real use.
+type Change struct {
+	At     time.Time
+	Actor  actionlist.Actor
+	Before actionlist.Step
+	After  actionlist.Step
+}
+
+// Example is the demo case as created, and what happened to it since.
+type Example struct {
+	Case    actionlist.Case
+	Changes []Change
+	Created time.Time
+}
+
+// The people of the example. Names only: the demo holds nothing real.
+const (
+	resident   = "Fatima"
+	volunteer  = "Sanne"
+	generalist = "Ahmed"
+	specialist = "Marieke"
+)
+
+// Case builds the example around today: started 45 days ago, the crisis
+// handled, papers mostly gathered, one step overdue, a volunteer at work,
+// an agreement made and the next appointment planned.
+func Case(lang actionlist.Lang, today actionlist.Date, newID func() string) Example {
+	start := today.AddDays(-45)
+	spec := actionlist.CaseSpec{
+		Name: resident, Language: lang, Dose: 3, Start: start,
+		Template: actionlist.DefaultTemplate(lang),
+		Participants: []actionlist.Participant{
+			{Name: resident, Role: actionlist.RoleResident},
+			{Name: volunteer, Role: actionlist.RoleVolunteer, Contact: "06-12345678"},
+			{Name: generalist, Role: actionlist.RoleGeneralist},
+			{Name: specialist, Role: actionlist.RoleSpecialist},
+		},
+		Source: actionlist.Source{Kind: actionlist.SourceEarlyWarning, Signal: actionlist.SignalHousing, SignalDate: start.AddDays(-12)},
+	}
+	c := actionlist.NewCase(spec, newID)
+	c.Next = actionlist.Appointment{
+		At:    today.AddDays(7).Time(time.Local).Add(14 * time.Hour),
+		Place: "Buurthuis De Linde",
+		With:  generalist + ", " + specialist,
+	}
+	agreed := map[actionlist.Lang]string{
+		actionlist.Dutch:   "Fatima opent elke vrijdag samen met Sanne de post.",
+		actionlist.English: "Fatima opens the post with Sanne every Friday.",
+	}
+	c.Agreements = []actionlist.Agreement{{ID: newID(), Date: start.AddDays(14), Who: resident + ", " + volunteer, What: agreed[lang]}}
+	ex := Example{Case: c, Created: start.Time(time.Local).Add(10 * time.Hour)}
+
+	who := map[actionlist.Role]actionlist.Actor{
+		actionlist.RoleResident:   {Name: specialist, Role: actionlist.RoleSpecialist}, // ticked off in the conversation
+		actionlist.RoleSpecialist: {Name: specialist, Role: actionlist.RoleSpecialist},
+		actionlist.RoleGeneralist: {Name: generalist, Role: actionlist.RoleGeneralist},
+		actionlist.RoleVolunteer:  {Name: volunteer, Role: actionlist.RoleVolunteer},
+		actionlist.RoleTogether:   {Name: volunteer, Role: actionlist.RoleVolunteer},
+	}
+	steps := slices.Clone(c.Steps)
+	day := 1
+	tick := func(i int, note string) {
+		s := steps[i]
+		on := start.AddDays(min(day, 44))
+		after := actionlist.TickOff(s, on, who[s.Owner].Name)
+		if s.Due.IsZero() {
+			after.Due = on
+		}
+		after.ResidentNote = note
+		ex.Changes = append(ex.Changes, Change{At: on.Time(time.Local).Add(11 * time.Hour), Actor: who[s.Owner], Before: s, After: after})
+		steps[i] = after
+		day += 3
+	}
+	well := map[actionlist.Lang]string{actionlist.Dutch: "Goed gedaan: de huur is weer veilig.", actionlist.English: "Well done: the rent is safe again."}
+	doneIn := map[actionlist.Phase]float64{actionlist.PhaseCrisis: 1, actionlist.PhaseOverview: 0.7}
+	counts := map[actionlist.Phase]int{}
+	for _, s := range steps {
+		counts[s.Phase]++
+	}
+	seen := map[actionlist.Phase]int{}
+	first := true
+	for i, s := range steps {
+		seen[s.Phase]++
+		if float64(seen[s.Phase]) <= doneIn[s.Phase]*float64(counts[s.Phase]) {
+			note := ""
+			if first {
+				note, first = well[lang], false
+			}
+			tick(i, note)
+		}
+	}
+	// One of the resident's own steps went past its date; one volunteer task
+	// is under way with a note.
+	for i, s := range steps {
+		if s.Status == actionlist.StepOpen && s.Owner == actionlist.RoleResident && s.Phase == actionlist.PhaseOverview {
+			after := s
+			after.Due = today.AddDays(-3)
+			after.InternalNote = map[actionlist.Lang]string{
+				actionlist.Dutch:   "Vindt dit lastig; volgende keer samen doen.",
+				actionlist.English: "Finds this hard; do it together next time.",
+			}[lang]
+			ex.Changes = append(ex.Changes, Change{At: today.AddDays(-10).Time(time.Local).Add(15 * time.Hour), Actor: who[actionlist.RoleSpecialist], Before: s, After: after})
+			steps[i] = after
+			break
+		}
+	}
+	var volunteerTasks []int
+	for i, s := range steps {
+		if !s.Status.Finished() && s.Owner == actionlist.RoleVolunteer {
+			volunteerTasks = append(volunteerTasks, i)
+		}
+	}
+	if len(volunteerTasks) > 0 {
+		i := volunteerTasks[0]
+		s := steps[i]
+		after := actionlist.TickOff(s, today.AddDays(-4), volunteer)
+		after.Due = today.AddDays(-2)
+		after.WorkNote = map[actionlist.Lang]string{
+			actionlist.Dutch:   "Drie dozen post gesorteerd; de aanmaningen zitten in de blauwe map.",
+			actionlist.English: "Sorted three boxes of post; the reminders are in the blue folder.",
+		}[lang]
+		ex.Changes = append(ex.Changes, Change{At: today.AddDays(-4).Time(time.Local).Add(16 * time.Hour), Actor: who[actionlist.RoleVolunteer], Before: s, After: after})
+		steps[i] = after
+	}
+	if len(volunteerTasks) > 1 {
+		i := volunteerTasks[1]
+		s := steps[i]
+		after := s
+		after.Status = actionlist.StepInProgress
+		after.Due = today.AddDays(4)
+		after.WorkNote = map[actionlist.Lang]string{
+			actionlist.Dutch:   "Formulier half ingevuld; loonstrook van oktober ontbreekt nog.",
+			actionlist.English: "Form half filled in; the October pay slip is still missing.",
+		}[lang]
+		ex.Changes = append(ex.Changes, Change{At: today.AddDays(-2).Time(time.Local).Add(16 * time.Hour), Actor: who[actionlist.RoleVolunteer], Before: s, After: after})
+		steps[i] = after
+	}
+	// Whatever is now in view gets a date, as after a real conversation.
+	now := actionlist.Dose(steps, c.Dose, today)
+	for _, planned := range actionlist.PlanDueDates(now, today.AddDays(-7)) {
+		for i := range steps {
+			if steps[i].ID == planned.ID {
+				ex.Changes = append(ex.Changes, Change{At: today.AddDays(-7).Time(time.Local).Add(15 * time.Hour), Actor: who[actionlist.RoleSpecialist], Before: steps[i], After: planned})
+				steps[i] = planned
+			}
+		}
+	}
+	slices.SortStableFunc(ex.Changes, func(a, b Change) int { return a.At.Compare(b.At) })
+	return ex
+}
+
+// Recorder is what replaying the example needs of a store.
+type Recorder interface {
+	CreateCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case) (actionlist.Case, error)
+	UpdateStep(ctx context.Context, actor actionlist.Actor, before, after actionlist.Step) (actionlist.Step, error)
+}
+
+// Replay stores the example and then each change, with setClock called
+// first so every event carries the moment it happened.
+func (ex Example) Replay(ctx context.Context, r Recorder, setClock func(time.Time)) (actionlist.Case, error) {
+	setClock(ex.Created)
+	c, err := r.CreateCase(ctx, actionlist.Actor{Name: specialist, Role: actionlist.RoleSpecialist}, ex.Case)
+	if err != nil {
+		return c, fmt.Errorf("make the example case: %w", err)
+	}
+	for _, ch := range ex.Changes {
+		setClock(ch.At)
+		if _, err := r.UpdateStep(ctx, ch.Actor, ch.Before, ch.After); err != nil {
+			return c, fmt.Errorf("make the example case: %w", err)
+		}
+	}
+	return c, nil
+}

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"houvast/actionlist"
+	"houvast/store"
+)
+
+// tmuxSession drives the real binary in a terminal, as a person would: it
+// types keys and reads the screen.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func needTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is needed for the end-to-end test (apt-get install tmux)")
+		}
+		t.Skip("tmux is not installed")
+	}
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "houvast")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func startTmux(t *testing.T, width, height int, env []string, command string) *tmuxSession {
+	t.Helper()
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("houvast-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "e2e"}
+	// The command reports how it ended, then waits to be read.
+	shell := fmt.Sprintf("env %s %s; echo \"EXITED $?\"; sleep 30", strings.Join(env, " "), command)
+	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), shell); err != nil {
+		t.Fatalf("tmux: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { s.tmux("kill-server") })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) (string, error) {
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	return string(out), err
+}
+
+func (s *tmuxSession) screen() string {
+	out, _ := s.tmux("capture-pane", "-p", "-t", s.name)
+	return out
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		if out, err := s.tmux("send-keys", "-t", s.name, k); err != nil {
+			s.t.Fatalf("send-keys %q: %v %s", k, err, out)
+		}
+		time.Sleep(60 * time.Millisecond)
+	}
+}
+
+func (s *tmuxSession) typeText(text string) {
+	s.t.Helper()
+	if out, err := s.tmux("send-keys", "-t", s.name, "-l", text); err != nil {
+		s.t.Fatalf("send-keys -l %q: %v %s", text, err, out)
+	}
+	time.Sleep(60 * time.Millisecond)
+}
+
+// waitFor waits until the screen shows every text, and returns the screen.
+func (s *tmuxSession) waitFor(texts ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := s.screen()
+		missing := ""
+		for _, t := range texts {
+			if !strings.Contains(scr, t) {
+				missing = t
+				break
+			}
+		}
+		if missing == "" {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("the screen never showed %q:\n%s", missing, scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+var selectedStep = regexp.MustCompile(`(?m)^▸ \S+ (.+?)\s*(\[.*\])?\s*$`)
+
+// A new user tries the demo: opens the case, ticks off a step and sees the
+// next one come in, fixes a wrong date, shows the resident their screen,
+// and quits; the change is in the database and on screen the next time.
+func TestEndToEndInTmux(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "demo.db")
+	env := []string{"LANG=nl_NL.UTF-8", "HOUVAST_NAME=Tester", "TERM=xterm-256color"}
+
+	s := startTmux(t, 100, 30, env, bin+" demo --db "+db)
+	s.waitFor("Dossiers", "Fatima")
+	s.keys("Enter")
+	scr := s.waitFor("Nu ", "Voortgang")
+	m := selectedStep.FindStringSubmatch(scr)
+	if m == nil {
+		t.Fatalf("no selected step on the screen:\n%s", scr)
+	}
+	ticked := strings.TrimSpace(m[1])
+
+	s.keys("Space")
+	scr = s.waitFor("Klaar: "+ticked[:20], "✦ nieuw")
+	m = selectedStep.FindStringSubmatch(scr)
+	if m == nil || strings.Contains(m[1], ticked) {
+		t.Fatalf("the ticked step is still selected in Now:\n%s", scr)
+	}
+	next := strings.TrimSpace(m[1])
+
+	s.keys("w")
+	s.waitFor("Wanneer moet deze stap klaar zijn?")
+	s.keys("C-u")
+	s.typeText("31-2")
+	s.keys("Enter")
+	s.waitFor("Deze datum begrijp ik niet", "31-2")
+	s.keys("C-u")
+	s.typeText("+5")
+	s.keys("Enter")
+	due := time.Now().AddDate(0, 0, 5)
+	dueText := fmt.Sprintf("%d %s", due.Day(), []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}[due.Month()-1])
+	s.waitFor("Stap opgeslagen", "vóór ")
+
+	s.keys("r")
+	s.waitFor("Fatima, dit zijn je volgende stappen", "Zo ver ben je al")
+	if strings.Contains(s.screen(), "Notitie voor het team") {
+		t.Fatal("the resident view shows the team's notes")
+	}
+	s.keys("r")
+	s.waitFor("Voortgang", "Afspraken")
+
+	s.keys("Escape")
+	s.waitFor("Dossiers")
+	s.keys("q")
+	s.waitFor("EXITED 0")
+
+	// The change is in the database, for scripts too.
+	out, err := exec.Command(bin, "--db", db, "cases", "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []caseJSON
+	if err := json.Unmarshal(out, &list); err != nil || len(list) != 1 {
+		t.Fatalf("cases --json: %v %s", err, out)
+	}
+	baseline := demoDone(t)
+	if list[0].Done != baseline+1 {
+		t.Errorf("done = %d after one tick-off, want %d", list[0].Done, baseline+1)
+	}
+
+	// A second run shows it on screen.
+	s2 := startTmux(t, 120, 40, env, bin+" --db "+db)
+	s2.waitFor("Dossiers", "Fatima")
+	s2.keys("Enter")
+	scr = s2.waitFor("Klaar", ticked[:20], dueText)
+	if !strings.Contains(scr, next[:20]) {
+		t.Errorf("the step that came in is not in Now on the second run:\n%s", scr)
+	}
+	s2.keys("Escape", "q")
+	s2.waitFor("EXITED 0")
+}
+
+// demoDone is how many steps the demo case starts with done.
+func demoDone(t *testing.T) int {
+	t.Helper()
+	st, err := store.OpenMemory(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := seedDemo(context.Background(), st, "nl"); err != nil {
+		t.Fatal(err)
+	}
+	list, err := st.Cases(context.Background(), todayForTest())
+	if err != nil || len(list) != 1 {
+		t.Fatal(err)
+	}
+	return list[0].Done
+}
+
+func todayForTest() actionlist.Date { return actionlist.DateOf(time.Now()) }
