@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"context"
+	"sync/atomic"
+
+	"houvast/actionlist"
+	"houvast/store"
+)
+
+// busyStore counts the store calls in flight, so the test loop knows a save
+// is still running however slow the machine (or the race detector) is.
+type busyStore struct {
+	s    *store.Store
+	busy atomic.Int32
+}
+
+func (b *busyStore) enter() func() { b.busy.Add(1); return func() { b.busy.Add(-1) } }
+
+func (b *busyStore) Cases(ctx context.Context, today actionlist.Date) ([]store.CaseSummary, error) {
+	defer b.enter()()
+	return b.s.Cases(ctx, today)
+}
+
+func (b *busyStore) Case(ctx context.Context, id string) (actionlist.Case, error) {
+	defer b.enter()()
+	return b.s.Case(ctx, id)
+}
+
+func (b *busyStore) CaseSeq(ctx context.Context, id string) (int64, error) {
+	defer b.enter()()
+	return b.s.CaseSeq(ctx, id)
+}
+
+func (b *busyStore) Seq(ctx context.Context) (int64, error) {
+	defer b.enter()()
+	return b.s.Seq(ctx)
+}
+
+func (b *busyStore) CreateCase(ctx context.Context, a actionlist.Actor, c actionlist.Case) (actionlist.Case, error) {
+	defer b.enter()()
+	return b.s.CreateCase(ctx, a, c)
+}
+
+func (b *busyStore) UpdateCase(ctx context.Context, a actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
+	defer b.enter()()
+	return b.s.UpdateCase(ctx, a, before, after)
+}
+
+func (b *busyStore) UpdateSteps(ctx context.Context, a actionlist.Actor, edits ...store.StepEdit) ([]actionlist.Step, error) {
+	defer b.enter()()
+	return b.s.UpdateSteps(ctx, a, edits...)
+}
+
+func (b *busyStore) AddStep(ctx context.Context, a actionlist.Actor, caseID string, s actionlist.Step) (actionlist.Step, error) {
+	defer b.enter()()
+	return b.s.AddStep(ctx, a, caseID, s)
+}
+
+func (b *busyStore) DeleteStep(ctx context.Context, a actionlist.Actor, id string) error {
+	defer b.enter()()
+	return b.s.DeleteStep(ctx, a, id)
+}
+
+func (b *busyStore) AddAgreement(ctx context.Context, a actionlist.Actor, caseID string, ag actionlist.Agreement) (actionlist.Agreement, error) {
+	defer b.enter()()
+	return b.s.AddAgreement(ctx, a, caseID, ag)
+}
+
+func (b *busyStore) DeleteAgreement(ctx context.Context, a actionlist.Actor, caseID, id string) error {
+	defer b.enter()()
+	return b.s.DeleteAgreement(ctx, a, caseID, id)
+}
+
+func (b *busyStore) Events(ctx context.Context, caseID string) ([]actionlist.Event, error) {
+	defer b.enter()()
+	return b.s.Events(ctx, caseID)
+}
+
+func (b *busyStore) StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]store.OwnedStep, error) {
+	defer b.enter()()
+	return b.s.StepsOwnedBy(ctx, role)
+}

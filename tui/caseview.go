@@ -1,0 +1,709 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"houvast/actionlist"
+	"houvast/store"
+)
+
+// caseScreen is the open case and what is derived from it. Dosing and
+// progress are recomputed once per change, not per frame.
+type caseScreen struct {
+	c        actionlist.Case
+	seq      int64
+	dosing   actionlist.Dosing
+	progress actionlist.Progress
+	cursor   int // in dosing.Now
+	scroll   int
+	fresh    map[string]bool // steps that just slid into Now
+}
+
+func (cs caseScreen) open() bool { return cs.c.ID != "" }
+
+func (cs *caseScreen) refresh(today actionlist.Date) {
+	cs.dosing = actionlist.Dose(cs.c.Steps, cs.c.Dose, today)
+	cs.progress = actionlist.Measure(cs.c, today)
+	cs.cursor = max(0, min(cs.cursor, len(cs.dosing.Now)-1))
+}
+
+func (cs caseScreen) selected() (actionlist.Step, bool) {
+	if cs.cursor < len(cs.dosing.Now) {
+		return cs.dosing.Now[cs.cursor], true
+	}
+	return actionlist.Step{}, false
+}
+
+// withSteps returns the case with the given steps replaced by ID.
+func withSteps(c actionlist.Case, steps []actionlist.Step) actionlist.Case {
+	c.Steps = slices.Clone(c.Steps)
+	for _, s := range steps {
+		if _, i := c.StepByID(s.ID); i >= 0 {
+			c.Steps[i] = s
+		} else {
+			c.Steps = append(c.Steps, s)
+		}
+	}
+	actionlist.SortPlan(c.Steps)
+	return c
+}
+
+func without(set map[string]bool, ids []string) map[string]bool {
+	if len(set) == 0 {
+		return set
+	}
+	out := maps.Clone(set)
+	for _, id := range ids {
+		delete(out, id)
+	}
+	return out
+}
+
+func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status = m.failure(msg.err)
+		return m, nil
+	}
+	keep := ""
+	if sel, ok := m.cs.selected(); ok && m.cs.c.ID == msg.c.ID {
+		keep = sel.ID
+	}
+	fresh := m.cs.fresh
+	if m.cs.c.ID != msg.c.ID {
+		fresh = nil
+	}
+	m.cs = caseScreen{c: msg.c, seq: msg.seq, fresh: fresh}
+	m.cs.refresh(m.today())
+	if m.retryAfter && m.retry != nil && msg.reload {
+		m.form, m.retry, m.retryAfter = m.retry(m), nil, false
+		return m, m.form.f.Init()
+	}
+	for i, s := range m.cs.dosing.Now {
+		if s.ID == keep {
+			m.cs.cursor = i
+		}
+	}
+	if msg.reload {
+		if !m.status.isErr { // a conflict's explanation stays in view
+			m.status = status{text: m.t.Reloaded}
+		}
+		if m.screen == screenHistory {
+			return m, m.loadEvents(msg.c.ID)
+		}
+		m.steps.clamp(m.stepRows())
+		return m, nil
+	}
+	if m.screen == screenList || m.screen == screenVolunteer {
+		m.screen = screenCase
+	}
+	return m, nil
+}
+
+// stepChange saves step edits and, in the same transaction, gives a due date
+// to every step the change brings into Now: nothing enters the resident's
+// view without a "by when".
+func (m Model) stepChange(edits []store.StepEdit, label, report string) (tea.Model, tea.Cmd) {
+	today := m.today()
+	after := make([]actionlist.Step, len(edits))
+	for i, e := range edits {
+		after[i] = e.After
+	}
+	next := withSteps(m.cs.c, after)
+	dosing := actionlist.Dose(next.Steps, next.Dose, today)
+	var newIn []string
+	for _, s := range dosing.Now {
+		if !m.cs.dosing.InNow(s.ID) {
+			newIn = append(newIn, s.ID)
+		}
+	}
+	for _, planned := range actionlist.PlanDueDates(dosing, today) {
+		if slices.ContainsFunc(edits, func(e store.StepEdit) bool { return e.After.ID == planned.ID }) {
+			for i := range edits {
+				if edits[i].After.ID == planned.ID {
+					edits[i].After.Due = planned.Due
+				}
+			}
+			continue
+		}
+		if cur, _ := m.cs.c.StepByID(planned.ID); cur != nil {
+			edits = append(edits, store.StepEdit{Before: *cur, After: planned})
+		}
+	}
+	m.pending++
+	m.status = status{text: m.t.Saving}
+	return m, m.saveSteps(m.cs.c.ID, edits, label, report, newIn)
+}
+
+func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report string, newIn []string) tea.Cmd {
+	st, actor := m.o.Store, m.o.Actor
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		saved, err := st.UpdateSteps(ctx, actor, edits...)
+		if err != nil {
+			return stepsSavedMsg{err: err}
+		}
+		seq, _ := st.CaseSeq(ctx, caseID)
+		undo := &undoEntry{label: label, caseID: caseID}
+		for i, e := range edits {
+			undo.steps = append(undo.steps, store.StepEdit{Before: saved[i], After: e.Before})
+		}
+		return stepsSavedMsg{steps: saved, seq: seq, undo: undo, report: report, newIn: newIn}
+	}
+}
+
+func (m Model) stepsSaved(msg stepsSavedMsg) (tea.Model, tea.Cmd) {
+	m, quit := m.saveDone()
+	if msg.err != nil {
+		return m.saveFailed(msg.err, quit)
+	}
+	m.retry = nil
+	if msg.undo != nil {
+		m.undo = append(m.undo, *msg.undo)
+	}
+	return m.applySaved(msg.steps, msg.seq, msg.report, msg.newIn, quit)
+}
+
+// applySaved puts stored steps into the open case and the other screens.
+func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, newIn []string, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
+	m.vol.replace(steps)
+	if !m.cs.open() {
+		m.status = status{text: report}
+		return m, tea.Batch(cmds...)
+	}
+	keep := ""
+	if sel, ok := m.cs.selected(); ok {
+		keep = sel.ID
+	}
+	m.cs.c = withSteps(m.cs.c, steps)
+	if seq > 0 {
+		m.cs.seq = seq
+	}
+	m.cs.refresh(m.today())
+	for i, s := range m.cs.dosing.Now {
+		if s.ID == keep {
+			m.cs.cursor = i
+		}
+	}
+	m.steps.clamp(m.stepRows())
+	m.status = status{text: report}
+	if len(newIn) > 0 {
+		m.cs.fresh = maps.Clone(m.cs.fresh)
+		if m.cs.fresh == nil {
+			m.cs.fresh = map[string]bool{}
+		}
+		var titles []string
+		for _, id := range newIn {
+			m.cs.fresh[id] = true
+			if s, _ := m.cs.c.StepByID(id); s != nil {
+				titles = append(titles, clean(s.Title))
+			}
+		}
+		if len(titles) > 0 {
+			m.status.text += " · " + fmt.Sprintf(m.t.NextUp, strings.Join(titles, "; "))
+		}
+		ids := slices.Clone(newIn)
+		cmds = append(cmds, tea.Tick(5*time.Second, func(time.Time) tea.Msg { return freshExpiredMsg{ids: ids} }))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m Model) saveCase(before, after actionlist.Case, label, report string) (tea.Model, tea.Cmd) {
+	st, actor := m.o.Store, m.o.Actor
+	m.pending++
+	m.status = status{text: m.t.Saving}
+	return m, func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		saved, err := st.UpdateCase(ctx, actor, before, after)
+		if err != nil {
+			return caseSavedMsg{err: err}
+		}
+		seq, _ := st.CaseSeq(ctx, saved.ID)
+		return caseSavedMsg{c: saved, seq: seq, report: report,
+			undo: &undoEntry{label: label, caseID: saved.ID, caseBefore: &saved, caseAfter: &before}}
+	}
+}
+
+func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
+	m, quit := m.saveDone()
+	if msg.err != nil {
+		return m.saveFailed(msg.err, quit)
+	}
+	m.retry = nil
+	if msg.undo != nil {
+		m.undo = append(m.undo, *msg.undo)
+	}
+	m.status = status{text: msg.report}
+	if m.cs.open() && m.cs.c.ID == msg.c.ID {
+		steps, agreements := m.cs.c.Steps, m.cs.c.Agreements
+		m.cs.c = msg.c
+		m.cs.c.Steps, m.cs.c.Agreements = steps, agreements
+		m.cs.seq = msg.seq
+		m.cs.refresh(m.today())
+	}
+	if msg.c.Status == actionlist.CaseClosed || m.screen == screenList {
+		return m, tea.Batch(quit, m.loadCases())
+	}
+	return m, quit
+}
+
+func (m Model) agreementSaved(msg agreementSavedMsg) (tea.Model, tea.Cmd) {
+	m, quit := m.saveDone()
+	if msg.err != nil {
+		return m.saveFailed(msg.err, quit)
+	}
+	m.retry = nil
+	if msg.undo != nil {
+		m.undo = append(m.undo, *msg.undo)
+	}
+	if m.cs.open() {
+		m.cs.c.Agreements = append(slices.Clone(m.cs.c.Agreements), msg.a)
+		m.cs.seq = msg.seq
+	}
+	m.status = status{text: msg.report}
+	return m, quit
+}
+
+func (m Model) agreementDeleted(msg agreementDeletedMsg) (tea.Model, tea.Cmd) {
+	m, quit := m.saveDone()
+	if msg.err != nil {
+		m.status = m.failure(msg.err)
+		return m, quit
+	}
+	if m.cs.open() {
+		m.cs.c.Agreements = slices.DeleteFunc(slices.Clone(m.cs.c.Agreements), func(a actionlist.Agreement) bool { return a.ID == msg.id })
+		m.cs.seq = msg.seq
+	}
+	m.status = status{text: msg.report}
+	return m, quit
+}
+
+func (m Model) stepAdded(msg stepAddedMsg) (tea.Model, tea.Cmd) {
+	m, quit := m.saveDone()
+	if msg.err != nil {
+		return m.saveFailed(msg.err, quit)
+	}
+	m.retry = nil
+	if msg.undo != nil {
+		m.undo = append(m.undo, *msg.undo)
+	}
+	var newIn []string
+	if m.cs.open() && !m.cs.dosing.InNow(msg.s.ID) {
+		if d := actionlist.Dose(withSteps(m.cs.c, []actionlist.Step{msg.s}).Steps, m.cs.c.Dose, m.today()); d.InNow(msg.s.ID) {
+			newIn = []string{msg.s.ID}
+		}
+	}
+	return m.applySaved([]actionlist.Step{msg.s}, msg.seq, msg.report, newIn, quit)
+}
+
+func (m Model) stepDeleted(msg stepDeletedMsg) (tea.Model, tea.Cmd) {
+	m, quit := m.saveDone()
+	if msg.err != nil {
+		m.status = m.failure(msg.err)
+		return m, quit
+	}
+	m.status = status{text: msg.report}
+	if m.cs.open() {
+		// Other steps' dependencies changed too: read the case again.
+		return m, tea.Batch(quit, m.loadCase(m.cs.c.ID, false))
+	}
+	return m, quit
+}
+
+func (m Model) updateCase(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	sel, hasSel := m.cs.selected()
+	today := m.today()
+	switch {
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Quit):
+		m.screen = screenList
+		m.status = status{}
+		return m, m.loadCases()
+	case key.Matches(msg, k.Up):
+		m.cs.cursor = max(0, m.cs.cursor-1)
+		if m.cs.cursor == 0 {
+			m.cs.scroll = 0
+		}
+	case key.Matches(msg, k.Down):
+		m.cs.cursor = max(0, min(len(m.cs.dosing.Now)-1, m.cs.cursor+1))
+	case key.Matches(msg, k.PageDown):
+		m.cs.scroll += m.height / 2
+	case key.Matches(msg, k.PageUp):
+		m.cs.scroll = max(0, m.cs.scroll-m.height/2)
+	case key.Matches(msg, k.Tick):
+		if !hasSel {
+			m.status = status{text: m.t.NotInNow}
+			return m, nil
+		}
+		done := actionlist.TickOff(sel, today, m.o.Actor.Name)
+		return m.stepChange([]store.StepEdit{{Before: sel, After: done}}, clean(sel.Title), fmt.Sprintf(m.t.TickedOff, clean(sel.Title)))
+	case key.Matches(msg, k.Pin):
+		if hasSel {
+			return m.togglePin(sel)
+		}
+	case key.Matches(msg, k.Push):
+		if hasSel {
+			return m.togglePush(sel)
+		}
+	case key.Matches(msg, k.Edit):
+		if hasSel {
+			return m.openStepForm(sel, false)
+		}
+		m.status = status{text: m.t.NotInNow}
+	case key.Matches(msg, k.Due):
+		if hasSel {
+			return m.openDueForm(sel)
+		}
+	case key.Matches(msg, k.Assign):
+		if hasSel {
+			return m.openAssignForm(sel)
+		}
+	case key.Matches(msg, k.Note):
+		if hasSel {
+			return m.openTeamNoteForm(sel)
+		}
+	case key.Matches(msg, k.Add):
+		return m.openStepForm(actionlist.Step{}, true)
+	case key.Matches(msg, k.Dose):
+		return m.openDoseForm()
+	case key.Matches(msg, k.Appt):
+		return m.openApptForm()
+	case key.Matches(msg, k.Agreement):
+		return m.openAgreementForm()
+	case key.Matches(msg, k.Undo):
+		return m.undoLast()
+	case key.Matches(msg, k.Steps):
+		m.screen = screenSteps
+		m.steps.clamp(m.stepRows())
+	case key.Matches(msg, k.Resident):
+		m.back, m.screen = screenCase, screenResident
+		m.status = status{} // nothing of the team's work on the resident's screen
+	case key.Matches(msg, k.History):
+		m.back, m.screen = screenCase, screenHistory
+		m.hist = historyScreen{}
+		return m, m.loadEvents(m.cs.c.ID)
+	case key.Matches(msg, k.Help):
+		m.back, m.screen = screenCase, screenHelp
+	}
+	return m, nil
+}
+
+func (m Model) togglePin(s actionlist.Step) (tea.Model, tea.Cmd) {
+	if waits := m.cs.dosing.Blocked[s.ID]; len(waits) > 0 && s.Pin != actionlist.PinNow {
+		m.status = status{text: fmt.Sprintf(m.t.BlockedPin, m.stepTitles(waits))}
+		return m, nil
+	}
+	after := actionlist.TogglePin(s)
+	report := m.t.PinnedMsg
+	if after.Pin != actionlist.PinNow {
+		report = m.t.UnpinnedMsg
+	}
+	return m.stepChange([]store.StepEdit{{Before: s, After: after}}, clean(s.Title), report)
+}
+
+func (m Model) togglePush(s actionlist.Step) (tea.Model, tea.Cmd) {
+	after := actionlist.PushBack(s)
+	report := m.t.UnpushedMsg
+	if after.Pin == actionlist.PinLater {
+		report = m.t.PushedMsg
+		next := withSteps(m.cs.c, []actionlist.Step{after})
+		if actionlist.Dose(next.Steps, next.Dose, m.today()).InNow(s.ID) && m.cs.dosing.InNow(s.ID) {
+			report = m.t.StillInNow
+		}
+	}
+	return m.stepChange([]store.StepEdit{{Before: s, After: after}}, clean(s.Title), report)
+}
+
+func (m Model) stepTitles(ids []string) string {
+	var titles []string
+	for _, id := range ids {
+		if s, _ := m.cs.c.StepByID(id); s != nil {
+			titles = append(titles, "„"+clean(s.Title)+"”")
+		}
+	}
+	return strings.Join(titles, ", ")
+}
+
+func isConflict(err error) bool {
+	return errors.Is(err, store.ErrConflict)
+}
+
+// renderCase draws the action list: Now, progress, done, the next
+// appointment and the agreements.
+func (m Model) renderCase() (string, []key.Binding) {
+	cs, t, today := m.cs, m.t, m.today()
+	header := m.caseHeader()
+	room := m.height - 2 - len(header)
+	now := m.nowSection()
+	wide := m.width >= 110
+	progress := m.progressSection(wide)
+	meeting := []string{
+		m.st.section.Render(t.NextAppt) + "  " + orDim(m, apptText(cs.c.Next, today, m.lang, false), t.NoNextAppt),
+		m.st.section.Render(t.Agreements) + "  " + m.agreementsLine(),
+	}
+	var sections [][]string
+	if wide {
+		done := m.doneSection(max(3, room-len(now)-len(meeting)-3))
+		sections = [][]string{now, sideBySide(progress, done, 56, m.width), meeting}
+	} else {
+		sections = [][]string{now, progress, meeting, m.doneSection(room)}
+	}
+	body := stack(sections, room)
+	scroll := min(cs.scroll, max(0, len(body)-room))
+	body = body[scroll:]
+	if len(body) > room {
+		body = append(body[:room-1], m.st.dim.Render("  ↓ "+m.keys.PageDown.Help().Key))
+	}
+	k := m.keys
+	_, hasSel := cs.selected()
+	tick, edit, due, assign, note, pin, push := k.Tick, k.Edit, k.Due, k.Assign, k.Note, k.Pin, k.Push
+	for _, b := range []*key.Binding{&tick, &edit, &due, &assign, &note, &pin, &push} {
+		b.SetEnabled(hasSel)
+	}
+	undo := k.Undo
+	undo.SetEnabled(len(m.undo) > 0)
+	return strings.Join(append(header, body...), "\n"),
+		[]key.Binding{tick, undo, edit, due, k.Resident, k.Steps, k.Add, assign, pin, push, note, k.Dose, k.Appt, k.Agreement, k.History, k.Back, k.Help}
+}
+
+// stack joins sections, with a blank line between them while that fits.
+func stack(sections [][]string, room int) []string {
+	n := len(sections) - 1
+	for _, sec := range sections {
+		n += len(sec)
+	}
+	gap := n <= room
+	var out []string
+	for i, sec := range sections {
+		if i > 0 && gap {
+			out = append(out, "")
+		}
+		out = append(out, sec...)
+	}
+	return out
+}
+
+func orDim(m Model, s, empty string) string {
+	if s == "" {
+		return m.st.dim.Render(empty)
+	}
+	return s
+}
+
+func (m Model) caseHeader() []string {
+	c, t := m.cs.c, m.t
+	left := m.st.title.Render(t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(clean(c.Name)) +
+		m.st.dim.Render(" · "+clean(c.Ref)+" · "+actionlist.CaseStatusLabel(c.Status, m.lang))
+	right := clockText(m.cs.progress, t)
+	switch m.cs.progress.Clock {
+	case actionlist.ClockNear:
+		right = m.st.warn.Render(glyphOverdue + " " + t.ClockNear + " · " + right)
+	case actionlist.ClockPast:
+		right = m.st.overdue.Render(glyphOverdue + " " + t.ClockPast + " · " + right)
+	default:
+		right = m.st.dim.Render(right)
+	}
+	return []string{spread(left, right, m.width), m.st.rule.Render(strings.Repeat("─", m.width))}
+}
+
+// spread puts left and right on one line of width, dropping right if it
+// does not fit.
+func spread(left, right string, width int) string {
+	lw, rw := widthOf(left), widthOf(right)
+	if lw+rw+2 > width {
+		return fit(left, width)
+	}
+	return left + strings.Repeat(" ", width-lw-rw) + right
+}
+
+func (m Model) nowSection() []string {
+	cs, t, today := m.cs, m.t, m.today()
+	open := len(cs.dosing.Now) + cs.dosing.LaterTotal
+	title := m.st.section.Render(t.Now) + m.st.dim.Render("  "+fmt.Sprintf(t.NowCount, len(cs.dosing.Now), open))
+	lines := []string{title}
+	if len(cs.dosing.Now) == 0 {
+		if open == 0 {
+			lines = append(lines, "  "+m.st.done.Render(glyphDone+" "+t.NowAllDone))
+		} else {
+			lines = append(lines, "  "+t.NowEmpty)
+		}
+	}
+	detail := m.width >= 100 || m.height >= 30
+	for i, s := range cs.dosing.Now {
+		lines = append(lines, m.nowStep(s, i == cs.cursor, cs.fresh[s.ID], detail, today)...)
+	}
+	if cs.dosing.LaterTotal > 0 {
+		var parts []string
+		for _, ph := range actionlist.Phases {
+			if n := cs.dosing.Later[ph]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", actionlist.PhaseLabel(ph, m.lang), n))
+			}
+		}
+		lines = append(lines, m.st.dim.Render("  "+fmt.Sprintf(t.Later, cs.dosing.LaterTotal)+": "+strings.Join(parts, " · ")))
+	}
+	return lines
+}
+
+// nowStep is one step in Now: the title line, who and when, and what
+// happens after.
+func (m Model) nowStep(s actionlist.Step, selected, fresh, detail bool, today actionlist.Date) []string {
+	t := m.t
+	marker := "  "
+	if selected {
+		marker = "▸ "
+	}
+	glyph := stepGlyph(s, today)
+	var tags []string
+	switch {
+	case s.Pin == actionlist.PinNow:
+		tags = append(tags, glyphPinned+" "+t.Pinned)
+	case s.Pin == actionlist.PinLater:
+		tags = append(tags, glyphPushed+" "+t.PushedBack)
+	}
+	switch s.Status {
+	case actionlist.StepInProgress:
+		tags = append(tags, t.InProgress)
+	case actionlist.StepWaiting:
+		tags = append(tags, t.Waiting)
+	}
+	tagText := ""
+	if len(tags) > 0 {
+		tagText = " [" + strings.Join(tags, ", ") + "]"
+	}
+	if fresh {
+		tagText += " " + glyphNew + " " + t.NewInNow
+	}
+	titleWidth := m.width - 4 - widthOf(tagText)
+	title := marker + glyph + " " + fit(clean(s.Title), titleWidth)
+	if selected {
+		title = m.st.selected.Render(pad(title, m.width-widthOf(tagText)))
+	} else if s.Overdue(today) {
+		title = m.st.overdue.Render(title)
+	}
+	if fresh {
+		tagText = m.st.dim.Render(strings.TrimSuffix(tagText, " "+glyphNew+" "+t.NewInNow)) + " " + m.st.newStep.Render(glyphNew+" "+t.NewInNow)
+	} else {
+		tagText = m.st.dim.Render(tagText)
+	}
+	due, late := dueText(s, today, t, m.lang)
+	if late {
+		due = m.st.overdue.Render(glyphOverdue + " " + due + " (" + fmt.Sprintf(t.WasDue, shortDate(s.Due, today, m.lang)) + ")")
+	}
+	who := "    " + ownerText(s, m.lang) + " · " + due
+	lines := []string{title + tagText, fit(who, m.width)}
+	if after := clean(s.After); after != "" {
+		label := m.st.dim.Render(t.After) + " "
+		text := wrap(after, m.width-6-widthOf(t.After))
+		if !detail && len(text) > 1 {
+			text = []string{fit(after, m.width-6-widthOf(t.After))}
+		}
+		for i, l := range text {
+			if i == 0 {
+				lines = append(lines, "    "+label+l)
+			} else {
+				lines = append(lines, "    "+strings.Repeat(" ", widthOf(t.After)+1)+l)
+			}
+		}
+	}
+	return lines
+}
+
+// progressSection is a bar per phase and one overall. On a narrow screen
+// the phases go two to a row.
+func (m Model) progressSection(wide bool) []string {
+	p, t := m.cs.progress, m.t
+	lines := []string{m.st.section.Render(t.Progress)}
+	cell := func(label string, pp actionlist.PhaseProgress, labelW, barW int) string {
+		full, empty, count := progressBar(pp.Done, pp.Applicable, barW)
+		s := pad(label, labelW) + " " + m.st.barFull.Render(full) + m.st.barEmpty.Render(empty) + " " + pad(count, 5)
+		if pp.Overdue > 0 {
+			s += m.st.overdue.Render(fmt.Sprintf(" %s%d", glyphOverdue, pp.Overdue))
+		} else if pp.Applicable > 0 && pp.Done == pp.Applicable {
+			s += m.st.done.Render(" " + glyphDone)
+		}
+		return s
+	}
+	if wide {
+		for _, pp := range p.Phases {
+			lines = append(lines, cell(actionlist.PhaseLabel(pp.Phase, m.lang), pp, 22, 20))
+		}
+	} else {
+		half := m.width / 2
+		for i := 0; i < len(p.Phases); i += 2 {
+			row := pad(cell(actionlist.PhaseLabel(p.Phases[i].Phase, m.lang), p.Phases[i], 16, 12), half)
+			if i+1 < len(p.Phases) {
+				row += cell(actionlist.PhaseLabel(p.Phases[i+1].Phase, m.lang), p.Phases[i+1], 16, 12)
+			}
+			lines = append(lines, row)
+		}
+	}
+	barW := 20
+	if !wide {
+		barW = 12
+	}
+	total := cell(t.Total, p.Overall, map[bool]int{true: 22, false: 16}[wide], barW)
+	lines = append(lines, m.st.bold.Render(total)+m.st.dim.Render(fmt.Sprintf(" %d%%", p.Overall.Percent())))
+	return lines
+}
+
+// doneSection lists what is finished, newest first, as achievements.
+func (m Model) doneSection(room int) []string {
+	t, today := m.t, m.today()
+	tl := m.cs.progress.Timeline
+	lines := []string{m.st.section.Render(t.DoneTitle) + m.st.dim.Render(fmt.Sprintf("  %d", len(tl)))}
+	if len(tl) == 0 {
+		return append(lines, m.st.dim.Render("  "+t.DoneEmpty))
+	}
+	show := min(len(tl), max(1, room-2))
+	for i := len(tl) - 1; i >= len(tl)-show; i-- {
+		s := tl[i]
+		lines = append(lines, m.st.done.Render("  "+glyphDone+" ")+m.st.dim.Render(pad(shortDate(s.DoneOn, today, m.lang), 11))+clean(s.Title))
+	}
+	if rest := len(tl) - show; rest > 0 {
+		lines = append(lines, m.st.dim.Render("    "+fmt.Sprintf(t.DoneMore, rest)))
+	}
+	return lines
+}
+
+func (m Model) agreementsLine() string {
+	as := m.cs.c.Agreements
+	if len(as) == 0 {
+		return m.st.dim.Render(m.t.NoAgreements)
+	}
+	var parts []string
+	for i := len(as) - 1; i >= 0 && len(parts) < 3; i-- {
+		a := as[i]
+		s := clean(a.What)
+		if who := clean(a.Who); who != "" {
+			s = who + ": " + s
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// sideBySide joins two columns of lines, the left one padded to leftW.
+func sideBySide(left, right []string, leftW, width int) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := range n {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = pad(l, leftW) + fit(r, width-leftW)
+	}
+	return out
+}

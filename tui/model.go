@@ -1,0 +1,556 @@
+// Package tui is Houvast's terminal screen: one root model, screens as plain
+// structs that render, and every save done in a tea.Cmd.
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"houvast/actionlist"
+	"houvast/store"
+)
+
+// Store is what the screens need from storage.
+type Store interface {
+	Cases(ctx context.Context, today actionlist.Date) ([]store.CaseSummary, error)
+	Case(ctx context.Context, id string) (actionlist.Case, error)
+	CaseSeq(ctx context.Context, id string) (int64, error)
+	Seq(ctx context.Context) (int64, error)
+	CreateCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case) (actionlist.Case, error)
+	UpdateCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error)
+	UpdateSteps(ctx context.Context, actor actionlist.Actor, edits ...store.StepEdit) ([]actionlist.Step, error)
+	AddStep(ctx context.Context, actor actionlist.Actor, caseID string, s actionlist.Step) (actionlist.Step, error)
+	DeleteStep(ctx context.Context, actor actionlist.Actor, stepID string) error
+	AddAgreement(ctx context.Context, actor actionlist.Actor, caseID string, a actionlist.Agreement) (actionlist.Agreement, error)
+	DeleteAgreement(ctx context.Context, actor actionlist.Actor, caseID, id string) error
+	Events(ctx context.Context, caseID string) ([]actionlist.Event, error)
+	StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]store.OwnedStep, error)
+}
+
+// Options configure the screen.
+type Options struct {
+	Store     Store
+	Lang      actionlist.Lang
+	Actor     actionlist.Actor
+	Volunteer bool // start in the volunteer view (houvast --role vrijwilliger)
+	Templates []actionlist.Template
+	// Today and Now are the clock; tests fix them.
+	Today func() actionlist.Date
+	Now   func() time.Time
+	// Watch is how often the screen looks for changes made by another
+	// window; 0 means every 2 seconds, negative never (tests).
+	Watch time.Duration
+	// Notice is shown in the status line at the start (a team template
+	// that did not load, say).
+	Notice string
+	// FirstFrame, when set, is called once when the first real frame
+	// (the loaded case list) has been rendered.
+	FirstFrame func()
+}
+
+// Minimum terminal size; below it the screen says so.
+const (
+	minWidth  = 80
+	minHeight = 24
+)
+
+type screen int
+
+const (
+	screenList screen = iota
+	screenCase
+	screenSteps
+	screenResident
+	screenVolunteer
+	screenHistory
+	screenHelp
+)
+
+// Model is the root of the screen.
+type Model struct {
+	o      Options
+	t      *text
+	lang   actionlist.Lang
+	keys   keys
+	st     styles
+	width  int
+	height int
+
+	screen screen
+	back   screen // where help, history and the resident view return to
+
+	list  caseList
+	cs    caseScreen
+	steps stepsScreen
+	vol   volunteerScreen
+	hist  historyScreen
+	form  *form
+
+	status status
+	undo   []undoEntry
+	// retry rebuilds the last submitted form with what was typed, for when
+	// its save fails: a failed save never throws typing away.
+	retry      func(Model) *form
+	retryAfter bool // reopen once the case has been read again
+	pending    int  // saves in flight; quitting waits for them
+	quitting   bool
+	framed     *sync.Once // reports the first real frame once
+}
+
+// status is the one-line message under the screen.
+type status struct {
+	text  string
+	isErr bool
+}
+
+// New makes the root model.
+func New(o Options) Model {
+	if o.Today == nil {
+		o.Today = func() actionlist.Date { return actionlist.DateOf(time.Now()) }
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Watch == 0 {
+		o.Watch = 2 * time.Second
+	}
+	t := textFor(o.Lang)
+	m := Model{o: o, t: t, lang: o.Lang, keys: newKeys(t), st: newStyles(true), screen: screenList, framed: new(sync.Once)}
+	if o.Lang == "" {
+		m.lang = actionlist.Dutch
+	}
+	m.list = newCaseList(t)
+	if o.Notice != "" {
+		m.status = status{text: clean(o.Notice), isErr: true}
+	}
+	if o.Volunteer {
+		m.screen = screenVolunteer
+	}
+	return m
+}
+
+func (m Model) today() actionlist.Date { return m.o.Today() }
+
+// Init loads the first screen and asks the terminal for its background.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watch()}
+	if m.screen == screenVolunteer {
+		cmds = append(cmds, m.loadVolunteer())
+	} else {
+		cmds = append(cmds, m.loadCases())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Messages: named for what happened; they carry values.
+type (
+	casesLoadedMsg struct {
+		list []store.CaseSummary
+		seq  int64
+		err  error
+	}
+	caseLoadedMsg struct {
+		c      actionlist.Case
+		seq    int64
+		err    error
+		reload bool // a refresh after another window's change
+	}
+	stepsSavedMsg struct {
+		steps  []actionlist.Step
+		seq    int64
+		err    error
+		undo   *undoEntry // how to take it back; nil for an undo itself
+		report string     // the status line on success
+		newIn  []string   // steps that slid into Now because of this save
+	}
+	caseSavedMsg struct {
+		c      actionlist.Case
+		seq    int64
+		err    error
+		undo   *undoEntry
+		report string
+	}
+	caseCreatedMsg struct {
+		c   actionlist.Case
+		err error
+	}
+	agreementSavedMsg struct {
+		a      actionlist.Agreement
+		seq    int64
+		err    error
+		undo   *undoEntry
+		report string
+	}
+	agreementDeletedMsg struct {
+		id     string
+		seq    int64
+		err    error
+		report string
+	}
+	stepAddedMsg struct {
+		s      actionlist.Step
+		seq    int64
+		err    error
+		undo   *undoEntry
+		report string
+	}
+	stepDeletedMsg struct {
+		id     string
+		seq    int64
+		err    error
+		report string
+	}
+	eventsLoadedMsg struct {
+		events []actionlist.Event
+		err    error
+	}
+	volunteerLoadedMsg struct {
+		steps []store.OwnedStep
+		err   error
+	}
+	watchTickMsg  struct{}
+	seqCheckedMsg struct {
+		caseID string
+		seq    int64
+		err    error
+	}
+	freshExpiredMsg struct{ ids []string }
+)
+
+// ctx is the context for store calls: short, so a stuck disk shows as an
+// error instead of a frozen screen.
+func storeCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 10*time.Second)
+}
+
+func (m Model) loadCases() tea.Cmd {
+	st, today := m.o.Store, m.today()
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		seq, err := st.Seq(ctx)
+		if err != nil {
+			return casesLoadedMsg{err: err}
+		}
+		list, err := st.Cases(ctx, today)
+		return casesLoadedMsg{list: list, seq: seq, err: err}
+	}
+}
+
+func (m Model) loadCase(id string, reload bool) tea.Cmd {
+	st := m.o.Store
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		// The number first: a change between the two reads then only
+		// causes one extra reload, never a missed one.
+		seq, err := st.CaseSeq(ctx, id)
+		if err != nil {
+			return caseLoadedMsg{err: err, reload: reload}
+		}
+		c, err := st.Case(ctx, id)
+		return caseLoadedMsg{c: c, seq: seq, err: err, reload: reload}
+	}
+}
+
+func (m Model) loadVolunteer() tea.Cmd {
+	st := m.o.Store
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		steps, err := st.StepsOwnedBy(ctx, actionlist.RoleVolunteer)
+		return volunteerLoadedMsg{steps: steps, err: err}
+	}
+}
+
+func (m Model) loadEvents(caseID string) tea.Cmd {
+	st := m.o.Store
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		evs, err := st.Events(ctx, caseID)
+		return eventsLoadedMsg{events: evs, err: err}
+	}
+}
+
+// watch schedules the next look for changes made by another window.
+func (m Model) watch() tea.Cmd {
+	if m.o.Watch < 0 {
+		return nil
+	}
+	return tea.Tick(m.o.Watch, func(time.Time) tea.Msg { return watchTickMsg{} })
+}
+
+func (m Model) checkSeq() tea.Cmd {
+	st := m.o.Store
+	caseID := ""
+	if m.cs.open() && m.screen != screenList && m.screen != screenVolunteer {
+		caseID = m.cs.c.ID
+	}
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		var seq int64
+		var err error
+		if caseID != "" {
+			seq, err = st.CaseSeq(ctx, caseID)
+		} else {
+			seq, err = st.Seq(ctx)
+		}
+		return seqCheckedMsg{caseID: caseID, seq: seq, err: err}
+	}
+}
+
+// Update handles one message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		if m.form != nil {
+			m.form.resize(m.width, m.height)
+		}
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.st = newStyles(msg.IsDark())
+		if m.form != nil {
+			m.form.setDark(msg.IsDark())
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			return m.quit()
+		}
+		if m.form != nil {
+			return m.updateForm(msg)
+		}
+		return m.updateKey(msg)
+	case tea.PasteMsg:
+		if m.form != nil {
+			return m.updateForm(msg)
+		}
+		if m.screen == screenList && m.list.searching {
+			return m.updateListSearch(msg)
+		}
+		return m, nil
+	case casesLoadedMsg:
+		return m.casesLoaded(msg)
+	case caseLoadedMsg:
+		return m.caseLoaded(msg)
+	case caseCreatedMsg:
+		return m.caseCreated(msg)
+	case stepsSavedMsg:
+		return m.stepsSaved(msg)
+	case caseSavedMsg:
+		return m.caseSaved(msg)
+	case agreementSavedMsg:
+		return m.agreementSaved(msg)
+	case agreementDeletedMsg:
+		return m.agreementDeleted(msg)
+	case stepAddedMsg:
+		return m.stepAdded(msg)
+	case stepDeletedMsg:
+		return m.stepDeleted(msg)
+	case eventsLoadedMsg:
+		m.hist.set(msg.events, msg.err)
+		if msg.err != nil {
+			m.status = m.failure(msg.err)
+		}
+		return m, nil
+	case volunteerLoadedMsg:
+		if msg.err != nil {
+			m.status = m.failure(msg.err)
+			return m, nil
+		}
+		m.vol.set(msg.steps)
+		return m, nil
+	case watchTickMsg:
+		if m.form != nil || m.pending > 0 {
+			return m, m.watch()
+		}
+		return m, tea.Batch(m.checkSeq(), m.watch())
+	case seqCheckedMsg:
+		return m.seqChecked(msg)
+	case freshExpiredMsg:
+		m.cs.fresh = without(m.cs.fresh, msg.ids)
+		return m, nil
+	}
+	if m.form != nil {
+		// huh's own messages (next field, cursor blink) go to the form.
+		return m.updateForm(msg)
+	}
+	return m, nil
+}
+
+// quit leaves, but only once every save has landed.
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if m.pending > 0 {
+		m.quitting = true
+		m.status = status{text: m.t.QuitPending}
+		return m, nil
+	}
+	return m, tea.Quit
+}
+
+// saveDone is called for every finished save: it releases a pending quit.
+func (m Model) saveDone() (Model, tea.Cmd) {
+	if m.pending > 0 {
+		m.pending--
+	}
+	if m.quitting && m.pending == 0 {
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+func (m Model) seqChecked(msg seqCheckedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil || m.form != nil || m.pending > 0 {
+		return m, nil
+	}
+	if msg.caseID == "" {
+		if msg.seq != m.list.seq {
+			return m, tea.Batch(m.loadCases(), m.reloadVolunteerIfShown())
+		}
+		return m, nil
+	}
+	if m.cs.open() && m.cs.c.ID == msg.caseID && msg.seq != m.cs.seq {
+		return m, m.loadCase(msg.caseID, true)
+	}
+	return m, nil
+}
+
+func (m Model) reloadVolunteerIfShown() tea.Cmd {
+	if m.screen == screenVolunteer {
+		return m.loadVolunteer()
+	}
+	return nil
+}
+
+// saveFailed shows why a save failed and brings the form back, with what
+// was typed, so the change can be tried again. After a conflict the form
+// comes back once the newer version has been read, so it edits that.
+func (m Model) saveFailed(err error, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
+	m.status = m.failure(err)
+	conflict := isConflict(err)
+	if conflict && m.cs.open() {
+		cmds = append(cmds, m.loadCase(m.cs.c.ID, true))
+	}
+	if m.retry != nil {
+		if conflict {
+			m.retryAfter = true
+		} else {
+			m.form, m.retry = m.retry(m), nil
+			cmds = append(cmds, m.form.f.Init())
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// failure turns an error into the status line: a sentence the caseworker
+// understands. The detail stays in the error for logs.
+func (m Model) failure(err error) status {
+	var reason string
+	var ce *store.ConflictError
+	switch {
+	case errors.As(err, &ce):
+		fields := make([]string, 0, len(ce.Conflicts))
+		for _, c := range ce.Conflicts {
+			fields = append(fields, m.fieldName(c.Field))
+		}
+		reason = fmt.Sprintf(m.t.Conflict, strings.Join(fields, ", "))
+	case errors.Is(err, store.ErrBusy), errors.Is(err, context.DeadlineExceeded):
+		reason = m.t.Busy
+	default:
+		var le *actionlist.LimitError
+		if errors.As(err, &le) {
+			reason = fmt.Sprintf(m.t.TooLong, le.Limit)
+		} else {
+			reason = err.Error()
+		}
+	}
+	return status{text: fmt.Sprintf(m.t.SaveFailed, reason), isErr: true}
+}
+
+func (m Model) fieldName(f string) string {
+	if n, ok := m.t.Fields[f]; ok {
+		return n
+	}
+	return f
+}
+
+// View draws the screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = m.t.App
+	if m.o.FirstFrame != nil && m.list.loaded && m.width > 0 {
+		m.framed.Do(m.o.FirstFrame)
+	}
+	return v
+}
+
+func (m Model) render() string {
+	if m.width == 0 {
+		return m.t.Loading
+	}
+	if m.width < minWidth || m.height < minHeight {
+		msg := fmt.Sprintf(m.t.TooSmall, m.width, m.height, minWidth, minHeight)
+		return strings.Join(wrap(msg, max(1, m.width)), "\n")
+	}
+	var body string
+	var help []key.Binding
+	switch {
+	case m.form != nil:
+		body, help = m.form.render(m), nil
+	case m.screen == screenList:
+		body, help = m.renderList()
+	case m.screen == screenCase:
+		body, help = m.renderCase()
+	case m.screen == screenSteps:
+		body, help = m.renderSteps()
+	case m.screen == screenResident:
+		body, help = m.renderResident()
+	case m.screen == screenVolunteer:
+		body, help = m.renderVolunteer()
+	case m.screen == screenHistory:
+		body, help = m.renderHistory()
+	case m.screen == screenHelp:
+		body, help = m.renderHelp()
+	}
+	return m.frame(body, help)
+}
+
+// frame puts the body above the status line and the key footer, exactly
+// filling the window.
+func (m Model) frame(body string, help []key.Binding) string {
+	lines := strings.Split(body, "\n")
+	room := m.height - 2
+	if len(lines) > room {
+		lines = lines[:room]
+	}
+	for len(lines) < room {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = fit(l, m.width)
+	}
+	st := m.status.text
+	if m.status.isErr {
+		st = m.st.err.Render(fit(st, m.width))
+	} else if st != "" {
+		st = m.st.ok.Render(fit(st, m.width))
+	}
+	var footer string
+	if m.form != nil {
+		footer = m.st.helpDesc.Render(fit(m.t.FormHelp, m.width))
+	} else {
+		footer = m.footer(help)
+	}
+	return strings.Join(append(lines, st, footer), "\n")
+}

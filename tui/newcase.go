@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"houvast/actionlist"
+	"houvast/store"
+)
+
+// caseValues are the new-case form's fields.
+type caseValues struct {
+	name, volunteer, generalist, signalDate string
+	lang                                    actionlist.Lang
+	source                                  actionlist.SourceKind
+	signal                                  actionlist.SignalKind
+	template                                int
+	leaveOut                                []actionlist.Phase
+	dose                                    int
+}
+
+func (m Model) templates() []actionlist.Template {
+	if len(m.o.Templates) > 0 {
+		return m.o.Templates
+	}
+	return []actionlist.Template{actionlist.DefaultTemplate(m.lang)}
+}
+
+// openNewCaseForm asks for the name, the language, how the case started,
+// the template and what to leave out, and the dose.
+func (m Model) openNewCaseForm() (tea.Model, tea.Cmd) {
+	return m.openForm(m.newCaseForm(&caseValues{lang: m.lang, dose: actionlist.DefaultDose}))
+}
+
+func (m Model) newCaseForm(v *caseValues) *form {
+	t, l := m.t, m.lang
+	langs := []huh.Option[actionlist.Lang]{huh.NewOption("Nederlands", actionlist.Dutch), huh.NewOption("English", actionlist.English)}
+	sources := []huh.Option[actionlist.SourceKind]{huh.NewOption(actionlist.SourceLabel(actionlist.SourceUnknown, l), actionlist.SourceUnknown)}
+	for _, s := range actionlist.SourceKinds {
+		sources = append(sources, huh.NewOption(actionlist.SourceLabel(s, l), s))
+	}
+	var signals []huh.Option[actionlist.SignalKind]
+	for _, s := range actionlist.SignalKinds {
+		signals = append(signals, huh.NewOption(actionlist.SignalLabel(s, l), s))
+	}
+	var tmpls []huh.Option[int]
+	for i, tp := range m.templates() {
+		tmpls = append(tmpls, huh.NewOption(fmt.Sprintf("%s (%d)", clean(tp.Name), len(tp.Steps)), i))
+	}
+	var phases []huh.Option[actionlist.Phase]
+	for _, p := range actionlist.Phases {
+		phases = append(phases, huh.NewOption(actionlist.PhaseLabel(p, l), p))
+	}
+	var doses []huh.Option[int]
+	for n := actionlist.MinDose; n <= actionlist.MaxDose; n++ {
+		doses = append(doses, huh.NewOption(strconv.Itoa(n), n))
+	}
+	notSignal := func() bool { return v.source != actionlist.SourceEarlyWarning }
+	groups := []*huh.Group{
+		huh.NewGroup(
+			huh.NewInput().Title(t.FieldName).Description(t.FieldNameHint).Value(&v.name).CharLimit(actionlist.MaxName).Validate(m.required(t.NameRequired, actionlist.MaxName)),
+			huh.NewSelect[actionlist.Lang]().Title(t.FieldLanguage).Options(langs...).Value(&v.lang).Inline(true),
+			huh.NewSelect[actionlist.SourceKind]().Title(t.FieldSource).Options(sources...).Value(&v.source),
+		),
+		huh.NewGroup(
+			huh.NewSelect[actionlist.SignalKind]().Title(t.FieldSignal).Options(signals...).Value(&v.signal),
+			huh.NewInput().Title(t.FieldSignalDate).Description(t.FieldDueHint).Value(&v.signalDate).CharLimit(actionlist.MaxDateInput).Validate(m.validDate),
+		).WithHideFunc(notSignal),
+		huh.NewGroup(
+			huh.NewSelect[int]().Title(t.FieldTemplate).Options(tmpls...).Value(&v.template),
+			huh.NewMultiSelect[actionlist.Phase]().Title(t.FieldLeaveOut).Description(t.FieldLeaveOutHint).Options(phases...).Value(&v.leaveOut).Height(10),
+		),
+		huh.NewGroup(
+			huh.NewSelect[int]().Title(t.FieldDose).Description(t.FieldDoseHint).Options(doses...).Value(&v.dose).Inline(true),
+			huh.NewInput().Title(t.FieldVolunteer).Description(t.FieldOptional).Value(&v.volunteer).CharLimit(actionlist.MaxName).Validate(m.limited(actionlist.MaxName)),
+			huh.NewInput().Title(t.FieldGeneralist).Description(t.FieldOptional).Value(&v.generalist).CharLimit(actionlist.MaxName).Validate(m.limited(actionlist.MaxName)),
+		),
+	}
+	return m.newForm(t.NewCaseTitle, func(m Model) (Model, tea.Cmd) { return m.createCase(v) }, groups...)
+}
+
+// caseSpec turns the form into what the domain needs to make a case.
+func (m Model) caseSpec(v *caseValues) actionlist.CaseSpec {
+	today := m.today()
+	tmpl := m.templates()[min(v.template, len(m.templates())-1)]
+	if tmpl.Source == actionlist.DefaultTemplate(actionlist.Dutch).Source {
+		tmpl = actionlist.DefaultTemplate(v.lang) // the resident's language
+	}
+	name := actionlist.CleanText(v.name, false)
+	people := []actionlist.Participant{{Name: name, Role: actionlist.RoleResident}}
+	if n := actionlist.CleanText(v.volunteer, false); n != "" {
+		people = append(people, actionlist.Participant{Name: n, Role: actionlist.RoleVolunteer})
+	}
+	if n := actionlist.CleanText(v.generalist, false); n != "" {
+		people = append(people, actionlist.Participant{Name: n, Role: actionlist.RoleGeneralist})
+	}
+	if n := m.o.Actor.Name; n != "" && m.o.Actor.Role == actionlist.RoleSpecialist {
+		people = append(people, actionlist.Participant{Name: n, Role: actionlist.RoleSpecialist})
+	}
+	src := actionlist.Source{Kind: v.source}
+	if v.source == actionlist.SourceEarlyWarning {
+		src.Signal = v.signal
+		src.SignalDate, _ = actionlist.ParseDateInput(v.signalDate, today)
+	}
+	return actionlist.CaseSpec{
+		Name: name, Language: v.lang, Dose: v.dose, Start: today, Template: tmpl,
+		LeaveOut: v.leaveOut, Participants: people, Source: src,
+	}
+}
+
+func (m Model) createCase(v *caseValues) (Model, tea.Cmd) {
+	c := actionlist.NewCase(m.caseSpec(v), store.NewID)
+	m.retry = func(m Model) *form { return m.newCaseForm(v) }
+	st, actor := m.o.Store, m.o.Actor
+	m.pending++
+	return m, func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		saved, err := st.CreateCase(ctx, actor, c)
+		return caseCreatedMsg{c: saved, err: err}
+	}
+}
+
+func (m Model) caseCreated(msg caseCreatedMsg) (tea.Model, tea.Cmd) {
+	m, quit := m.saveDone()
+	if msg.err != nil {
+		return m.saveFailed(msg.err, quit)
+	}
+	m.retry = nil
+	m.status = status{text: fmt.Sprintf(m.t.CaseCreated, msg.c.Ref)}
+	return m, tea.Batch(quit, m.loadCase(msg.c.ID, false), m.loadCases())
+}

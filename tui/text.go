@@ -1,0 +1,213 @@
+package tui
+
+import "houvast/actionlist"
+
+// text is every sentence and word the screens show, one value per language.
+// A struct, not a map: a missing translation is a compile error or an empty
+// field that TestTextComplete catches.
+type text struct {
+	App string
+
+	// Sizes and states
+	TooSmall     string // %d %d %d %d: have w, h; need w, h
+	Loading      string
+	Saved        string
+	Saving       string
+	Undone       string
+	NothingUndo  string
+	SaveFailed   string // %s: the reason
+	Busy         string
+	Conflict     string // %s: the fields
+	Reloaded     string
+	ChangedHere  string
+	QuitPending  string
+	BSNWarning   string
+	TooLong      string // %d: the limit
+	DamagedValue string
+
+	// Case list
+	ListTitle      string
+	ListEmpty      string
+	ListNoMatch    string
+	ListOnlyClosed string
+	SearchPrompt   string
+	ColRef         string
+	ColName        string
+	ColStatus      string
+	ColProgress    string
+	ColNext        string
+	ShowingClosed  string
+	NoAppointment  string
+	CaseClosed     string // %s: name
+	CloseAskReason string
+	CloseTitle     string
+	AlreadyClosed  string
+
+	// New case
+	NewCaseTitle      string
+	FieldName         string
+	FieldNameHint     string
+	FieldLanguage     string
+	FieldSource       string
+	FieldSignal       string
+	FieldSignalDate   string
+	FieldTemplate     string
+	FieldLeaveOut     string
+	FieldLeaveOutHint string
+	FieldDose         string
+	FieldDoseHint     string
+	FieldVolunteer    string
+	FieldGeneralist   string
+	FieldOptional     string
+	NameRequired      string
+	CaseCreated       string // %s: ref
+
+	// The action list
+	Now            string
+	NowCount       string // %d of %d
+	NowEmpty       string
+	NowAllDone     string
+	Later          string // %d steps later
+	Progress       string
+	Total          string
+	DoneTitle      string
+	DoneEmpty      string
+	DoneMore       string // %d more
+	NextAppt       string
+	NoNextAppt     string
+	Agreements     string
+	NoAgreements   string
+	After          string // "Daarna:"
+	By             string // "vóór %s"
+	WasDue         string // "was vóór %s"
+	Overdue        string // %d days
+	OverdueOne     string
+	DueToday       string
+	DueTomorrow    string
+	NoDue          string
+	Pinned         string
+	PushedBack     string
+	NewInNow       string
+	Waiting        string
+	InProgress     string
+	DayOf          string // day %d of %d
+	DaysLeft       string // %d days left
+	DaysPast       string // %d days past target
+	ClockNear      string
+	ClockPast      string
+	TickedOff      string // %s: title
+	NextUp         string // %s: title
+	Reopened       string
+	PinnedMsg      string
+	UnpinnedMsg    string
+	PushedMsg      string
+	UnpushedMsg    string
+	BlockedPin     string // %s: titles it waits for
+	StillInNow     string
+	DoseSet        string // %d
+	ApptSet        string
+	ApptCleared    string
+	AgreementAdded string
+	StepAdded      string
+	StepDeleted    string
+	StepSaved      string
+	NotInNow       string
+
+	// Forms
+	EditTitle         string
+	AddTitle          string
+	FieldTitle        string
+	FieldWhy          string
+	FieldAfter        string
+	FieldOwner        string
+	FieldOwnerName    string
+	FieldDue          string
+	FieldDueHint      string
+	FieldStatus       string
+	FieldPhase        string
+	FieldInternal     string
+	FieldInternalHint string
+	FieldWorkNote     string
+	FieldResident     string
+	FieldResidentHint string
+	TitleRequired     string
+	DateWrong         string
+	TimeWrong         string
+	DoseTitle         string
+	ApptTitle         string
+	FieldWhen         string
+	FieldWhenHint     string
+	FieldPlace        string
+	FieldWith         string
+	AgreementTitle    string
+	FieldWho          string
+	FieldWhat         string
+	WhatRequired      string
+	DeleteConfirm     string // %s: title
+	Yes               string
+	No                string
+	FormHelp          string
+
+	// All steps
+	StepsTitle   string
+	FilterOwner  string
+	FilterStatus string
+	FilterAll    string
+	StepsEmpty   string
+	WaitsFor     string // %s: titles
+
+	// Resident view
+	ResidentHello    string // %s: name
+	ResidentNoSteps  string
+	ResidentWho      string
+	ResidentWhen     string
+	ResidentYou      string
+	ResidentSoFar    string // %d of %d
+	ResidentAppt     string
+	ResidentAgreed   string
+	ResidentBack     string
+	ResidentASAP     string
+	ResidentTogether string // "jij samen met %s"
+
+	// Volunteer view
+	VolunteerTitle string
+	VolunteerEmpty string
+	NoteTitle      string
+	NoteSaved      string
+
+	// History
+	HistoryTitle   string
+	HistoryEmpty   string
+	EvCaseCreated  string // %d steps
+	EvStepCreated  string // %s title
+	EvStepDeleted  string
+	EvStepChanged  string // %s title, %s field, %s old, %s new
+	EvCaseChanged  string // %s field, %s old, %s new
+	EvAgreeCreated string
+	EvAgreeChanged string
+	EvAgreeDeleted string
+	Empty          string
+
+	// Help
+	HelpTitle   string
+	HelpDates   string
+	HelpGeneral string
+
+	// Key descriptions
+	KeyUp, KeyDown, KeyOpen, KeyBack, KeyQuit, KeyHelp, KeySearch string
+	KeyNew, KeyCloseCase, KeyShowClosed, KeyVolunteer             string
+	KeyTick, KeyUndo, KeyEdit, KeyAdd, KeyPin, KeyPush, KeyDose   string
+	KeyAppt, KeyAgreement, KeySteps, KeyResident, KeyHistory      string
+	KeyFilterOwner, KeyFilterStatus, KeyNA, KeyDelete, KeyNote    string
+	KeyPage, KeyDue, KeyAssign, SpaceKey, KeyWorkNote             string
+	DueTitle, AssignTitle, NoteStepTitle                          string
+
+	Fields map[string]string // stored field names as people say them
+}
+
+func textFor(l actionlist.Lang) *text {
+	if l == actionlist.English {
+		return &english
+	}
+	return &dutch
+}

@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"houvast/actionlist"
+	"houvast/store"
+)
+
+// undoEntry takes one saved change back. Exactly one of its parts is set.
+type undoEntry struct {
+	label          string
+	caseID         string
+	steps          []store.StepEdit // edits that restore the steps
+	caseBefore     *actionlist.Case // the case as saved
+	caseAfter      *actionlist.Case // the case as it was before
+	addedAgreement string           // an agreement to remove again
+	addedStep      string           // a step to remove again
+}
+
+// undoLast reverts the most recent change of this session. Like every
+// change it is saved at once, and a conflict with another window's newer
+// change is refused rather than overwritten.
+func (m Model) undoLast() (tea.Model, tea.Cmd) {
+	if len(m.undo) == 0 {
+		m.status = status{text: m.t.NothingUndo}
+		return m, nil
+	}
+	u := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	report := fmt.Sprintf(m.t.Undone, u.label)
+	st, actor := m.o.Store, m.o.Actor
+	m.pending++
+	switch {
+	case len(u.steps) > 0:
+		return m, func() tea.Msg {
+			ctx, cancel := storeCtx()
+			defer cancel()
+			saved, err := st.UpdateSteps(ctx, actor, u.steps...)
+			seq, _ := st.CaseSeq(ctx, u.caseID)
+			return stepsSavedMsg{steps: saved, seq: seq, err: err, report: report}
+		}
+	case u.caseBefore != nil:
+		return m, func() tea.Msg {
+			ctx, cancel := storeCtx()
+			defer cancel()
+			saved, err := st.UpdateCase(ctx, actor, *u.caseBefore, *u.caseAfter)
+			seq, _ := st.CaseSeq(ctx, u.caseID)
+			return caseSavedMsg{c: saved, seq: seq, err: err, report: report}
+		}
+	case u.addedAgreement != "":
+		return m, func() tea.Msg {
+			ctx, cancel := storeCtx()
+			defer cancel()
+			err := st.DeleteAgreement(ctx, actor, u.caseID, u.addedAgreement)
+			seq, _ := st.CaseSeq(ctx, u.caseID)
+			return agreementDeletedMsg{id: u.addedAgreement, seq: seq, err: err, report: report}
+		}
+	case u.addedStep != "":
+		return m, func() tea.Msg {
+			ctx, cancel := storeCtx()
+			defer cancel()
+			err := st.DeleteStep(ctx, actor, u.addedStep)
+			seq, _ := st.CaseSeq(ctx, u.caseID)
+			return stepDeletedMsg{id: u.addedStep, seq: seq, err: err, report: report}
+		}
+	}
+	m.pending--
+	return m, nil
+}
