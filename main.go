@@ -76,7 +76,10 @@ Without a verb, houvast opens the screen on the default database.`,
 	pf.StringVar(&a.langFlag, "lang", "", "language of the screens and messages: nl or en (default: from LANG, else nl)")
 	pf.StringVar(&a.nameFlag, "name", "", "your name, recorded with every change (default: $HOUVAST_NAME, else your login name)")
 	root.Flags().StringVar(&a.roleFlag, "role", "specialist", "who you are: specialist, or vrijwilliger (volunteer) for the volunteer's checklist")
-	root.AddCommand(a.casesCommand(), a.checkCommand(), a.demoCommand(), a.templatesCommand())
+	root.AddCommand(a.casesCommand())
+	root.AddCommand(a.checkCommand())
+	root.AddCommand(a.demoCommand())
+	root.AddCommand(a.templatesCommand())
 	return root
 }
 
