@@ -13,6 +13,9 @@ import (
 type busyStore struct {
 	s    *store.Store
 	busy atomic.Int32
+	// fail, when set, is returned by every write, as a store that cannot
+	// get the lock would.
+	fail error
 }
 
 func (b *busyStore) enter() func() { b.busy.Add(1); return func() { b.busy.Add(-1) } }
@@ -44,11 +47,17 @@ func (b *busyStore) CreateCase(ctx context.Context, a actionlist.Actor, c action
 
 func (b *busyStore) UpdateCase(ctx context.Context, a actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
 	defer b.enter()()
+	if b.fail != nil {
+		return actionlist.Case{}, b.fail
+	}
 	return b.s.UpdateCase(ctx, a, before, after)
 }
 
 func (b *busyStore) UpdateSteps(ctx context.Context, a actionlist.Actor, edits ...store.StepEdit) ([]actionlist.Step, error) {
 	defer b.enter()()
+	if b.fail != nil {
+		return nil, b.fail
+	}
 	return b.s.UpdateSteps(ctx, a, edits...)
 }
 

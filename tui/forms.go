@@ -95,7 +95,9 @@ func (m Model) required(msg string, limit int) func(string) error {
 
 // limited refuses text over the limit, and warns once about text that
 // looks like a BSN: a second enter on the same text accepts it, since a
-// creditor's reference can pass the same test.
+// creditor's reference can pass the same test. Fields take one character
+// more than their limit, so typing past it gets this sentence instead of
+// keys that silently do nothing.
 func (m Model) limited(limit int) func(string) error {
 	warned := ""
 	return func(s string) error {
@@ -181,9 +183,9 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 		phases = append(phases, huh.NewOption(actionlist.PhaseLabel(p, l), p))
 	}
 	first := []huh.Field{
-		huh.NewInput().Title(t.FieldTitle).Value(&v.title).CharLimit(actionlist.MaxTitle).Validate(m.required(t.TitleRequired, actionlist.MaxTitle)),
+		huh.NewInput().Title(t.FieldTitle).Value(&v.title).CharLimit(actionlist.MaxTitle + 1).Validate(m.required(t.TitleRequired, actionlist.MaxTitle)),
 		huh.NewSelect[actionlist.Role]().Title(t.FieldOwner).Options(roleOptions(l)...).Value(&v.owner).Inline(true),
-		huh.NewInput().Title(t.FieldOwnerName).Value(&v.ownerName).CharLimit(actionlist.MaxShort).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(t.FieldOwnerName).Value(&v.ownerName).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
 	}
 	if adding {
 		first = append(first, huh.NewSelect[actionlist.Phase]().Title(t.FieldPhase).Options(phases...).Value(&v.phase).Inline(true))
@@ -193,13 +195,13 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 	// The date goes last, so a message about it shows right under it.
 	first = append(first, huh.NewInput().Title(t.FieldDue).Description(t.FieldDueHint).Value(&v.due).CharLimit(actionlist.MaxDateInput).Validate(m.validDate))
 	second := []huh.Field{
-		textArea().Title(t.FieldWhy).Value(&v.why).CharLimit(actionlist.MaxText).Lines(2).Validate(m.limited(actionlist.MaxText)),
-		textArea().Title(t.FieldAfter).Value(&v.after).CharLimit(actionlist.MaxText).Lines(2).Validate(m.limited(actionlist.MaxText)),
-		textArea().Title(t.FieldResident).Description(t.FieldResidentHint).Value(&v.resident).CharLimit(actionlist.MaxText).Lines(2).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(t.FieldWhy).Value(&v.why).CharLimit(actionlist.MaxText + 1).Lines(2).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(t.FieldAfter).Value(&v.after).CharLimit(actionlist.MaxText + 1).Lines(2).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(t.FieldResident).Description(t.FieldResidentHint).Value(&v.resident).CharLimit(actionlist.MaxText + 1).Lines(2).Validate(m.limited(actionlist.MaxText)),
 	}
 	third := []huh.Field{
-		textArea().Title(t.FieldInternal).Description(t.FieldInternalHint).Value(&v.internal).CharLimit(actionlist.MaxText).Lines(3).Validate(m.limited(actionlist.MaxText)),
-		textArea().Title(t.FieldWorkNote).Value(&v.work).CharLimit(actionlist.MaxText).Lines(2).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(t.FieldInternal).Description(t.FieldInternalHint).Value(&v.internal).CharLimit(actionlist.MaxText + 1).Lines(3).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(t.FieldWorkNote).Value(&v.work).CharLimit(actionlist.MaxText + 1).Lines(2).Validate(m.limited(actionlist.MaxText)),
 	}
 	title := t.EditTitle
 	if adding {
@@ -285,8 +287,8 @@ func (m Model) openApptForm() (tea.Model, tea.Cmd) {
 		return next.(Model), cmd
 	}
 	return m.openForm(m.newForm(m.t.ApptTitle, submit, huh.NewGroup(
-		huh.NewInput().Title(m.t.FieldPlace).Value(&place).CharLimit(actionlist.MaxShort).Validate(m.limited(actionlist.MaxShort)),
-		huh.NewInput().Title(m.t.FieldWith).Value(&with).CharLimit(actionlist.MaxShort).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(m.t.FieldPlace).Value(&place).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(m.t.FieldWith).Value(&with).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
 		huh.NewInput().Title(m.t.FieldWhen).Description(m.t.FieldWhenHint).Value(&when).CharLimit(actionlist.MaxDateInput+6).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return nil
@@ -316,8 +318,8 @@ func (m Model) openAgreementForm() (tea.Model, tea.Cmd) {
 		}
 	}
 	return m.openForm(m.newForm(m.t.AgreementTitle, submit, huh.NewGroup(
-		huh.NewInput().Title(m.t.FieldWho).Value(&who).CharLimit(actionlist.MaxShort).Validate(m.limited(actionlist.MaxShort)),
-		textArea().Title(m.t.FieldWhat).Value(&what).CharLimit(actionlist.MaxText).Lines(3).Validate(m.required(m.t.WhatRequired, actionlist.MaxText)),
+		huh.NewInput().Title(m.t.FieldWho).Value(&who).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
+		textArea().Title(m.t.FieldWhat).Value(&what).CharLimit(actionlist.MaxText + 1).Lines(3).Validate(m.required(m.t.WhatRequired, actionlist.MaxText)),
 	)))
 }
 
@@ -393,7 +395,7 @@ func (m Model) assignForm(orig actionlist.Step, v *stepValues) *form {
 	}
 	return m.newForm(m.t.AssignTitle, submit, huh.NewGroup(
 		huh.NewSelect[actionlist.Role]().Title(m.t.FieldOwner).Options(roleOptions(m.lang)...).Value(&v.owner),
-		huh.NewInput().Title(m.t.FieldOwnerName).Description(m.t.FieldOptional).Value(&v.ownerName).CharLimit(actionlist.MaxShort).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(m.t.FieldOwnerName).Description(m.t.FieldOptional).Value(&v.ownerName).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
 	))
 }
 
@@ -411,7 +413,7 @@ func (m Model) teamNoteForm(orig actionlist.Step, v *stepValues) *form {
 		return next.(Model), cmd
 	}
 	return m.newForm(m.t.NoteStepTitle, submit, huh.NewGroup(
-		textArea().Title(clean(orig.Title)).Description(m.t.FieldInternalHint).Value(&v.internal).CharLimit(actionlist.MaxText).Lines(4).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(clean(orig.Title)).Description(m.t.FieldInternalHint).Value(&v.internal).CharLimit(actionlist.MaxText + 1).Lines(4).Validate(m.limited(actionlist.MaxText)),
 	))
 }
 

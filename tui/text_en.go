@@ -10,7 +10,7 @@ var english = text{
 	Undone:       "↶ Undone: %s",
 	NothingUndo:  "There is nothing to undo.",
 	SaveFailed:   "✗ Not saved: %s",
-	Busy:         "another Houvast window is saving right now. Try again in a moment; your change is still here.",
+	Busy:         "another Houvast window is saving right now. Nothing was changed; try again in a moment.",
 	Conflict:     "someone else just changed this (%s). The screen now shows the new state; check whether your change is still needed.",
 	Reloaded:     "↻ Updated: this case was changed in another window.",
 	ChangedHere:  "this case",

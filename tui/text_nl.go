@@ -10,7 +10,7 @@ var dutch = text{
 	Undone:       "↶ Teruggedraaid: %s",
 	NothingUndo:  "Er is niets om terug te draaien.",
 	SaveFailed:   "✗ Niet opgeslagen: %s",
-	Busy:         "een ander Houvast-venster is net aan het opslaan. Probeer het zo nog eens; je wijziging staat nog klaar.",
+	Busy:         "een ander Houvast-venster is net aan het opslaan. Er is niets veranderd; probeer het zo nog eens.",
 	Conflict:     "iemand anders heeft dit net veranderd (%s). Het scherm toont nu de nieuwe stand; kijk of je wijziging nog nodig is.",
 	Reloaded:     "↻ Bijgewerkt: dit dossier is in een ander venster veranderd.",
 	ChangedHere:  "dit dossier",

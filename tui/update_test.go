@@ -611,3 +611,77 @@ func TestNoticesChangesFromAnotherWindow(t *testing.T) {
 	f.see("iemand anders heeft dit net veranderd")
 	_ = fmt.Sprint(stale)
 }
+
+func TestAllStepsEditingKeys(t *testing.T) {
+	f := nl(t)
+	f.openCase()
+	f.press("s")
+	// Go to the first open step that is not in Now and waits for nothing.
+	rows := f.m.stepRows()
+	target := -1
+	for i, s := range rows {
+		if s.Status == actionlist.StepOpen && !f.m.cs.dosing.InNow(s.ID) && len(f.m.cs.dosing.Blocked[s.ID]) == 0 {
+			target = i
+			break
+		}
+	}
+	if target < 0 {
+		t.Fatal("no open step outside Now in the demo case")
+	}
+	for f.m.steps.cursor < target {
+		f.press("down")
+	}
+	s := rows[target]
+	f.press("p")
+	if got, _ := f.stored().StepByID(s.ID); got.Pin != actionlist.PinNow || !f.m.cs.dosing.InNow(s.ID) {
+		t.Fatalf("p in all steps: pin %q, in Now %v", got.Pin, f.m.cs.dosing.InNow(s.ID))
+	}
+	f.press("l")
+	if got, _ := f.stored().StepByID(s.ID); got.Pin != actionlist.PinLater {
+		t.Fatalf("l in all steps: pin %q", got.Pin)
+	}
+	f.press("w", "ctrl+u")
+	f.typeText("+4")
+	f.press("enter")
+	if got, _ := f.stored().StepByID(s.ID); got.Due != testToday.AddDays(4) {
+		t.Fatalf("w in all steps: due %s", got.Due)
+	}
+	f.press("n")
+	f.typeText("Eerst bellen")
+	f.press("enter")
+	if got, _ := f.stored().StepByID(s.ID); !strings.HasSuffix(got.InternalNote, "Eerst bellen") {
+		t.Fatalf("n in all steps: %q", got.InternalNote)
+	}
+	f.press("u")
+	if got, _ := f.stored().StepByID(s.ID); strings.HasSuffix(got.InternalNote, "Eerst bellen") {
+		t.Fatal("u in all steps did not undo the note")
+	}
+	f.press("e")
+	f.see("Stap bewerken")
+	f.press("esc")
+	// A step that waits for another cannot be pinned, and the screen says why.
+	for i, r := range f.m.stepRows() {
+		if len(f.m.cs.dosing.Blocked[r.ID]) > 0 {
+			for f.m.steps.cursor < i {
+				f.press("down")
+			}
+			for f.m.steps.cursor > i {
+				f.press("up")
+			}
+			f.press("p")
+			f.see("Deze stap wacht nog op")
+			if got, _ := f.stored().StepByID(r.ID); got.Pin == actionlist.PinNow {
+				t.Fatal("a blocked step was pinned")
+			}
+			break
+		}
+	}
+	f.press("a")
+	f.see("Stap toevoegen")
+	f.press("esc", "?")
+	f.see("Hulp")
+	f.press("esc")
+	if f.m.screen != screenSteps {
+		t.Fatal("help did not return to all steps")
+	}
+}
