@@ -287,8 +287,8 @@ func (m Model) openApptForm() (tea.Model, tea.Cmd) {
 		return next.(Model), cmd
 	}
 	return m.openForm(m.newForm(m.t.ApptTitle, submit, huh.NewGroup(
-		huh.NewInput().Title(m.t.FieldPlace).Value(&place).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
-		huh.NewInput().Title(m.t.FieldWith).Value(&with).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(m.t.FieldPlace).Value(&place).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(m.t.FieldWith).Value(&with).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
 		huh.NewInput().Title(m.t.FieldWhen).Description(m.t.FieldWhenHint).Value(&when).CharLimit(actionlist.MaxDateInput+6).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return nil
@@ -318,8 +318,8 @@ func (m Model) openAgreementForm() (tea.Model, tea.Cmd) {
 		}
 	}
 	return m.openForm(m.newForm(m.t.AgreementTitle, submit, huh.NewGroup(
-		huh.NewInput().Title(m.t.FieldWho).Value(&who).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
-		textArea().Title(m.t.FieldWhat).Value(&what).CharLimit(actionlist.MaxText + 1).Lines(3).Validate(m.required(m.t.WhatRequired, actionlist.MaxText)),
+		huh.NewInput().Title(m.t.FieldWho).Value(&who).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
+		textArea().Title(m.t.FieldWhat).Value(&what).CharLimit(actionlist.MaxText+1).Lines(3).Validate(m.required(m.t.WhatRequired, actionlist.MaxText)),
 	)))
 }
 
@@ -395,7 +395,7 @@ func (m Model) assignForm(orig actionlist.Step, v *stepValues) *form {
 	}
 	return m.newForm(m.t.AssignTitle, submit, huh.NewGroup(
 		huh.NewSelect[actionlist.Role]().Title(m.t.FieldOwner).Options(roleOptions(m.lang)...).Value(&v.owner),
-		huh.NewInput().Title(m.t.FieldOwnerName).Description(m.t.FieldOptional).Value(&v.ownerName).CharLimit(actionlist.MaxShort + 1).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(m.t.FieldOwnerName).Description(m.t.FieldOptional).Value(&v.ownerName).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
 	))
 }
 
@@ -413,7 +413,7 @@ func (m Model) teamNoteForm(orig actionlist.Step, v *stepValues) *form {
 		return next.(Model), cmd
 	}
 	return m.newForm(m.t.NoteStepTitle, submit, huh.NewGroup(
-		textArea().Title(clean(orig.Title)).Description(m.t.FieldInternalHint).Value(&v.internal).CharLimit(actionlist.MaxText + 1).Lines(4).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(clean(orig.Title)).Description(m.t.FieldInternalHint).Value(&v.internal).CharLimit(actionlist.MaxText+1).Lines(4).Validate(m.limited(actionlist.MaxText)),
 	))
 }
 

@@ -61,7 +61,7 @@ func (m Model) newCaseForm(v *caseValues) *form {
 	notSignal := func() bool { return v.source != actionlist.SourceEarlyWarning }
 	groups := []*huh.Group{
 		huh.NewGroup(
-			huh.NewInput().Title(t.FieldName).Description(t.FieldNameHint).Value(&v.name).CharLimit(actionlist.MaxName + 1).Validate(m.required(t.NameRequired, actionlist.MaxName)),
+			huh.NewInput().Title(t.FieldName).Description(t.FieldNameHint).Value(&v.name).CharLimit(actionlist.MaxName+1).Validate(m.required(t.NameRequired, actionlist.MaxName)),
 			huh.NewSelect[actionlist.Lang]().Title(t.FieldLanguage).Options(langs...).Value(&v.lang).Inline(true),
 			huh.NewSelect[actionlist.SourceKind]().Title(t.FieldSource).Options(sources...).Value(&v.source),
 		),
@@ -75,8 +75,8 @@ func (m Model) newCaseForm(v *caseValues) *form {
 		),
 		huh.NewGroup(
 			huh.NewSelect[int]().Title(t.FieldDose).Description(t.FieldDoseHint).Options(doses...).Value(&v.dose).Inline(true),
-			huh.NewInput().Title(t.FieldVolunteer).Description(t.FieldOptional).Value(&v.volunteer).CharLimit(actionlist.MaxName + 1).Validate(m.limited(actionlist.MaxName)),
-			huh.NewInput().Title(t.FieldGeneralist).Description(t.FieldOptional).Value(&v.generalist).CharLimit(actionlist.MaxName + 1).Validate(m.limited(actionlist.MaxName)),
+			huh.NewInput().Title(t.FieldVolunteer).Description(t.FieldOptional).Value(&v.volunteer).CharLimit(actionlist.MaxName+1).Validate(m.limited(actionlist.MaxName)),
+			huh.NewInput().Title(t.FieldGeneralist).Description(t.FieldOptional).Value(&v.generalist).CharLimit(actionlist.MaxName+1).Validate(m.limited(actionlist.MaxName)),
 		),
 	}
 	return m.newForm(t.NewCaseTitle, func(m Model) (Model, tea.Cmd) { return m.createCase(v) }, groups...)

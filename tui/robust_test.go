@@ -41,7 +41,7 @@ func assertHarmless(t *testing.T, view string, width, height int) {
 
 var hostile = []string{
 	"Evil\x1b]0;gehackt\x07 title",            // sets the window title
-	"Clear\x1b[2J\x1b[H screen",              // clears the screen
+	"Clear\x1b[2J\x1b[H screen",               // clears the screen
 	"Link \x1b]8;;http://x.invalid\x1b\\here", // a hyperlink
 	"Bell\x07\x07 and NUL\x00",
 	"مرحبا بك في هوفاست", // right to left

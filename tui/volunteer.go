@@ -124,7 +124,7 @@ func (m Model) openNoteForm(item store.OwnedStep) (tea.Model, tea.Cmd) {
 		return m, m.saveSteps(item.CaseID, []store.StepEdit{{Before: item.Step, After: after}}, clean(item.Step.Title), m.t.NoteSaved, nil)
 	}
 	return m.openForm(m.newForm(m.t.NoteTitle, submit, huh.NewGroup(
-		textArea().Title(clean(item.Step.Title)).Description(m.t.NoteTitle).Value(&note).CharLimit(actionlist.MaxText + 1).Lines(4).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(clean(item.Step.Title)).Description(m.t.NoteTitle).Value(&note).CharLimit(actionlist.MaxText+1).Lines(4).Validate(m.limited(actionlist.MaxText)),
 	)))
 }
 
