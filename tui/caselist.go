@@ -18,7 +18,6 @@ type caseList struct {
 	rows       []store.CaseSummary // after search and the closed filter
 	seq        int64
 	cursor     int
-	offset     int
 	search     textinput.Model
 	searching  bool
 	showClosed bool

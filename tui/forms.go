@@ -268,16 +268,26 @@ func (m Model) openDoseForm() (tea.Model, tea.Cmd) {
 	)))
 }
 
+// apptValues are the appointment form's fields.
+type apptValues struct{ when, place, with string }
+
 func (m Model) openApptForm() (tea.Model, tea.Cmd) {
-	before := m.cs.c
-	when, place, with := "", before.Next.Place, before.Next.With
-	if !before.Next.IsZero() {
-		when = fmt.Sprintf("%s %s", dateInput(actionlist.DateOf(before.Next.At)), before.Next.At.Format("15:04"))
+	next := m.cs.c.Next
+	v := &apptValues{place: next.Place, with: next.With}
+	if !next.IsZero() {
+		v.when = fmt.Sprintf("%s %s", dateInput(actionlist.DateOf(next.At)), next.At.Format("15:04"))
 	}
+	return m.openForm(m.apptForm(v))
+}
+
+func (m Model) apptForm(v *apptValues) *form {
+	before := m.cs.c
+	when, place, with := &v.when, &v.place, &v.with
 	submit := func(m Model) (Model, tea.Cmd) {
-		at, _, _ := actionlist.ParseDateTimeInput(when, m.today(), time.Local) // validated above
+		m.retry = func(m Model) *form { return m.apptForm(v) }
+		at, _, _ := actionlist.ParseDateTimeInput(*when, m.today(), time.Local) // validated above
 		after := before
-		after.Next = actionlist.Appointment{At: at, Place: actionlist.CleanText(place, false), With: actionlist.CleanText(with, false)}
+		after.Next = actionlist.Appointment{At: at, Place: actionlist.CleanText(*place, false), With: actionlist.CleanText(*with, false)}
 		report := m.t.ApptSet
 		if at.IsZero() {
 			after.Next = actionlist.Appointment{}
@@ -286,23 +296,29 @@ func (m Model) openApptForm() (tea.Model, tea.Cmd) {
 		next, cmd := m.saveCase(before, after, m.t.KeyAppt, report)
 		return next.(Model), cmd
 	}
-	return m.openForm(m.newForm(m.t.ApptTitle, submit, huh.NewGroup(
-		huh.NewInput().Title(m.t.FieldPlace).Value(&place).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
-		huh.NewInput().Title(m.t.FieldWith).Value(&with).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
-		huh.NewInput().Title(m.t.FieldWhen).Description(m.t.FieldWhenHint).Value(&when).CharLimit(actionlist.MaxDateInput+6).Validate(func(s string) error {
+	return m.newForm(m.t.ApptTitle, submit, huh.NewGroup(
+		huh.NewInput().Title(m.t.FieldPlace).Value(place).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(m.t.FieldWith).Value(with).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
+		huh.NewInput().Title(m.t.FieldWhen).Description(m.t.FieldWhenHint).Value(when).CharLimit(actionlist.MaxDateInput+6).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return nil
 			}
 			return m.validDateTime(s)
 		}),
-	)))
+	))
 }
 
 func (m Model) openAgreementForm() (tea.Model, tea.Cmd) {
-	var who, what string
+	return m.openForm(m.agreementForm(new(stepValues)))
+}
+
+// agreementForm asks who agreed what; it reuses stepValues' owner name and
+// title for who and what.
+func (m Model) agreementForm(v *stepValues) *form {
 	caseID := m.cs.c.ID
 	submit := func(m Model) (Model, tea.Cmd) {
-		a := actionlist.Agreement{Date: m.today(), Who: actionlist.CleanText(who, false), What: actionlist.CleanText(what, true)}
+		a := actionlist.Agreement{Date: m.today(), Who: actionlist.CleanText(v.ownerName, false), What: actionlist.CleanText(v.title, true)}
+		m.retry = func(m Model) *form { return m.agreementForm(v) }
 		st, actor := m.o.Store, m.o.Actor
 		m.pending++
 		return m, func() tea.Msg {
@@ -317,10 +333,10 @@ func (m Model) openAgreementForm() (tea.Model, tea.Cmd) {
 				undo: &undoEntry{label: clean(saved.What), caseID: caseID, addedAgreement: saved.ID}}
 		}
 	}
-	return m.openForm(m.newForm(m.t.AgreementTitle, submit, huh.NewGroup(
-		huh.NewInput().Title(m.t.FieldWho).Value(&who).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
-		textArea().Title(m.t.FieldWhat).Value(&what).CharLimit(actionlist.MaxText+1).Lines(3).Validate(m.required(m.t.WhatRequired, actionlist.MaxText)),
-	)))
+	return m.newForm(m.t.AgreementTitle, submit, huh.NewGroup(
+		huh.NewInput().Title(m.t.FieldWho).Value(&v.ownerName).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
+		textArea().Title(m.t.FieldWhat).Value(&v.title).CharLimit(actionlist.MaxText+1).Lines(3).Validate(m.required(m.t.WhatRequired, actionlist.MaxText)),
+	))
 }
 
 // openCloseForm asks why a case closes; a reason is required.

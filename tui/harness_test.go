@@ -62,7 +62,6 @@ func newFixture(t testing.TB, lang actionlist.Lang, width, height int) *fixture 
 	m := New(Options{
 		Store: busy, Lang: lang, Actor: marieke,
 		Today: func() actionlist.Date { return testToday },
-		Now:   st.Now,
 		Watch: -1,
 	})
 	f := &fixture{t: t, m: m, st: st, busy: busy, c: c}

@@ -41,9 +41,8 @@ type Options struct {
 	Actor     actionlist.Actor
 	Volunteer bool // start in the volunteer view (houvast --role vrijwilliger)
 	Templates []actionlist.Template
-	// Today and Now are the clock; tests fix them.
+	// Today is the calendar; tests fix it.
 	Today func() actionlist.Date
-	Now   func() time.Time
 	// Watch is how often the screen looks for changes made by another
 	// window; 0 means every 2 seconds, negative never (tests).
 	Watch time.Duration
@@ -114,9 +113,6 @@ type status struct {
 func New(o Options) Model {
 	if o.Today == nil {
 		o.Today = func() actionlist.Date { return actionlist.DateOf(time.Now()) }
-	}
-	if o.Now == nil {
-		o.Now = time.Now
 	}
 	if o.Watch == 0 {
 		o.Watch = 2 * time.Second

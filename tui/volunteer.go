@@ -116,16 +116,21 @@ func (m Model) updateVolunteer(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) openNoteForm(item store.OwnedStep) (tea.Model, tea.Cmd) {
-	note := item.Step.WorkNote
+	return m.openForm(m.noteForm(item, &stepValues{work: item.Step.WorkNote}))
+}
+
+func (m Model) noteForm(item store.OwnedStep, v *stepValues) *form {
+	note := &v.work
 	submit := func(m Model) (Model, tea.Cmd) {
+		m.retry = func(m Model) *form { return m.noteForm(item, v) }
 		after := item.Step
-		after.WorkNote = actionlist.CleanText(note, true)
+		after.WorkNote = actionlist.CleanText(*note, true)
 		m.pending++
 		return m, m.saveSteps(item.CaseID, []store.StepEdit{{Before: item.Step, After: after}}, clean(item.Step.Title), m.t.NoteSaved, nil)
 	}
-	return m.openForm(m.newForm(m.t.NoteTitle, submit, huh.NewGroup(
-		textArea().Title(clean(item.Step.Title)).Description(m.t.NoteTitle).Value(&note).CharLimit(actionlist.MaxText+1).Lines(4).Validate(m.limited(actionlist.MaxText)),
-	)))
+	return m.newForm(m.t.NoteTitle, submit, huh.NewGroup(
+		textArea().Title(clean(item.Step.Title)).Description(m.t.NoteTitle).Value(note).CharLimit(actionlist.MaxText+1).Lines(4).Validate(m.limited(actionlist.MaxText)),
+	))
 }
 
 func (m Model) renderVolunteer() (string, []key.Binding) {
