@@ -109,7 +109,8 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 
 // stepChange saves step edits and, in the same transaction, gives a due date
 // to every step the change brings into Now: nothing enters the resident's
-// view without a "by when".
+// view without a "by when". A step already in view keeps what the
+// specialist chose, an empty date included.
 func (m Model) stepChange(edits []store.StepEdit, label, report string) (tea.Model, tea.Cmd) {
 	today := m.today()
 	after := make([]actionlist.Step, len(edits))
@@ -125,15 +126,12 @@ func (m Model) stepChange(edits []store.StepEdit, label, report string) (tea.Mod
 		}
 	}
 	for _, planned := range actionlist.PlanDueDates(dosing, today) {
-		if slices.ContainsFunc(edits, func(e store.StepEdit) bool { return e.After.ID == planned.ID }) {
-			for i := range edits {
-				if edits[i].After.ID == planned.ID {
-					edits[i].After.Due = planned.Due
-				}
-			}
+		if !slices.Contains(newIn, planned.ID) {
 			continue
 		}
-		if cur, _ := m.cs.c.StepByID(planned.ID); cur != nil {
+		if i := slices.IndexFunc(edits, func(e store.StepEdit) bool { return e.After.ID == planned.ID }); i >= 0 {
+			edits[i].After.Due = planned.Due
+		} else if cur, _ := m.cs.c.StepByID(planned.ID); cur != nil {
 			edits = append(edits, store.StepEdit{Before: *cur, After: planned})
 		}
 	}

@@ -685,3 +685,16 @@ func TestAllStepsEditingKeys(t *testing.T) {
 		t.Fatal("help did not return to all steps")
 	}
 }
+
+// A step already in Now keeps the date the specialist gives it, an empty one
+// included; only steps coming into Now get a date of their own.
+func TestClearingADateInNowKeepsItEmpty(t *testing.T) {
+	f := nl(t)
+	f.openCase()
+	sel, _ := f.m.cs.selected()
+	f.press("w", "ctrl+u", "enter")
+	if got, _ := f.stored().StepByID(sel.ID); !got.Due.IsZero() {
+		t.Fatalf("the cleared date came back: %s", got.Due)
+	}
+	f.see("nog geen datum")
+}
