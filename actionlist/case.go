@@ -22,6 +22,10 @@ type Case struct {
 	Template     string // the template the case was made from
 	ClosedOn     Date
 	CloseReason  CloseReason
+	Stabilised   Date             // the day stabilisation ended: an arrangement or aftercare began
+	Screening    *Screening       // the latest profile screening (with the one before it); nil: none yet
+	Decision     *ProfileDecision // the specialist's answer to the screening's advice
+	Signals      []Signal         // arrears signals recorded during aftercare
 	Agreements   []Agreement
 	Steps        []Step
 	Created      time.Time
@@ -80,7 +84,8 @@ type Step struct {
 	ResidentNote string
 	DependsOn    []string // IDs of steps that must be finished first
 	Pin          Pin
-	Days         int // typical number of days the step takes
+	Days         int    // typical number of days the step takes
+	Outcome      string // what came of it (a referral's result); for the team
 }
 
 // Overdue is true for an unfinished step whose due date has passed.

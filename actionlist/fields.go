@@ -248,6 +248,7 @@ var stepFields = fields[Step]{
 	idListField("depends_on", func(s *Step) *[]string { return &s.DependsOn }),
 	enumField("pin", func(s *Step) *Pin { return &s.Pin }, Pin.Valid),
 	intField("days", func(s *Step) *int { return &s.Days }),
+	textField("outcome", func(s *Step) *string { return &s.Outcome }),
 }
 
 var caseFields = fields[Case]{
@@ -269,6 +270,10 @@ var caseFields = fields[Case]{
 	textField("template", func(c *Case) *string { return &c.Template }),
 	dateField("closed_on", func(c *Case) *Date { return &c.ClosedOn }),
 	enumField("close_reason", func(c *Case) *CloseReason { return &c.CloseReason }, CloseReason.Valid),
+	dateField("stabilised_on", func(c *Case) *Date { return &c.Stabilised }),
+	jsonField("profile", func(c *Case) **Screening { return &c.Screening }),
+	jsonField("profile_decision", func(c *Case) **ProfileDecision { return &c.Decision }),
+	jsonField("signals", func(c *Case) *[]Signal { return &c.Signals }),
 }
 
 var agreementFields = fields[Agreement]{

@@ -59,6 +59,7 @@ func (s Step) Validate() error {
 		{"internal_note", s.InternalNote, MaxText},
 		{"work_note", s.WorkNote, MaxText},
 		{"resident_note", s.ResidentNote, MaxText},
+		{"outcome", s.Outcome, MaxText},
 	} {
 		if err := checkLen(c.field, c.text, c.limit); err != nil {
 			return err
@@ -113,8 +114,10 @@ func (c Case) Validate() error {
 		return &InvalidError{Field: "signal", Value: string(c.Source.Signal)}
 	case !c.CloseReason.Valid():
 		return &InvalidError{Field: "close_reason", Value: string(c.CloseReason)}
+	case c.Status == CaseClosed && c.CloseReason == CloseNone:
+		return &InvalidError{Field: "close_reason", Value: ""} // closing asks why
 	}
-	return nil
+	return c.validateProfileAndSignals()
 }
 
 // Validate checks an agreement before it is stored.

@@ -83,6 +83,17 @@ CREATE TABLE events (
 ) STRICT;
 CREATE INDEX events_by_case ON events(case_id, seq);
 `,
+	// 2: the end of stabilisation, the client profile, arrears signals in
+	// aftercare and a step's outcome. A case closed without a reason gets
+	// "other", since a closed case now needs one.
+	`
+ALTER TABLE cases ADD COLUMN stabilised_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN profile TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN profile_decision TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN signals TEXT NOT NULL DEFAULT '';
+ALTER TABLE steps ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+UPDATE cases SET close_reason = 'other' WHERE status = 'closed' AND close_reason = '';
+`,
 }
 
 // SchemaVersion is the version this binary writes.
