@@ -1,0 +1,223 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"houvast/actionlist"
+)
+
+// sqlReadOnly begins a plain (deferred) transaction: one consistent view of
+// the file for several queries, without taking the write lock.
+var sqlReadOnly = sql.TxOptions{ReadOnly: true}
+
+// AllCases reads every case whole (fields, steps in plan order, agreements),
+// in reference order, with three queries rather than three per case: for
+// the report and the aftercare view, which look across all cases.
+func (s *Store) AllCases(ctx context.Context) ([]actionlist.Case, error) {
+	tx, err := s.db.BeginTx(ctx, &sqlReadOnly)
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer tx.Rollback() // read only: nothing to commit
+	rows, err := tx.QueryContext(ctx, caseSelect+" ORDER BY ref")
+	if err != nil {
+		return nil, fmt.Errorf("read cases: %w", err)
+	}
+	var out []actionlist.Case
+	index := map[string]int{}
+	for rows.Next() {
+		var created, updated string
+		vals, err := scanStrings(rows, len(actionlist.CaseColumns), &created, &updated)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read cases: %w", err)
+		}
+		c, err := actionlist.CaseFromValues(vals)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read case %s: %w", vals[0], err)
+		}
+		c.Created, c.Updated = parseStamp(created), parseStamp(updated)
+		index[c.ID] = len(out)
+		out = append(out, c)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read cases: %w", err)
+	}
+
+	rows, err = tx.QueryContext(ctx, "SELECT "+columnList(actionlist.StepColumns)+`, case_id FROM steps ORDER BY case_id, "order", rowid`)
+	if err != nil {
+		return nil, fmt.Errorf("read steps: %w", err)
+	}
+	for rows.Next() {
+		var caseID string
+		vals, err := scanStrings(rows, len(actionlist.StepColumns), &caseID)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read steps: %w", err)
+		}
+		st, err := actionlist.StepFromValues(vals)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read step %s: %w", vals[0], err)
+		}
+		if i, ok := index[caseID]; ok {
+			out[i].Steps = append(out[i].Steps, st)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read steps: %w", err)
+	}
+
+	rows, err = tx.QueryContext(ctx, "SELECT "+columnList(actionlist.AgreementColumns)+", case_id FROM agreements ORDER BY case_id, date, rowid")
+	if err != nil {
+		return nil, fmt.Errorf("read agreements: %w", err)
+	}
+	for rows.Next() {
+		var caseID string
+		vals, err := scanStrings(rows, len(actionlist.AgreementColumns), &caseID)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read agreements: %w", err)
+		}
+		a, err := actionlist.AgreementFromValues(vals)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read agreement %s: %w", vals[0], err)
+		}
+		if i, ok := index[caseID]; ok {
+			out[i].Agreements = append(out[i].Agreements, a)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read agreements: %w", err)
+	}
+	for i := range out {
+		actionlist.SortPlan(out[i].Steps)
+	}
+	return out, nil
+}
+
+// SaveCase saves what a domain operation did to a case (moving it to
+// aftercare, recording a signal or a screening): the changes to the case's
+// own fields, the steps it changed and the steps it added, in one
+// transaction with their events. Like UpdateCase, a field someone else
+// changed since before was read is a conflict, and then nothing is saved.
+// It never deletes: a step or agreement missing from after, or a changed
+// agreement, is refused. It returns the whole case as stored.
+func (s *Store) SaveCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
+	if before.ID == "" || after.ID != before.ID {
+		return actionlist.Case{}, fmt.Errorf("save case: before and after are not the same case")
+	}
+	if len(actionlist.CaseChanges(before, after)) == 0 && equalSteps(before.Steps, after.Steps) {
+		return s.Case(ctx, before.ID)
+	}
+	if err := sameAgreements(before.Agreements, after.Agreements); err != nil {
+		return actionlist.Case{}, err
+	}
+	old := make(map[string]actionlist.Step, len(before.Steps))
+	for _, st := range before.Steps {
+		old[st.ID] = st
+	}
+	after.Steps = slices.Clone(after.Steps) // new IDs go on our copy, not the caller's
+	kept := map[string]bool{}
+	for i, st := range after.Steps {
+		if st.ID == "" {
+			after.Steps[i].ID = NewID()
+		}
+		kept[after.Steps[i].ID] = true
+	}
+	for id, st := range old {
+		if !kept[id] {
+			return actionlist.Case{}, fmt.Errorf("save case %s: step %q is missing; delete steps with DeleteStep", before.Ref, st.Title)
+		}
+	}
+	var saved actionlist.Case
+	err := s.change(ctx, actor, func(t *txn) error {
+		if err := t.saveCaseFields(before, after); err != nil {
+			return err
+		}
+		for _, st := range after.Steps {
+			b, existed := old[st.ID]
+			switch {
+			case !existed:
+				if err := t.insertStep(before.ID, st); err != nil {
+					return err
+				}
+			case len(actionlist.StepChanges(b, st)) > 0:
+				if _, _, err := t.updateStep(StepEdit{b, st}); err != nil {
+					return err
+				}
+			}
+		}
+		if err := t.touch(before.ID); err != nil {
+			return err
+		}
+		var err error
+		saved, err = loadCase(t.ctx, t.tx, before.ID)
+		return err
+	})
+	return saved, err
+}
+
+// saveCaseFields is UpdateCase's work inside a larger transaction.
+func (t *txn) saveCaseFields(before, after actionlist.Case) error {
+	cur, err := loadCaseRow(t.ctx, t.tx, before.ID)
+	if err != nil {
+		return err
+	}
+	applied, conflicts, err := actionlist.ApplyCaseChanges(&cur, actionlist.CaseChanges(before, after))
+	if err != nil {
+		return err
+	}
+	if len(conflicts) > 0 {
+		return &ConflictError{Entity: actionlist.EntityCase, ID: before.Ref, Conflicts: conflicts}
+	}
+	if len(applied) == 0 {
+		return nil
+	}
+	if err := cur.Validate(); err != nil {
+		return fmt.Errorf("case: %w", err)
+	}
+	if _, err := t.exec("UPDATE cases SET "+assignments(actionlist.CaseColumns)+" WHERE id = ?",
+		anys(actionlist.CaseValues(cur), cur.ID)...); err != nil {
+		return fmt.Errorf("save case: %w", err)
+	}
+	return t.changes(cur.ID, actionlist.EntityCase, cur.ID, applied)
+}
+
+func equalSteps(a, b []actionlist.Step) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || len(actionlist.StepChanges(a[i], b[i])) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func sameAgreements(a, b []actionlist.Agreement) error {
+	if len(a) != len(b) {
+		return fmt.Errorf("save case: agreements differ; use AddAgreement, UpdateAgreement or DeleteAgreement")
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return fmt.Errorf("save case: agreement %s differs; use UpdateAgreement", a[i].ID)
+		}
+	}
+	return nil
+}
