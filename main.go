@@ -79,6 +79,7 @@ Without a verb, houvast opens the screen on the default database.`,
 	root.AddCommand(a.casesCommand())
 	root.AddCommand(a.checkCommand())
 	root.AddCommand(a.demoCommand())
+	root.AddCommand(a.reportCommand())
 	root.AddCommand(a.templatesCommand())
 	return root
 }
