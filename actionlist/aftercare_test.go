@@ -384,3 +384,50 @@ func TestStabilisationClockOfANewCase(t *testing.T) {
 		t.Errorf("90-day target at day 70: clock %d, left %d", p.Clock, p.DaysLeft)
 	}
 }
+
+// How a case started: self-referral, the neighbourhood team, the GP, or an
+// early-warning signal with its kind and date.
+func TestHowACaseStarted(t *testing.T) {
+	for _, k := range append([]SourceKind{SourceUnknown}, SourceKinds...) {
+		if SourceLabel(k, Dutch) == "" || SourceLabel(k, English) == "" || SourceLabel(k, Dutch) == string(k) && k != SourceUnknown {
+			t.Errorf("source %q has no label", k)
+		}
+	}
+	for _, k := range SignalKinds {
+		if SignalLabel(k, Dutch) == "" || SignalLabel(k, English) == "" {
+			t.Errorf("signal %q has no label", k)
+		}
+		if _, ok := signalWhat[k]; !ok {
+			t.Errorf("signal %q cannot be named in a step", k)
+		}
+	}
+	warned := Source{Kind: SourceEarlyWarning, Signal: SignalMunicipal, SignalDate: MustDate("2026-01-20")}
+	c := NewCase(CaseSpec{Name: "Ayşe", Start: MustDate("2026-02-02"), Template: DefaultTemplate(English), Source: warned}, counter())
+	if c.Source != warned || c.Validate() != nil {
+		t.Errorf("source %+v, %v", c.Source, c.Validate())
+	}
+	if back, err := CaseFromValues(CaseValues(c)); err != nil || back.Source != warned {
+		t.Errorf("stored source %+v, %v", back.Source, err)
+	}
+	tests := []struct {
+		name string
+		src  Source
+		ok   bool
+	}{
+		{"self-referral", Source{Kind: SourceSelf}, true},
+		{"neighbourhood team", Source{Kind: SourceNeighborhood}, true},
+		{"GP", Source{Kind: SourceGP}, true},
+		{"not known", Source{}, true},
+		{"early warning, kind not known yet", Source{Kind: SourceEarlyWarning}, true},
+		{"unknown source", Source{Kind: "newspaper"}, false},
+		{"unknown signal", Source{Kind: SourceEarlyWarning, Signal: "phone"}, false},
+		{"a signal on a GP referral", Source{Kind: SourceGP, Signal: SignalWater}, false},
+		{"a signal date on a self-referral", Source{Kind: SourceSelf, SignalDate: MustDate("2026-01-01")}, false},
+	}
+	for _, tt := range tests {
+		c.Source = tt.src
+		if err := c.Validate(); (err == nil) != tt.ok {
+			t.Errorf("%s: %v", tt.name, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package actionlist
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -476,12 +477,19 @@ func (s *Screening) validate(field string) error {
 // validateProfileAndSignals checks the fields of the profile screening and
 // of aftercare; Case.Validate calls it.
 func (c Case) validateProfileAndSignals() error {
+	if c.Source.Kind != SourceEarlyWarning && (c.Source.Signal != SignalNone || !c.Source.SignalDate.IsZero()) {
+		// how the case started: a signal's kind and date belong to early warning only
+		return &InvalidError{Field: "signal", Value: string(c.Source.Signal) + " " + c.Source.SignalDate.String()}
+	}
 	if s := c.Screening; s != nil {
 		if err := s.validate("profile"); err != nil {
 			return err
 		}
-		if s.Earlier != nil {
-			if err := s.Earlier.validate("profile"); err != nil {
+		if e := s.Earlier; e != nil {
+			if e.Earlier != nil {
+				return &InvalidError{Field: "profile", Value: "more than one earlier screening"}
+			}
+			if err := e.validate("profile"); err != nil {
 				return err
 			}
 		}
@@ -508,4 +516,49 @@ func (c Case) validateProfileAndSignals() error {
 		}
 	}
 	return nil
+}
+
+// FieldValueText puts the stored value of a profile or aftercare field
+// (profile, profile_decision, signals) into words for the history screen;
+// ok is false for any other field. A value that does not decode is shown
+// as it is.
+func FieldValueText(field, value string, l Lang) (text string, ok bool) {
+	if field != "profile" && field != "profile_decision" && field != "signals" {
+		return "", false
+	}
+	if value == "" {
+		return "", true
+	}
+	var err error
+	switch field {
+	case "profile":
+		var s Screening
+		if err = json.Unmarshal([]byte(value), &s); err == nil {
+			m, sk := s.Points()
+			text = fmt.Sprintf("%s (%s; %d/%d, %d/%d)", ProfileLabel(s.Profile, l), s.Date,
+				m, MaxPoints(Motivation), sk, MaxPoints(Skills))
+		}
+	case "profile_decision":
+		var d ProfileDecision
+		if err = json.Unmarshal([]byte(value), &d); err == nil {
+			if d.Accepted {
+				text = fmt.Sprintf(words{"advies overgenomen: %d stappen tegelijk", "advice accepted: %d steps at once"}.in(l), d.Dose)
+			} else {
+				text = fmt.Sprintf(words{"%d stappen tegelijk in plaats van %d: %s", "%d steps at once instead of %d: %s"}.in(l), d.Dose, d.Advised, d.Reason)
+			}
+		}
+	case "signals":
+		var ss []Signal
+		if err = json.Unmarshal([]byte(value), &ss); err == nil {
+			parts := make([]string, len(ss))
+			for i, s := range ss {
+				parts[i] = SignalLabel(s.Kind, l) + " " + s.Date.String()
+			}
+			text = strings.Join(parts, ", ")
+		}
+	}
+	if err != nil {
+		return value, true
+	}
+	return text, true
 }

@@ -346,6 +346,7 @@ func TestProfileFieldsAreStoredAndValidated(t *testing.T) {
 		{"screening without a date", func(c *Case) { c.Screening.Date = Date{} }},
 		{"unknown level", func(c *Case) { c.Screening.Profile.Skills = "medium" }},
 		{"earlier screening damaged", func(c *Case) { c.Screening.Earlier.Answers["want"] = -1 }},
+		{"a chain of earlier screenings", func(c *Case) { e := *c.Screening.Earlier; c.Screening.Earlier.Earlier = &e }},
 		{"override without a reason", func(c *Case) { c.Decision.Reason = " " }},
 		{"decided dose out of range", func(c *Case) { c.Decision.Dose = 0 }},
 		{"signal without a kind", func(c *Case) { c.Signals = []Signal{{Date: MustDate("2027-01-01")}} }},
@@ -380,4 +381,78 @@ func TestProfileLabel(t *testing.T) {
 			t.Errorf("support %s has no label", s)
 		}
 	}
+}
+
+func TestFieldValueText(t *testing.T) {
+	c := screenedCase()
+	c.Status = CaseAftercare
+	c, _ = RecordScreening(c, answersOf([4]int{3, 3, 2, 2}, [4]int{1, 1, 1, 0}), MustDate("2026-10-01"))
+	accepted, _ := AcceptAdvice(c, MustDate("2026-10-01"))
+	over, _ := OverrideAdvice(c, 4, "zus helpt mee", MustDate("2026-10-02"))
+	signalled, _ := RecordSignal(c, SignalInsurer, MustDate("2026-10-03"), MustDate("2026-10-03"), counter())
+	signalled, _ = RecordSignal(signalled, SignalWater, MustDate("2026-10-04"), MustDate("2026-10-04"), counter())
+	value := func(c Case, field string) string {
+		for i, col := range CaseColumns {
+			if col == field {
+				return CaseValues(c)[i]
+			}
+		}
+		t.Fatalf("no column %s", field)
+		return ""
+	}
+	tests := []struct {
+		field, value string
+		l            Lang
+		want         string
+		ok           bool
+	}{
+		{"profile", value(c, "profile"), Dutch, "Motivatie hoog, vaardigheden laag (2026-10-01; 10/12, 3/12)", true},
+		{"profile_decision", value(accepted, "profile_decision"), English, "advice accepted: 3 steps at once", true},
+		{"profile_decision", value(over, "profile_decision"), Dutch, "4 stappen tegelijk in plaats van 3: zus helpt mee", true},
+		{"signals", value(signalled, "signals"), English, "health insurer 2026-10-03, water 2026-10-04", true},
+		{"profile", "", Dutch, "", true},
+		{"signals", "{damaged", Dutch, "{damaged", true},
+		{"name", "Kees", Dutch, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := FieldValueText(tt.field, tt.value, tt.l)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("%s %q: %q %v, want %q %v", tt.field, tt.value, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// FuzzCaseProfileFields feeds any text to the stored profile, decision and
+// signal fields, as a damaged database or an imported case file could: it
+// must be refused or kept exactly, never panic.
+func FuzzCaseProfileFields(f *testing.F) {
+	c, _ := RecordScreening(screenedCase(), answersOf([4]int{3, 3, 2, 2}, [4]int{1, 1, 1, 0}), MustDate("2026-10-01"))
+	c, _ = OverrideAdvice(c, 4, "reden", MustDate("2026-10-02"))
+	c.Signals = []Signal{{SignalEnergy, MustDate("2026-10-03")}}
+	vals := CaseValues(c)
+	idx := map[string]int{}
+	for i, col := range CaseColumns {
+		idx[col] = i
+	}
+	f.Add(vals[idx["profile"]], vals[idx["profile_decision"]], vals[idx["signals"]])
+	f.Add(`{"date":"2026-01-01","answers":{"want":99},"profile":{"motivation":"x"}}`, `{"dose":-1}`, `[{"kind":""}]`)
+	f.Add(`null`, `[]`, `{}`)
+	f.Fuzz(func(t *testing.T, profile, decision, signals string) {
+		v := slices.Clone(vals)
+		v[idx["profile"]], v[idx["profile_decision"]], v[idx["signals"]] = profile, decision, signals
+		got, err := CaseFromValues(v)
+		if err != nil {
+			return
+		}
+		if got.Validate() != nil {
+			return
+		}
+		for _, field := range []string{"profile", "profile_decision", "signals"} {
+			FieldValueText(field, v[idx[field]], Dutch)
+		}
+		again, err := CaseFromValues(CaseValues(got))
+		if err != nil || !reflect.DeepEqual(CaseValues(again), CaseValues(got)) {
+			t.Errorf("a valid case does not keep its stored form: %v", err)
+		}
+	})
 }
