@@ -51,7 +51,9 @@ func (s *Store) AllCases(ctx context.Context) ([]actionlist.Case, error) {
 		return nil, fmt.Errorf("read cases: %w", err)
 	}
 
-	rows, err = tx.QueryContext(ctx, "SELECT "+columnList(actionlist.StepColumns)+`, case_id FROM steps ORDER BY case_id, "order", rowid`)
+	// No ORDER BY: SortPlan below puts each case's steps in plan order, and
+	// sorting 20,000 rows in SQLite first only costs time.
+	rows, err = tx.QueryContext(ctx, "SELECT "+columnList(actionlist.StepColumns)+", case_id FROM steps")
 	if err != nil {
 		return nil, fmt.Errorf("read steps: %w", err)
 	}
