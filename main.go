@@ -80,6 +80,7 @@ Without a verb, houvast opens the screen on the default database.`,
 	root.AddCommand(a.checkCommand())
 	root.AddCommand(a.demoCommand())
 	root.AddCommand(a.reportCommand())
+	root.AddCommand(a.seedCommand())
 	root.AddCommand(a.templatesCommand())
 	return root
 }
