@@ -1,0 +1,401 @@
+// Package export writes the files that leave the laptop: the resident's
+// progress summary (Markdown, HTML, plain text, PDF, iCalendar), the
+// volunteer's package and return file, and the full case file, optionally
+// encrypted with a passphrase. Rendering is pure (a case in, bytes out);
+// WriteFile is the only function that touches the disk.
+package export
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"houvast/actionlist"
+)
+
+// Format is a kind of summary file.
+type Format string
+
+const (
+	Markdown Format = "md"
+	HTML     Format = "html"
+	Text     Format = "txt"
+	PDF      Format = "pdf"
+	ICS      Format = "ics"
+)
+
+// Formats lists the summary formats, in the order --help shows them.
+var Formats = []Format{Markdown, HTML, Text, PDF, ICS}
+
+// ParseFormat accepts a format name, with or without a leading dot.
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.TrimPrefix(strings.ToLower(s), "."))
+	switch f {
+	case "markdown":
+		f = Markdown
+	case "text", "":
+		f = Text
+	case "htm":
+		f = HTML
+	case "ical", "ifb", "icalendar":
+		f = ICS
+	}
+	if !slices.Contains(Formats, f) {
+		return "", fmt.Errorf("unknown format %q: use md, html, txt, pdf or ics", s)
+	}
+	return f, nil
+}
+
+// Binary reports whether the format is not text for a terminal.
+func (f Format) Binary() bool { return f == PDF }
+
+// Ext is the usual file name extension, with the dot.
+func (f Format) Ext() string { return "." + string(f) }
+
+// Options change what a summary may hold and how it is stamped.
+type Options struct {
+	// AllowBSN writes the file even though some text looks like a BSN: the
+	// specialist has checked it is none.
+	AllowBSN bool
+	// Now stamps the calendar file (DTSTAMP); zero means midnight of today,
+	// which keeps the output the same for the same case and day.
+	Now time.Time
+}
+
+// Summary renders the resident's progress summary in the case's language.
+// It refuses (a *BSNError) when a text in it looks like a BSN.
+func Summary(c actionlist.Case, f Format, today actionlist.Date) ([]byte, error) {
+	return Options{}.Summary(c, f, today)
+}
+
+// Summary renders the summary with these options.
+func (o Options) Summary(c actionlist.Case, f Format, today actionlist.Date) ([]byte, error) {
+	v, scan := buildView(c, today)
+	if !o.AllowBSN {
+		if err := scan.err(); err != nil {
+			return nil, err
+		}
+	}
+	switch f {
+	case Markdown:
+		return renderMarkdown(v), nil
+	case HTML:
+		return renderHTML(v)
+	case Text:
+		return renderText(v), nil
+	case PDF:
+		return renderPDF(v)
+	case ICS:
+		stamp := o.Now
+		if stamp.IsZero() {
+			stamp = today.Time(time.UTC)
+		}
+		return renderICS(v, stamp), nil
+	}
+	return nil, fmt.Errorf("unknown format %q", f)
+}
+
+// view is the summary as plain strings, shared by every format: what is
+// written is decided here once, and every string in it was checked for a
+// BSN. It never holds an internal note, a work note or a later step.
+type view struct {
+	lang  actionlist.Lang
+	t     *text
+	title string
+	made  string
+	intro string
+
+	doneTitle string
+	doneCount string // "20 of the 67 steps are done", or "" when none are
+	done      []item
+	doneMore  string
+
+	nowTitle string
+	now      []item
+	nowNone  string
+	later    string
+	laterBy  []string
+
+	apptTitle string
+	appt      []string // the day and time, where, with whom; empty: none
+	apptNone  string
+
+	agreeTitle string
+	agreements []string
+
+	contactTitle string
+	contacts     []string
+	contactNone  string
+
+	footer string
+
+	calendar string
+	events   []calEvent
+}
+
+// item is one step as the resident reads it.
+type item struct {
+	title string
+	lines []labelled // who, when, why, after, note
+	meta  string     // done steps: the day
+}
+
+type labelled struct{ label, text string }
+
+// calEvent is an entry for the resident's phone calendar.
+type calEvent struct {
+	uid     string
+	summary string
+	desc    string
+	place   string
+	day     actionlist.Date // all-day when at is zero
+	at      time.Time
+}
+
+// doneShown is how many achievements the summary lists; older ones are a
+// count, so the page stays short.
+const doneShown = 10
+
+func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
+	lang := c.Language
+	if lang != actionlist.English {
+		lang = actionlist.Dutch
+	}
+	t := texts(lang)
+	scan := &bsnScan{}
+	clean := func(w Where, s string) string {
+		s = actionlist.CleanText(s, false)
+		scan.check(w, s)
+		return s
+	}
+	name := clean(Where{What: InCase}, c.Name)
+	v := view{
+		lang: lang, t: t,
+		title:        fmt.Sprintf(t.Title, name),
+		made:         fmt.Sprintf(t.Made, t.Weekdays[today.Weekday()]+" "+shortDate(today, t)),
+		intro:        t.Intro,
+		doneTitle:    t.DoneTitle,
+		nowTitle:     t.NowTitle,
+		apptTitle:    t.ApptTitle,
+		agreeTitle:   t.AgreeTitle,
+		contactTitle: t.ContactTitle,
+		calendar:     fmt.Sprintf(t.Calendar, name),
+	}
+	if ref := actionlist.CleanText(c.Ref, false); ref != "" {
+		v.footer = fmt.Sprintf(t.Footer, ref)
+	}
+
+	// Done: the newest achievements first.
+	p := actionlist.Measure(c, today)
+	if p.Overall.Done > 0 {
+		v.doneCount = fmt.Sprintf(t.DoneCount, p.Overall.Done, p.Overall.Applicable)
+	} else {
+		v.doneCount = t.DoneNone
+	}
+	timeline := slices.Clone(p.Timeline)
+	slices.Reverse(timeline)
+	for i, s := range timeline {
+		if i == doneShown {
+			v.doneMore = fmt.Sprintf(t.DoneMore, len(timeline)-doneShown)
+			break
+		}
+		it := item{title: clean(Where{What: InStep, Title: s.Title}, s.Title)}
+		if !s.DoneOn.IsZero() {
+			it.meta = fmt.Sprintf(t.DoneOn, longDate(s.DoneOn, today, t))
+		}
+		if note := clean(Where{What: InStepNote, Title: s.Title}, s.ResidentNote); note != "" {
+			it.lines = append(it.lines, labelled{t.ForYou, note})
+		}
+		v.done = append(v.done, it)
+	}
+
+	// Now: the dosed steps, with who, when, why and what comes after.
+	d := actionlist.Dose(c.Steps, c.Dose, today)
+	for _, s := range d.Now {
+		w := Where{What: InStep, Title: s.Title}
+		it := item{title: clean(w, s.Title)}
+		it.lines = append(it.lines,
+			labelled{t.Who, whoText(c, s, t, scan)},
+			labelled{t.When, whenText(s, today, t)})
+		switch s.Status {
+		case actionlist.StepInProgress:
+			it.lines = append(it.lines, labelled{"", t.Started})
+		case actionlist.StepWaiting:
+			it.lines = append(it.lines, labelled{"", t.WaitingNote})
+		}
+		if why := clean(w, s.Why); why != "" {
+			it.lines = append(it.lines, labelled{t.Why, why})
+		}
+		if after := clean(w, s.After); after != "" {
+			it.lines = append(it.lines, labelled{t.After, after})
+		}
+		if note := clean(Where{What: InStepNote, Title: s.Title}, s.ResidentNote); note != "" {
+			it.lines = append(it.lines, labelled{t.ForYou, note})
+		}
+		v.now = append(v.now, it)
+		// A date already past is no use in a calendar: the step says "as
+		// soon as you can" instead.
+		if (s.Owner == actionlist.RoleResident || s.Owner == actionlist.RoleTogether) && !s.Due.IsZero() && !s.Due.Before(today) {
+			desc := whoText(c, s, t, scan)
+			if after := clean(w, s.After); after != "" {
+				desc += "\n" + t.After + ": " + after
+			}
+			v.events = append(v.events, calEvent{
+				uid: s.ID, summary: fmt.Sprintf(t.DueEvent, it.title), desc: desc, day: s.Due,
+			})
+		}
+	}
+	switch {
+	case len(v.now) > 0:
+	case p.Overall.Applicable > 0 && p.Overall.Done == p.Overall.Applicable:
+		v.nowNone = t.NowAllDone
+	default:
+		v.nowNone = t.NowNone
+	}
+	if d.LaterTotal > 0 {
+		v.later = fmt.Sprintf(t.Later, d.LaterTotal)
+		for _, ph := range actionlist.Phases {
+			if n := d.Later[ph]; n > 0 {
+				v.laterBy = append(v.laterBy, fmt.Sprintf(t.LaterPhase, actionlist.PhaseLabel(ph, lang), n))
+			}
+		}
+	}
+
+	// The next appointment, if it is still ahead.
+	if !c.Next.IsZero() && !actionlist.DateOf(c.Next.At).Before(today) {
+		at := c.Next.At
+		clock := fmt.Sprintf(t.Time, at.Hour(), at.Minute())
+		v.appt = append(v.appt, fmt.Sprintf(t.ApptAt, longDate(actionlist.DateOf(at), today, t), clock))
+		place := clean(Where{What: InAppointment}, c.Next.Place)
+		if place != "" {
+			v.appt = append(v.appt, t.ApptWhere+": "+place)
+		}
+		if with := clean(Where{What: InAppointment}, c.Next.With); with != "" {
+			v.appt = append(v.appt, t.ApptWith+": "+with)
+		}
+		v.events = append([]calEvent{{
+			uid: c.ID + "-" + at.Format("20060102"), summary: t.ApptEvent,
+			desc: strings.Join(v.appt, "\n"), place: place, at: at,
+		}}, v.events...)
+	} else {
+		v.apptNone = t.ApptNone
+	}
+
+	for _, a := range c.Agreements {
+		w := Where{What: InAgreement}
+		line := clean(w, a.What)
+		if who := clean(w, a.Who); who != "" {
+			line = who + ": " + line
+		}
+		if !a.Date.IsZero() {
+			line = shortDate(a.Date, t) + " · " + line
+		}
+		v.agreements = append(v.agreements, line)
+	}
+
+	// Who helps: everyone but the resident, the specialist first.
+	people := slices.Clone(c.Participants)
+	slices.SortStableFunc(people, func(a, b actionlist.Participant) int {
+		return helperRank(a.Role) - helperRank(b.Role)
+	})
+	for _, pp := range people {
+		if pp.Role == actionlist.RoleResident {
+			continue
+		}
+		w := Where{What: InPeople}
+		line := clean(w, pp.Name)
+		if line == "" {
+			continue
+		}
+		if role := t.Role[pp.Role]; role != "" {
+			line += " · " + role
+		}
+		if contact := clean(w, pp.Contact); contact != "" {
+			line += " · " + contact
+		}
+		v.contacts = append(v.contacts, line)
+	}
+	if len(v.contacts) == 0 {
+		v.contactNone = t.ContactNone
+	}
+	return v, scan
+}
+
+func helperRank(r actionlist.Role) int {
+	switch r {
+	case actionlist.RoleSpecialist:
+		return 0
+	case actionlist.RoleGeneralist:
+		return 1
+	case actionlist.RoleVolunteer:
+		return 2
+	}
+	return 3
+}
+
+// whoText says who does a step, in the resident's words.
+func whoText(c actionlist.Case, s actionlist.Step, t *text, scan *bsnScan) string {
+	name := actionlist.CleanText(s.OwnerName, false)
+	scan.check(Where{What: InStep, Title: s.Title}, name)
+	switch s.Owner {
+	case actionlist.RoleResident:
+		return t.WhoYou
+	case actionlist.RoleTogether:
+		if name == "" {
+			if p, ok := c.Participant(actionlist.RoleVolunteer); ok {
+				name = actionlist.CleanText(p.Name, false)
+				scan.check(Where{What: InPeople}, name)
+			}
+		}
+		if name == "" {
+			return t.WhoTogetherNoName
+		}
+		return fmt.Sprintf(t.WhoTogether, name)
+	}
+	if name == "" {
+		if p, ok := c.Participant(s.Owner); ok {
+			name = actionlist.CleanText(p.Name, false)
+			scan.check(Where{What: InPeople}, name)
+		}
+	}
+	if name == "" {
+		if alone, ok := t.RoleAlone[s.Owner]; ok {
+			return alone
+		}
+		return t.WhoTogetherNoName
+	}
+	role := t.Role[s.Owner]
+	if role == "" {
+		return name
+	}
+	return fmt.Sprintf(t.WhoNamed, name, role)
+}
+
+// whenText says by when, kindly: an overdue step is "as soon as you can".
+func whenText(s actionlist.Step, today actionlist.Date, t *text) string {
+	switch {
+	case s.Due.IsZero():
+		return t.DueNone
+	case s.Due.Before(today):
+		return fmt.Sprintf(t.DueLate, longDate(s.Due, today, t))
+	case s.Due == today:
+		return t.DueToday
+	}
+	return fmt.Sprintf(t.DueBy, longDate(s.Due, today, t))
+}
+
+// longDate is "vrijdag 27 november", with the year only when it is not
+// this year's.
+func longDate(d, today actionlist.Date, t *text) string {
+	s := fmt.Sprintf("%s %d %s", t.Weekdays[d.Weekday()], d.Day(), t.Months[d.Month()-1])
+	if d.Year() != today.Year() {
+		s += fmt.Sprintf(" %d", d.Year())
+	}
+	return s
+}
+
+// shortDate is "27 november 2026", for agreements, which may be old.
+func shortDate(d actionlist.Date, t *text) string {
+	return fmt.Sprintf("%d %s %d", d.Day(), t.Months[d.Month()-1], d.Year())
+}

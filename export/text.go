@@ -1,0 +1,95 @@
+package export
+
+import "houvast/actionlist"
+
+// text holds every sentence and word of the files this package writes, and
+// of its error messages, one value per language. A struct, not a map: a
+// missing translation is an empty field, and TestTextComplete catches it.
+type text struct {
+	// The summary for the resident (in the case's language).
+	Title        string // %s: the resident's name
+	Made         string // %s: today in words
+	Intro        string
+	DoneTitle    string
+	DoneCount    string // %d done of %d
+	DoneNone     string
+	DoneOn       string // %s: the day in words
+	DoneMore     string // %d earlier steps
+	NowTitle     string
+	NowNone      string
+	NowAllDone   string
+	Who          string
+	When         string
+	Why          string
+	After        string
+	ForYou       string // the resident's own note on a step
+	Later        string // %d steps kept for later
+	LaterPhase   string // %s: phase, %d: count
+	ApptTitle    string
+	ApptNone     string
+	ApptAt       string // %s: the day in words, %s: the time
+	ApptWhere    string
+	ApptWith     string
+	AgreeTitle   string
+	ContactTitle string
+	ContactNone  string
+	Footer       string // %s: the case reference
+	Calendar     string // %s: the resident's name; the calendar's name
+	ApptEvent    string // the appointment's title in a calendar
+	DueEvent     string // %s: the step's title
+
+	// Who does a step, in words for the resident.
+	WhoYou            string
+	WhoTogether       string // %s: the helper's name
+	WhoTogetherNoName string
+	WhoNamed          string // %s: name, %s: what they are
+	Role              map[actionlist.Role]string
+	RoleAlone         map[actionlist.Role]string // without a name: "your volunteer"
+
+	// When a step is due, in words.
+	DueBy       string // %s: the day
+	DueToday    string
+	DueLate     string // %s: the day it was due
+	DueNone     string
+	Started     string
+	WaitingNote string
+
+	Weekdays [7]string  // Sunday first, as time.Weekday
+	Months   [12]string // January first
+	Time     string     // a clock time: %02d:%02d
+
+	// Error sentences (in the language of the screens).
+	ErrNotHouvast   string // %s: what it seems to be, may be ""
+	ErrDatabase     string
+	ErrEmpty        string
+	ErrDamaged      string // %s: the detail
+	ErrTruncated    string
+	ErrNewer        string // %d: version found, %d: version known
+	ErrOlder        string // %d: version found
+	ErrTooLarge     string // %d: MiB limit
+	ErrWrongPass    string
+	ErrNeedPass     string
+	ErrShortPass    string // %d: minimum length
+	ErrPassMismatch string
+	ErrBSN          string // %s: where, %s: the masked number
+	ErrNotAllowed   string // %s: the field name
+	ErrWrongKind    string // %s: what the file is, %s: what was expected
+	KindCase        string
+	KindVolunteer   string
+	KindReturn      string
+	WhereStep       string // %s: the step's title
+	WhereStepNote   string // %s: the step's title
+	WhereHistory    string // %s: the step's title
+	WhereCase       string
+	WhereAgreement  string
+	WherePeople     string
+	WhereAppt       string
+}
+
+// texts returns the catalogue for a language; Dutch is the default.
+func texts(l actionlist.Lang) *text {
+	if l == actionlist.English {
+		return &english
+	}
+	return &dutch
+}
