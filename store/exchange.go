@@ -1,0 +1,866 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"houvast/actionlist"
+)
+
+// Exchange files (package export) move cases between laptops. The store's
+// part: reading a case with its whole history at one moment, writing a
+// whole case with its original events in one transaction, keeping a
+// volunteer's copy, and merging a volunteer's return file back.
+
+// Actions that exchanges record besides created, changed and deleted.
+const (
+	// ActionImported marks an import on the case: Field says what kind
+	// (FieldVolunteerPackage, FieldReturnFile, FieldCopyOf) and New holds
+	// the details as JSON.
+	ActionImported actionlist.Action = "imported"
+	// ActionConflict is a volunteer's change that was not taken over
+	// because the specialist changed the same field meanwhile: Old is what
+	// the case kept, New what the volunteer wrote. The actor is the
+	// volunteer. It stays open until the field changes again or the
+	// conflict is resolved.
+	ActionConflict actionlist.Action = "conflict"
+	// ActionResolved closes a conflict without changing the field (the
+	// specialist keeps their own value). EntityID and Field are the
+	// conflict's; New is the ID of the conflict event.
+	ActionResolved actionlist.Action = "resolved"
+)
+
+// What an ActionImported event is about.
+const (
+	FieldVolunteerPackage = "volunteer_package"
+	FieldReturnFile       = "return_file"
+	FieldCopyOf           = "copy_of"
+)
+
+// FieldWholeStep is the Field of a conflict about a step as a whole: the
+// volunteer deleted it (New "deleted"), or it is gone from the case (Old
+// "").
+const FieldWholeStep = ""
+
+// ErrExists: the case (or part of its history) is on this laptop already.
+var ErrExists = errors.New("the case is on this laptop already")
+
+// ErrNotVolunteerCopy: a return file can only be made from a volunteer's
+// copy, and a return file cannot be merged into one.
+var ErrNotVolunteerCopy = errors.New("not a volunteer's copy")
+
+// ErrIsVolunteerCopy: the case is a volunteer's copy, where this does not
+// make sense (merging a return file into it).
+var ErrIsVolunteerCopy = errors.New("the case is a volunteer's copy")
+
+// ExistsError says which case is in the way.
+type ExistsError struct {
+	ID       string
+	LocalRef string // the reference of the case already here
+	// SamePackage: this very volunteer package was imported before.
+	SamePackage bool
+	// History: the case is not here, but events with the same IDs are.
+	History bool
+}
+
+func (e *ExistsError) Error() string {
+	switch {
+	case e.SamePackage:
+		return fmt.Sprintf("case %s: this package was imported before: %v", e.LocalRef, ErrExists)
+	case e.History:
+		return fmt.Sprintf("case %s: part of its history is here: %v", e.ID, ErrExists)
+	}
+	return fmt.Sprintf("case %s (%s): %v", e.LocalRef, e.ID, ErrExists)
+}
+
+func (e *ExistsError) Unwrap() error { return ErrExists }
+
+// VolunteerOrigin is where a volunteer's copy came from. It is kept as the
+// New of an ActionImported event (FieldVolunteerPackage) on the copy.
+type VolunteerOrigin struct {
+	PackageID string    `json:"package_id"`
+	CaseID    string    `json:"case_id"` // the same ID as the copy: IDs travel unchanged
+	Ref       string    `json:"ref"`     // the reference on the specialist's laptop
+	MadeBy    string    `json:"made_by"`
+	MadeAt    time.Time `json:"made_at"`
+}
+
+// CaseWithEvents reads a case and all its events (oldest first) in one read
+// transaction, so the two belong to the same moment.
+func (s *Store) CaseWithEvents(ctx context.Context, id string) (actionlist.Case, []actionlist.Event, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return actionlist.Case{}, nil, classify(err)
+	}
+	defer tx.Rollback()
+	c, err := loadCase(ctx, tx, id)
+	if err != nil {
+		return c, nil, err
+	}
+	evs, err := loadEvents(ctx, tx, "WHERE case_id = ? ORDER BY seq", id)
+	if err != nil {
+		return c, nil, err
+	}
+	return c, evs, nil
+}
+
+const eventSelect = "SELECT id, case_id, entity, entity_id, action, field, old, new, at, actor, role FROM events"
+
+func loadEvents(ctx context.Context, q queryer, where string, args ...any) ([]actionlist.Event, error) {
+	rows, err := q.QueryContext(ctx, eventSelect+" "+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	defer rows.Close()
+	var out []actionlist.Event
+	for rows.Next() {
+		var e actionlist.Event
+		var entity, action, at, role string
+		if err := rows.Scan(&e.ID, &e.CaseID, &entity, &e.EntityID, &action, &e.Field, &e.Old, &e.New, &at, &e.Actor.Name, &role); err != nil {
+			return nil, fmt.Errorf("read history: %w", err)
+		}
+		e.Entity, e.Action, e.Actor.Role = actionlist.Entity(entity), actionlist.Action(action), actionlist.Role(role)
+		e.At = parseStamp(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Rows written as they are, without recording a new event: an import
+// brings its own history.
+
+func (t *txn) insertCaseRow(c actionlist.Case) error {
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("case: %w", err)
+	}
+	_, err := t.exec("INSERT INTO cases ("+columnList(actionlist.CaseColumns)+", created, updated) VALUES ("+placeholders(len(actionlist.CaseColumns)+2)+")",
+		anys(actionlist.CaseValues(c), stamp(c.Created), stamp(c.Updated))...)
+	if err != nil {
+		return fmt.Errorf("add case: %w", err)
+	}
+	return nil
+}
+
+var insertStepSQL = "INSERT INTO steps (case_id, " + columnList(actionlist.StepColumns) + ") VALUES (?, " + placeholders(len(actionlist.StepColumns)) + ")"
+
+func (t *txn) insertStepRow(stmt *sql.Stmt, caseID string, st actionlist.Step) error {
+	if err := st.Validate(); err != nil {
+		return fmt.Errorf("step %q: %w", st.Title, err)
+	}
+	args := append([]any{caseID}, anys(actionlist.StepValues(st))...)
+	var err error
+	if stmt != nil {
+		_, err = stmt.ExecContext(t.ctx, args...)
+	} else {
+		_, err = t.exec(insertStepSQL, args...)
+	}
+	if err != nil {
+		return fmt.Errorf("add step %q: %w", st.Title, err)
+	}
+	return nil
+}
+
+func (t *txn) insertAgreementRow(caseID string, a actionlist.Agreement) error {
+	if err := a.Validate(); err != nil {
+		return fmt.Errorf("agreement: %w", err)
+	}
+	_, err := t.exec("INSERT INTO agreements (case_id, "+columnList(actionlist.AgreementColumns)+") VALUES (?, "+placeholders(len(actionlist.AgreementColumns))+")",
+		append([]any{caseID}, anys(actionlist.AgreementValues(a))...)...)
+	if err != nil {
+		return fmt.Errorf("add agreement: %w", err)
+	}
+	return nil
+}
+
+const insertEventSQL = `INSERT INTO events (id, case_id, entity, entity_id, action, field, old, new, at, actor, role)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func (t *txn) insertEventRow(stmt *sql.Stmt, caseID string, e actionlist.Event) error {
+	_, err := stmt.ExecContext(t.ctx, e.ID, caseID, string(e.Entity), e.EntityID, string(e.Action), e.Field, e.Old, e.New,
+		stamp(e.At), e.Actor.Name, string(e.Actor.Role))
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE") {
+			return &ExistsError{ID: caseID, History: true}
+		}
+		return fmt.Errorf("record event: %w", err)
+	}
+	return nil
+}
+
+// eventJSON records the details of an ActionImported event.
+func (t *txn) imported(caseID, field string, details any) error {
+	b, err := json.Marshal(details)
+	if err != nil {
+		return err
+	}
+	return t.event(caseID, actionlist.EntityCase, caseID, ActionImported, field, "", string(b))
+}
+
+func (t *txn) caseRef(id string) (string, bool, error) {
+	var ref string
+	err := t.tx.QueryRowContext(t.ctx, "SELECT ref FROM cases WHERE id = ?", id).Scan(&ref)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return ref, err == nil, err
+}
+
+func (t *txn) refTaken(ref string) (bool, error) {
+	var n int
+	err := t.tx.QueryRowContext(t.ctx, "SELECT count(*) FROM cases WHERE ref = ?", ref).Scan(&n)
+	return n > 0, err
+}
+
+// ImportResult is what an import did.
+type ImportResult struct {
+	Case actionlist.Case
+	// FileRef is the reference in the file, when the case got another one
+	// here (a copy, or the reference was in use).
+	FileRef string
+}
+
+// ImportCase writes a whole case from a case file: its fields, steps and
+// agreements as they are, and its events with their original IDs, times
+// and actors, all in one transaction. A case whose ID is here already is
+// refused (*ExistsError) unless asNew: then the case is stored as a copy
+// with new IDs everywhere and a new reference, and an ActionImported
+// event (FieldCopyOf) says what it is a copy of. A case whose reference is
+// taken by another case gets a new reference. Apart from that, an import
+// records nothing new, so exporting it again gives the same file.
+func (s *Store) ImportCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case, events []actionlist.Event, asNew bool) (ImportResult, error) {
+	var res ImportResult
+	err := s.change(ctx, actor, func(t *txn) error {
+		res = ImportResult{}
+		kase, evs := c, events
+		localRef, exists, err := t.caseRef(kase.ID)
+		if err != nil {
+			return err
+		}
+		if exists && !asNew {
+			return &ExistsError{ID: kase.ID, LocalRef: localRef}
+		}
+		if asNew {
+			kase, evs = renumber(kase, evs, NewID)
+		}
+		taken, err := t.refTaken(kase.Ref)
+		if err != nil {
+			return err
+		}
+		if taken || kase.Ref == "" || asNew {
+			if kase.Ref, err = t.nextRef(); err != nil {
+				return err
+			}
+			res.FileRef = c.Ref
+		}
+		if err := t.insertCaseRow(kase); err != nil {
+			return err
+		}
+		stepStmt, err := t.tx.PrepareContext(t.ctx, insertStepSQL)
+		if err != nil {
+			return err
+		}
+		defer stepStmt.Close()
+		for _, st := range kase.Steps {
+			if err := t.insertStepRow(stepStmt, kase.ID, st); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: kase.ID, History: true}
+				}
+				return err
+			}
+		}
+		for _, a := range kase.Agreements {
+			if err := t.insertAgreementRow(kase.ID, a); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: kase.ID, History: true}
+				}
+				return err
+			}
+		}
+		evStmt, err := t.tx.PrepareContext(t.ctx, insertEventSQL)
+		if err != nil {
+			return err
+		}
+		defer evStmt.Close()
+		for _, e := range evs {
+			if err := t.insertEventRow(evStmt, kase.ID, e); err != nil {
+				return err
+			}
+		}
+		if asNew {
+			if err := t.imported(kase.ID, FieldCopyOf, map[string]string{"case_id": c.ID, "ref": c.Ref}); err != nil {
+				return err
+			}
+		}
+		res.Case = kase
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+// renumber gives a case, its steps, agreements and events new IDs, and
+// rewrites every place an old ID appears: dependencies, event entities,
+// and the snapshots inside created and deleted events.
+func renumber(c actionlist.Case, events []actionlist.Event, newID func() string) (actionlist.Case, []actionlist.Event) {
+	ids := map[string]string{}
+	to := func(old string) string {
+		if old == "" {
+			return ""
+		}
+		if n, ok := ids[old]; ok {
+			return n
+		}
+		n := newID()
+		ids[old] = n
+		return n
+	}
+	deps := func(list []string) []string {
+		out := make([]string, len(list))
+		for i, d := range list {
+			out[i] = to(d)
+		}
+		return out
+	}
+	c.ID = to(c.ID)
+	c.Steps = slices.Clone(c.Steps)
+	for i := range c.Steps {
+		c.Steps[i].ID = to(c.Steps[i].ID)
+		c.Steps[i].DependsOn = deps(c.Steps[i].DependsOn)
+	}
+	c.Agreements = slices.Clone(c.Agreements)
+	for i := range c.Agreements {
+		c.Agreements[i].ID = to(c.Agreements[i].ID)
+	}
+	out := make([]actionlist.Event, len(events))
+	for i, e := range events {
+		e.ID = newID()
+		e.CaseID = c.ID
+		e.EntityID = to(e.EntityID)
+		switch {
+		case e.Field == "depends_on":
+			e.Old = strings.Join(deps(splitIDs(e.Old)), ",")
+			e.New = strings.Join(deps(splitIDs(e.New)), ",")
+		case e.Field == "" && e.Entity == actionlist.EntityStep:
+			e.Old, e.New = restep(e.Old, to, deps), restep(e.New, to, deps)
+		case e.Field == "" && e.Entity == actionlist.EntityAgreement:
+			if a, err := actionlist.AgreementFromSnapshot(e.Old); e.Old != "" && err == nil {
+				a.ID = to(a.ID)
+				e.Old = actionlist.AgreementSnapshot(a)
+			}
+			if a, err := actionlist.AgreementFromSnapshot(e.New); e.New != "" && err == nil {
+				a.ID = to(a.ID)
+				e.New = actionlist.AgreementSnapshot(a)
+			}
+		case e.Field == "" && e.Entity == actionlist.EntityCase && e.Action == actionlist.ActionCreated:
+			if old, err := actionlist.CaseFromSnapshot(e.New); err == nil {
+				old.ID = c.ID
+				e.New = actionlist.CaseSnapshot(old)
+			}
+		}
+		out[i] = e
+	}
+	return c, out
+}
+
+func splitIDs(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+func restep(snap string, to func(string) string, deps func([]string) []string) string {
+	if snap == "" {
+		return ""
+	}
+	st, err := actionlist.StepFromSnapshot(snap)
+	if err != nil {
+		return snap // history only: keep what cannot be read
+	}
+	st.ID = to(st.ID)
+	st.DependsOn = deps(st.DependsOn)
+	return actionlist.StepSnapshot(st)
+}
+
+// ImportVolunteerCopy stores a volunteer package as a case on the
+// volunteer's laptop, with the same IDs as on the specialist's, so that
+// what the volunteer does can be merged back. It records the case, its
+// steps and agreements as created, then an ActionImported event that
+// remembers the origin; everything recorded after it is the volunteer's
+// work, which ReturnEvents collects. The same package twice is refused
+// (*ExistsError with SamePackage), as is a package for a case already here.
+func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor, c actionlist.Case, origin VolunteerOrigin) (actionlist.Case, error) {
+	now := s.Now()
+	c.Created, c.Updated = now, now
+	origin.CaseID = c.ID
+	if origin.Ref == "" {
+		origin.Ref = c.Ref
+	}
+	err := s.change(ctx, actor, func(t *txn) error {
+		localRef, exists, err := t.caseRef(c.ID)
+		if err != nil {
+			return err
+		}
+		if exists {
+			e := &ExistsError{ID: c.ID, LocalRef: localRef}
+			if o, _, ok, err := volunteerOrigin(t.ctx, t.tx, c.ID); err == nil && ok && o.PackageID == origin.PackageID {
+				e.SamePackage = true
+			}
+			return e
+		}
+		// Keep the specialist's reference when it is free here, so both
+		// talk about the same case; else add a number.
+		ref := origin.Ref
+		for n := 2; ; n++ {
+			taken, err := t.refTaken(ref)
+			if err != nil {
+				return err
+			}
+			if !taken && ref != "" {
+				break
+			}
+			ref = fmt.Sprintf("%s-%d", origin.Ref, n)
+		}
+		c.Ref = ref
+		if err := t.insertCaseRow(c); err != nil {
+			return err
+		}
+		if err := t.event(c.ID, actionlist.EntityCase, c.ID, actionlist.ActionCreated, "", "", actionlist.CaseSnapshot(c)); err != nil {
+			return err
+		}
+		for _, st := range c.Steps {
+			if err := t.insertStep(c.ID, st); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: c.ID, History: true}
+				}
+				return err
+			}
+		}
+		for _, a := range c.Agreements {
+			if err := t.insertAgreement(c.ID, a); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: c.ID, History: true}
+				}
+				return err
+			}
+		}
+		return t.imported(c.ID, FieldVolunteerPackage, origin)
+	})
+	return c, err
+}
+
+// volunteerOrigin finds the package a copy was made from, and the seq of
+// the event that says so.
+func volunteerOrigin(ctx context.Context, q queryer, caseID string) (VolunteerOrigin, int64, bool, error) {
+	var o VolunteerOrigin
+	var seq int64
+	var details string
+	err := q.QueryRowContext(ctx, `SELECT seq, new FROM events
+WHERE case_id = ? AND entity = 'case' AND action = ? AND field = ? ORDER BY seq LIMIT 1`,
+		caseID, string(ActionImported), FieldVolunteerPackage).Scan(&seq, &details)
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, 0, false, nil
+	}
+	if err != nil {
+		return o, 0, false, fmt.Errorf("read where case %s came from: %w", caseID, err)
+	}
+	if err := json.Unmarshal([]byte(details), &o); err != nil {
+		return o, 0, false, fmt.Errorf("read where case %s came from: %w", caseID, err)
+	}
+	return o, seq, true, nil
+}
+
+// VolunteerOriginOf tells whether a case is a volunteer's copy, and of what.
+func (s *Store) VolunteerOriginOf(ctx context.Context, caseID string) (VolunteerOrigin, bool, error) {
+	o, _, ok, err := volunteerOrigin(ctx, s.db, caseID)
+	return o, ok, err
+}
+
+// ReturnEvents collects what the volunteer did on their copy since it was
+// imported: every change, addition and deletion of a step, oldest first,
+// with the events' own IDs. A return file holds them all, each time, so a
+// lost file is no loss; the merge skips what it has seen.
+func (s *Store) ReturnEvents(ctx context.Context, caseID string) (VolunteerOrigin, []actionlist.Event, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return VolunteerOrigin{}, nil, classify(err)
+	}
+	defer tx.Rollback()
+	o, seq, ok, err := volunteerOrigin(ctx, tx, caseID)
+	if err != nil {
+		return o, nil, err
+	}
+	if !ok {
+		return o, nil, fmt.Errorf("case %s: %w", caseID, ErrNotVolunteerCopy)
+	}
+	evs, err := loadEvents(ctx, tx, `WHERE case_id = ? AND seq > ? AND entity = 'step' AND action IN ('changed', 'created', 'deleted') ORDER BY seq`, caseID, seq)
+	return o, evs, err
+}
+
+// ReturnInput is a volunteer's return file as the merge needs it.
+type ReturnInput struct {
+	ReturnID  string
+	PackageID string
+	CaseID    string
+	Events    []actionlist.Event // oldest first
+}
+
+// MergeConflict is a volunteer's change the merge did not take over.
+type MergeConflict struct {
+	StepID  string
+	Title   string
+	Field   string // FieldWholeStep for the step as a whole
+	Base    string // what the volunteer started from
+	Offered string // what the volunteer wrote ("deleted": they deleted the step)
+	Kept    string // what the case holds, and keeps
+	By      actionlist.Actor
+	Gone    bool // the step is no longer in the case
+}
+
+// MergeChange is a volunteer's change that was taken over.
+type MergeChange struct {
+	StepID, Title string
+	Field         string
+	Old, New      string
+}
+
+// MergeReport is what a merge did.
+type MergeReport struct {
+	Ref       string
+	Seen      int // events merged before (from an earlier return file)
+	New       int // events merged now
+	Applied   []MergeChange
+	Added     []actionlist.Step // steps the volunteer added
+	Conflicts []MergeConflict
+}
+
+// completion fields move together: a step is done on a day by someone. If
+// one of them conflicts, none is taken over, so a step is never "waiting"
+// with a done date.
+var completion = []string{"status", "done_on", "done_by"}
+
+// MergeReturn merges a volunteer's return file into the case, in one
+// transaction. Events merged before (by ID) are skipped, so the same file
+// twice changes nothing. Per step and field, the volunteer's change runs
+// from the value they started from to their last value; it is taken over
+// when the case still holds the starting value (a three-way merge), and
+// otherwise kept out and recorded as an ActionConflict event, to be
+// resolved by the specialist. Steps the volunteer added are added; steps
+// they deleted stay (a conflict). The volunteer's events are stored with
+// their own IDs, so the history shows who did what, and when.
+func (s *Store) MergeReturn(ctx context.Context, actor actionlist.Actor, in ReturnInput) (MergeReport, error) {
+	var rep MergeReport
+	err := s.change(ctx, actor, func(t *txn) error {
+		rep = MergeReport{}
+		ref, ok, err := t.caseRef(in.CaseID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("case %s: %w", in.CaseID, ErrNotFound)
+		}
+		rep.Ref = ref
+		if _, _, isCopy, err := volunteerOrigin(t.ctx, t.tx, in.CaseID); err != nil {
+			return err
+		} else if isCopy {
+			return fmt.Errorf("case %s: %w", ref, ErrIsVolunteerCopy)
+		}
+		fresh, err := t.unseen(in.CaseID, in.Events)
+		if err != nil {
+			return err
+		}
+		rep.Seen = len(in.Events) - len(fresh)
+		rep.New = len(fresh)
+		if len(fresh) == 0 {
+			return nil
+		}
+		if err := t.mergeEvents(in.CaseID, fresh, &rep); err != nil {
+			return err
+		}
+		evStmt, err := t.tx.PrepareContext(t.ctx, insertEventSQL)
+		if err != nil {
+			return err
+		}
+		defer evStmt.Close()
+		for _, e := range fresh {
+			if err := t.insertEventRow(evStmt, in.CaseID, e); err != nil {
+				return err
+			}
+		}
+		for _, c := range rep.Conflicts {
+			if err := t.conflictEvent(in.CaseID, c); err != nil {
+				return err
+			}
+		}
+		if err := t.imported(in.CaseID, FieldReturnFile, map[string]any{
+			"return_id": in.ReturnID, "package_id": in.PackageID,
+			"events": len(fresh), "applied": len(rep.Applied), "added": len(rep.Added), "conflicts": len(rep.Conflicts),
+		}); err != nil {
+			return err
+		}
+		return t.touch(in.CaseID)
+	})
+	if err != nil {
+		return MergeReport{}, err
+	}
+	return rep, nil
+}
+
+// unseen drops the events this database holds already. An event ID that
+// belongs to another case means the file is not what it says.
+func (t *txn) unseen(caseID string, evs []actionlist.Event) ([]actionlist.Event, error) {
+	stmt, err := t.tx.PrepareContext(t.ctx, "SELECT case_id FROM events WHERE id = ?")
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	var out []actionlist.Event
+	for _, e := range evs {
+		var owner string
+		err := stmt.QueryRowContext(t.ctx, e.ID).Scan(&owner)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			out = append(out, e)
+		case err != nil:
+			return nil, err
+		case owner != caseID:
+			return nil, &ExistsError{ID: caseID, History: true}
+		}
+	}
+	return out, nil
+}
+
+// fieldChange is one field's net change by the volunteer.
+type fieldChange struct {
+	field     string
+	base, new string
+	by        actionlist.Actor
+}
+
+func (t *txn) mergeEvents(caseID string, fresh []actionlist.Event, rep *MergeReport) error {
+	// Steps the volunteer added come first: later changes build on them.
+	for _, e := range fresh {
+		if e.Action != actionlist.ActionCreated {
+			continue
+		}
+		st, err := actionlist.StepFromSnapshot(e.New)
+		if err != nil || st.ID != e.EntityID {
+			return fmt.Errorf("a step the volunteer added cannot be read: %w", errors.Join(err, errors.New("damaged snapshot")))
+		}
+		_, owner, err := loadStepRow(t.ctx, t.tx, st.ID)
+		switch {
+		case err == nil && owner == caseID:
+			continue // merged before by another way; nothing to add
+		case err == nil:
+			return &ExistsError{ID: caseID, History: true}
+		case !errors.Is(err, ErrNotFound):
+			return err
+		}
+		if err := t.insertStepRow(nil, caseID, st); err != nil {
+			return err
+		}
+		rep.Added = append(rep.Added, st)
+	}
+	// Net change per step and field, in the order first seen.
+	var order []string
+	byStep := map[string][]fieldChange{}
+	deleted := map[string]actionlist.Event{}
+	for _, e := range fresh {
+		switch e.Action {
+		case actionlist.ActionDeleted:
+			deleted[e.EntityID] = e
+			if _, ok := byStep[e.EntityID]; !ok {
+				order = append(order, e.EntityID)
+				byStep[e.EntityID] = nil
+			}
+		case actionlist.ActionChanged:
+			list, ok := byStep[e.EntityID]
+			if !ok {
+				order = append(order, e.EntityID)
+			}
+			i := slices.IndexFunc(list, func(c fieldChange) bool { return c.field == e.Field })
+			if i < 0 {
+				list = append(list, fieldChange{field: e.Field, base: e.Old, new: e.New, by: e.Actor})
+			} else {
+				list[i].new, list[i].by = e.New, e.Actor
+			}
+			byStep[e.EntityID] = list
+		}
+	}
+	for _, id := range order {
+		if err := t.mergeStep(caseID, id, byStep[id], deleted, rep); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *txn) mergeStep(caseID, id string, changes []fieldChange, deleted map[string]actionlist.Event, rep *MergeReport) error {
+	cur, owner, err := loadStepRow(t.ctx, t.tx, id)
+	gone := errors.Is(err, ErrNotFound) || (err == nil && owner != caseID)
+	if err != nil && !gone {
+		return err
+	}
+	title := cur.Title
+	if gone {
+		title = ""
+		if del, ok := deleted[id]; ok {
+			if st, err := actionlist.StepFromSnapshot(del.Old); err == nil {
+				title = st.Title
+			}
+		}
+	}
+	var net []actionlist.Change
+	by := map[string]actionlist.Actor{}
+	for _, c := range changes {
+		if c.base != c.new {
+			net = append(net, actionlist.Change{Field: c.field, Old: c.base, New: c.new})
+			by[c.field] = c.by
+		}
+	}
+	if gone {
+		for _, c := range net {
+			rep.Conflicts = append(rep.Conflicts, MergeConflict{StepID: id, Title: title, Field: c.Field, Base: c.Old, Offered: c.New, By: by[c.Field], Gone: true})
+		}
+		return nil
+	}
+	if del, ok := deleted[id]; ok {
+		// Deleting is the specialist's call: the step stays, and says so.
+		rep.Conflicts = append(rep.Conflicts, MergeConflict{StepID: id, Title: title, Field: FieldWholeStep, Offered: "deleted", By: del.Actor})
+	}
+	if len(net) == 0 {
+		return nil
+	}
+	trial := cur
+	_, conflicts, err := actionlist.ApplyStepChanges(&trial, net)
+	if err != nil {
+		return fmt.Errorf("step %q: %w", title, err)
+	}
+	if slices.ContainsFunc(conflicts, func(c actionlist.Conflict) bool { return slices.Contains(completion, c.Field) }) {
+		// Keep the completion fields together: none of them is taken over.
+		var rest []actionlist.Change
+		for _, c := range net {
+			if !slices.Contains(completion, c.Field) {
+				rest = append(rest, c)
+				continue
+			}
+			now, _ := actionlist.StepField(cur, c.Field)
+			if now != c.New && !slices.ContainsFunc(conflicts, func(x actionlist.Conflict) bool { return x.Field == c.Field }) {
+				conflicts = append(conflicts, actionlist.Conflict{Field: c.Field, Base: c.Old, Mine: c.New, Theirs: now})
+			}
+		}
+		net = rest
+	}
+	applied, more, err := actionlist.ApplyStepChanges(&cur, net)
+	if err != nil {
+		return fmt.Errorf("step %q: %w", title, err)
+	}
+	for _, c := range more {
+		if !slices.ContainsFunc(conflicts, func(x actionlist.Conflict) bool { return x.Field == c.Field }) {
+			conflicts = append(conflicts, c)
+		}
+	}
+	for _, c := range conflicts {
+		rep.Conflicts = append(rep.Conflicts, MergeConflict{StepID: id, Title: title, Field: c.Field, Base: c.Base, Offered: c.Mine, Kept: c.Theirs, By: by[c.Field]})
+	}
+	if len(applied) == 0 {
+		return nil
+	}
+	if err := cur.Validate(); err != nil {
+		return fmt.Errorf("step %q: %w", title, err)
+	}
+	if _, err := t.exec("UPDATE steps SET "+assignments(actionlist.StepColumns)+" WHERE id = ?",
+		anys(actionlist.StepValues(cur), cur.ID)...); err != nil {
+		return fmt.Errorf("save step %q: %w", title, err)
+	}
+	for _, c := range applied {
+		rep.Applied = append(rep.Applied, MergeChange{StepID: id, Title: title, Field: c.Field, Old: c.Old, New: c.New})
+	}
+	return nil
+}
+
+func (t *txn) conflictEvent(caseID string, c MergeConflict) error {
+	by := c.By
+	if by.Name == "" {
+		by = t.actor
+	}
+	_, err := t.exec(insertEventSQL, NewID(), caseID, string(actionlist.EntityStep), c.StepID, string(ActionConflict),
+		c.Field, c.Kept, c.Offered, stamp(t.s.Now()), by.Name, string(by.Role))
+	if err != nil {
+		return fmt.Errorf("record a conflict: %w", err)
+	}
+	return nil
+}
+
+// OpenConflict is a conflict from a merge that nobody has dealt with yet:
+// the field has not changed since, and it was not resolved.
+type OpenConflict struct {
+	EventID string
+	StepID  string
+	Title   string // "" when the step is gone
+	Field   string // FieldWholeStep: the volunteer deleted the step
+	Kept    string
+	Offered string
+	By      actionlist.Actor
+	At      time.Time
+}
+
+// OpenConflicts lists a case's open conflicts, oldest first, for the
+// specialist to resolve: take the volunteer's value over with a normal
+// edit (UpdateStep), or keep their own with ResolveConflict.
+func (s *Store) OpenConflicts(ctx context.Context, caseID string) ([]OpenConflict, error) {
+	rows, err := s.db.QueryContext(ctx, `
+SELECT e.id, e.entity_id, COALESCE(st.title, ''), e.field, e.old, e.new, e.actor, e.role, e.at
+FROM events e LEFT JOIN steps st ON st.id = e.entity_id AND st.case_id = e.case_id
+WHERE e.case_id = ? AND e.action = ?
+AND NOT EXISTS (
+	SELECT 1 FROM events later
+	WHERE later.case_id = e.case_id AND later.seq > e.seq AND later.entity_id = e.entity_id
+	AND ((later.action = ? AND later.new = e.id)
+		OR (e.field <> '' AND later.action = 'changed' AND later.field = e.field)
+		OR (later.action = 'deleted'))
+)
+ORDER BY e.seq`, caseID, string(ActionConflict), string(ActionResolved))
+	if err != nil {
+		return nil, fmt.Errorf("read conflicts: %w", err)
+	}
+	defer rows.Close()
+	var out []OpenConflict
+	for rows.Next() {
+		var c OpenConflict
+		var role, at string
+		if err := rows.Scan(&c.EventID, &c.StepID, &c.Title, &c.Field, &c.Kept, &c.Offered, &c.By.Name, &role, &at); err != nil {
+			return nil, fmt.Errorf("read conflicts: %w", err)
+		}
+		c.By.Role, c.At = actionlist.Role(role), parseStamp(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ResolveConflict closes a conflict, keeping what the case holds.
+func (s *Store) ResolveConflict(ctx context.Context, actor actionlist.Actor, caseID, conflictID string) error {
+	return s.change(ctx, actor, func(t *txn) error {
+		var stepID, field string
+		err := t.tx.QueryRowContext(t.ctx, "SELECT entity_id, field FROM events WHERE id = ? AND case_id = ? AND action = ?",
+			conflictID, caseID, string(ActionConflict)).Scan(&stepID, &field)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("conflict %s: %w", conflictID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if err := t.event(caseID, actionlist.EntityStep, stepID, ActionResolved, field, "", conflictID); err != nil {
+			return err
+		}
+		return t.touch(caseID)
+	})
+}
