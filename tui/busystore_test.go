@@ -90,3 +90,16 @@ func (b *busyStore) StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]s
 	defer b.enter()()
 	return b.s.StepsOwnedBy(ctx, role)
 }
+
+func (b *busyStore) AllCases(ctx context.Context) ([]actionlist.Case, error) {
+	defer b.enter()()
+	return b.s.AllCases(ctx)
+}
+
+func (b *busyStore) SaveCase(ctx context.Context, a actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
+	defer b.enter()()
+	if b.fail != nil {
+		return actionlist.Case{}, b.fail
+	}
+	return b.s.SaveCase(ctx, a, before, after)
+}

@@ -140,6 +140,10 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Volunteer):
 		m.screen = screenVolunteer
 		return m, m.loadVolunteer()
+	case key.Matches(msg, k.Aftercare):
+		return m.openOverview(screenAftercare)
+	case key.Matches(msg, k.Report):
+		return m.openOverview(screenReport)
 	case key.Matches(msg, k.Help):
 		m.back, m.screen = m.screen, screenHelp
 	}
@@ -190,7 +194,7 @@ func (m Model) renderList() (string, []key.Binding) {
 	open, closeCase := k.Open, k.CloseCase
 	open.SetEnabled(hasSel)
 	closeCase.SetEnabled(hasSel)
-	return strings.TrimRight(b.String(), "\n"), []key.Binding{k.Up, k.Down, open, k.Search, k.New, closeCase, k.ShowClosed, k.Volunteer, k.Help, k.Quit}
+	return strings.TrimRight(b.String(), "\n"), []key.Binding{k.Up, k.Down, open, k.Search, k.New, closeCase, k.ShowClosed, k.Volunteer, k.Aftercare, k.Report, k.Help, k.Quit}
 }
 
 // listColumns gives the widths of ref, name, status, progress and next

@@ -101,7 +101,7 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 		m.steps.clamp(m.stepRows())
 		return m, nil
 	}
-	if m.screen == screenList || m.screen == screenVolunteer {
+	if m.screen == screenList || m.screen == screenVolunteer || m.screen == screenAftercare {
 		m.screen = screenCase
 	}
 	return m, nil
@@ -242,11 +242,17 @@ func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.status = status{text: msg.report}
 	if m.cs.open() && m.cs.c.ID == msg.c.ID {
-		steps, agreements := m.cs.c.Steps, m.cs.c.Agreements
+		if !msg.whole {
+			msg.c.Steps, msg.c.Agreements = m.cs.c.Steps, m.cs.c.Agreements
+		}
 		m.cs.c = msg.c
-		m.cs.c.Steps, m.cs.c.Agreements = steps, agreements
 		m.cs.seq = msg.seq
 		m.cs.refresh(m.today())
+	}
+	if next := m.afterSave; next != nil {
+		m.afterSave = nil
+		model, cmd := next(m)
+		return model, tea.Batch(quit, cmd)
 	}
 	if msg.c.Status == actionlist.CaseClosed || m.screen == screenList {
 		return m, tea.Batch(quit, m.loadCases())
@@ -371,6 +377,15 @@ func (m Model) updateCase(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Add):
 		return m.openStepForm(actionlist.Step{}, true)
+	case key.Matches(msg, k.Profile):
+		if actionlist.AdvicePending(m.cs.c) {
+			return m.openAdviceForm()
+		}
+		return m.openProfileForm()
+	case key.Matches(msg, k.Stage):
+		return m.openStageForm()
+	case key.Matches(msg, k.Referral):
+		return m.openReferralForm()
 	case key.Matches(msg, k.Dose):
 		return m.openDoseForm()
 	case key.Matches(msg, k.Appt):
@@ -447,6 +462,7 @@ func (m Model) renderCase() (string, []key.Binding) {
 	meeting := []string{
 		m.st.section.Render(t.NextAppt) + "  " + orDim(m, apptText(cs.c.Next, today, m.lang, false), t.NoNextAppt),
 		m.st.section.Render(t.Agreements) + "  " + m.agreementsLine(),
+		m.profileLine(),
 	}
 	var sections [][]string
 	if wide {
@@ -470,7 +486,7 @@ func (m Model) renderCase() (string, []key.Binding) {
 	undo := k.Undo
 	undo.SetEnabled(len(m.undo) > 0)
 	return strings.Join(append(header, body...), "\n"),
-		[]key.Binding{tick, undo, edit, due, k.Resident, k.Steps, k.Add, assign, pin, push, note, k.Dose, k.Appt, k.Agreement, k.History, k.Back, k.Help}
+		[]key.Binding{tick, undo, edit, due, k.Resident, k.Steps, k.Add, assign, pin, push, note, k.Dose, k.Appt, k.Agreement, k.Profile, k.Stage, k.Referral, k.History, k.Back, k.Help}
 }
 
 // stack joins sections, with a blank line between them while that fits.

@@ -149,17 +149,17 @@ func roleOptions(l actionlist.Lang) []huh.Option[actionlist.Role] {
 // stepValues are a step form's fields; they live on the heap so the form
 // can hold pointers to them across updates.
 type stepValues struct {
-	title, why, after, ownerName, due, internal, work, resident string
-	owner                                                       actionlist.Role
-	status                                                      actionlist.StepStatus
-	phase                                                       actionlist.Phase
+	title, why, after, ownerName, due, internal, work, resident, outcome string
+	owner                                                                actionlist.Role
+	status                                                               actionlist.StepStatus
+	phase                                                                actionlist.Phase
 }
 
 // openStepForm edits a step, or adds one when adding is true.
 func (m Model) openStepForm(s actionlist.Step, adding bool) (tea.Model, tea.Cmd) {
 	v := &stepValues{
 		title: s.Title, why: s.Why, after: s.After, ownerName: s.OwnerName, due: dateInput(s.Due),
-		internal: s.InternalNote, work: s.WorkNote, resident: s.ResidentNote,
+		internal: s.InternalNote, work: s.WorkNote, resident: s.ResidentNote, outcome: s.Outcome,
 		owner: s.Owner, status: s.Status, phase: s.Phase,
 	}
 	if adding {
@@ -202,6 +202,7 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 	third := []huh.Field{
 		textArea().Title(t.FieldInternal).Description(t.FieldInternalHint).Value(&v.internal).CharLimit(actionlist.MaxText + 1).Lines(3).Validate(m.limited(actionlist.MaxText)),
 		textArea().Title(t.FieldWorkNote).Value(&v.work).CharLimit(actionlist.MaxText + 1).Lines(2).Validate(m.limited(actionlist.MaxText)),
+		textArea().Title(t.FieldOutcome).Value(&v.outcome).CharLimit(actionlist.MaxText + 1).Lines(2).Validate(m.limited(actionlist.MaxText)),
 	}
 	title := t.EditTitle
 	if adding {
@@ -219,13 +220,14 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 		after.InternalNote = actionlist.CleanText(v.internal, true)
 		after.WorkNote = actionlist.CleanText(v.work, true)
 		after.ResidentNote = actionlist.CleanText(v.resident, true)
+		after.Outcome = actionlist.CleanText(v.outcome, true)
 		// After a conflict the form comes back on the newer version.
 		m.retry = func(m Model) *form { return m.stepForm(m.current(orig), v, adding) }
 		if adding {
 			after.Phase = v.phase
 			after.Status = actionlist.StepOpen
 			after.Order = actionlist.NextOrder(m.cs.c.Steps, v.phase)
-			return m.addStep(after)
+			return m.addStep(after, m.t.StepAdded)
 		}
 		after = actionlist.SetStatus(after, v.status, m.today(), m.o.Actor.Name)
 		next, cmd := m.stepChange([]store.StepEdit{{Before: orig, After: after}}, clean(orig.Title), m.t.StepSaved)
@@ -234,7 +236,7 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 	return m.newForm(title, submit, huh.NewGroup(first...), huh.NewGroup(second...), huh.NewGroup(third...))
 }
 
-func (m Model) addStep(s actionlist.Step) (Model, tea.Cmd) {
+func (m Model) addStep(s actionlist.Step, report string) (Model, tea.Cmd) {
 	st, actor, caseID := m.o.Store, m.o.Actor, m.cs.c.ID
 	m.pending++
 	return m, func() tea.Msg {
@@ -245,7 +247,7 @@ func (m Model) addStep(s actionlist.Step) (Model, tea.Cmd) {
 			return stepAddedMsg{err: err}
 		}
 		seq, _ := st.CaseSeq(ctx, caseID)
-		return stepAddedMsg{s: saved, seq: seq, report: m.t.StepAdded,
+		return stepAddedMsg{s: saved, seq: seq, report: report,
 			undo: &undoEntry{label: clean(saved.Title), caseID: caseID, addedStep: saved.ID}}
 	}
 }

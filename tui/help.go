@@ -22,9 +22,23 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.updateVolunteer(msg)
 	case screenHistory:
 		return m.updateHistory(msg)
+	case screenAftercare:
+		return m.updateAftercare(msg)
+	case screenReport:
+		return m.updateReport(msg)
 	case screenHelp:
-		if key.Matches(msg, m.keys.Back, m.keys.Help, m.keys.Quit) {
-			m.screen = m.back
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Back, k.Help, k.Quit):
+			m.screen, m.helpOffset = m.back, 0
+		case key.Matches(msg, k.Down):
+			m.helpOffset++
+		case key.Matches(msg, k.Up):
+			m.helpOffset = max(0, m.helpOffset-1)
+		case key.Matches(msg, k.PageDown):
+			m.helpOffset += m.height / 2
+		case key.Matches(msg, k.PageUp):
+			m.helpOffset = max(0, m.helpOffset-m.height/2)
 		}
 	}
 	return m, nil
@@ -67,8 +81,8 @@ func (m Model) renderHelp() (string, []key.Binding) {
 		title string
 		keys  []key.Binding
 	}{
-		{t.ListTitle, []key.Binding{k.Up, k.Down, k.Open, k.Search, k.New, k.CloseCase, k.ShowClosed, k.Volunteer, k.Quit}},
-		{t.Now, []key.Binding{k.Tick, k.Undo, k.Edit, k.Due, k.Assign, k.Note, k.Add, k.Pin, k.Push, k.Dose, k.Appt, k.Agreement, k.Steps, k.Resident, k.History, k.PageDown, k.Back}},
+		{t.ListTitle, []key.Binding{k.Up, k.Down, k.Open, k.Search, k.New, k.CloseCase, k.ShowClosed, k.Volunteer, k.Aftercare, k.Report, k.Quit}},
+		{t.Now, []key.Binding{k.Tick, k.Undo, k.Edit, k.Due, k.Assign, k.Note, k.Add, k.Pin, k.Push, k.Dose, k.Appt, k.Agreement, k.Profile, k.Stage, k.Referral, k.Steps, k.Resident, k.History, k.PageDown, k.Back}},
 		{t.StepsTitle, []key.Binding{k.Tick, k.NA, k.Edit, k.Due, k.Assign, k.Note, k.Pin, k.Push, k.Delete, k.Add, k.FilterOwner, k.FilterStatus, k.Undo}},
 		{t.VolunteerTitle, []key.Binding{k.Tick, k.WorkNote, k.Undo}},
 	}
@@ -106,5 +120,13 @@ func (m Model) renderHelp() (string, []key.Binding) {
 	lines = append(lines, "")
 	lines = append(lines, wrap(t.HelpGeneral, m.width)...)
 	lines = append(lines, wrap(t.HelpDates, m.width)...)
-	return strings.Join(lines, "\n"), []key.Binding{k.Back}
+	// Below the title, the page scrolls when the window is short.
+	room := m.height - 2 - 2
+	body := lines[2:]
+	off := min(m.helpOffset, max(0, len(body)-room))
+	body = body[off:]
+	if len(body) > room {
+		body = append(body[:room-1], m.st.dim.Render("  ↓ "+k.Down.Help().Key+" "+k.PageDown.Help().Key))
+	}
+	return strings.Join(append(lines[:2], body...), "\n"), []key.Binding{k.Down, k.Up, k.Back}
 }

@@ -11,6 +11,7 @@ type keys struct {
 	Tick, Undo, Edit, Add, Pin, Push, Dose, Appt, Agreement key.Binding
 	Steps, Resident, History, FilterOwner, FilterStatus, NA key.Binding
 	Delete, Note, WorkNote, Due, Assign                     key.Binding
+	Profile, Stage, Referral, Aftercare, Report             key.Binding
 }
 
 func newKeys(t *text) keys {
@@ -51,6 +52,11 @@ func newKeys(t *text) keys {
 		WorkNote:     b(t.KeyWorkNote, "n"),
 		Due:          b(t.KeyDue, "w"),
 		Assign:       b(t.KeyAssign, "o"),
+		Profile:      b(t.KeyProfile, "P"),
+		Stage:        b(t.KeyStage, "S"),
+		Referral:     b(t.KeyReferral, "v"),
+		Aftercare:    b(t.KeyAftercare, "A"),
+		Report:       b(t.KeyReport, "R"),
 	}
 }
 

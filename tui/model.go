@@ -32,6 +32,8 @@ type Store interface {
 	DeleteAgreement(ctx context.Context, actor actionlist.Actor, caseID, id string) error
 	Events(ctx context.Context, caseID string) ([]actionlist.Event, error)
 	StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]store.OwnedStep, error)
+	AllCases(ctx context.Context) ([]actionlist.Case, error)
+	SaveCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error)
 }
 
 // Options configure the screen.
@@ -70,6 +72,8 @@ const (
 	screenVolunteer
 	screenHistory
 	screenHelp
+	screenAftercare
+	screenReport
 )
 
 // Model is the root of the screen.
@@ -90,7 +94,10 @@ type Model struct {
 	steps stepsScreen
 	vol   volunteerScreen
 	hist  historyScreen
+	over  overviewScreen
 	form  *form
+
+	helpOffset int // how far the help page is scrolled
 
 	status status
 	undo   []undoEntry
@@ -98,9 +105,12 @@ type Model struct {
 	// its save fails: a failed save never throws typing away.
 	retry      func(Model) *form
 	retryAfter bool // reopen once the case has been read again
-	pending    int  // saves in flight; quitting waits for them
-	quitting   bool
-	framed     *sync.Once // reports the first real frame once
+	// afterSave opens what follows a successful save (the advice after a
+	// screening); it gets the model as it is then.
+	afterSave func(Model) (tea.Model, tea.Cmd)
+	pending   int // saves in flight; quitting waits for them
+	quitting  bool
+	framed    *sync.Once // reports the first real frame once
 }
 
 // status is the one-line message under the screen.
@@ -172,6 +182,7 @@ type (
 		err    error
 		undo   *undoEntry
 		report string
+		whole  bool // c holds its steps and agreements too
 	}
 	caseCreatedMsg struct {
 		c   actionlist.Case
@@ -359,6 +370,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = m.failure(msg.err)
 		}
 		return m, nil
+	case allCasesMsg:
+		return m.allCasesLoaded(msg)
 	case volunteerLoadedMsg:
 		if msg.err != nil {
 			m.status = m.failure(msg.err)
@@ -433,6 +446,7 @@ func (m Model) reloadVolunteerIfShown() tea.Cmd {
 // comes back once the newer version has been read, so it edits that.
 func (m Model) saveFailed(err error, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
 	m.status = m.failure(err)
+	m.afterSave = nil
 	conflict := isConflict(err)
 	if conflict && m.cs.open() {
 		cmds = append(cmds, m.loadCase(m.cs.c.ID, true))
@@ -453,6 +467,9 @@ func (m Model) saveFailed(err error, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
 func (m Model) failure(err error) status {
 	var reason string
 	var ce *store.ConflictError
+	if s, ok := m.domainSentence(err); ok {
+		return status{text: fmt.Sprintf(m.t.SaveFailed, s), isErr: true}
+	}
 	switch {
 	case errors.As(err, &ce):
 		fields := make([]string, 0, len(ce.Conflicts))
@@ -518,6 +535,10 @@ func (m Model) render() string {
 		body, help = m.renderHistory()
 	case m.screen == screenHelp:
 		body, help = m.renderHelp()
+	case m.screen == screenAftercare:
+		body, help = m.renderAftercare()
+	case m.screen == screenReport:
+		body, help = m.renderReport()
 	}
 	return m.frame(body, help)
 }

@@ -202,6 +202,46 @@ type text struct {
 	KeyPage, KeyDue, KeyAssign, SpaceKey, KeyWorkNote             string
 	DueTitle, AssignTitle, NoteStepTitle                          string
 
+	// Profile, stage, referral, aftercare, report
+	ProfileTitle                                               string
+	ProfileIntro                                               string
+	ProfileMotivation                                          string
+	ProfileSkills                                              string
+	AdviceTitle                                                string
+	AdviceDose                                                 string // %d
+	AdviceChoice                                               string
+	AdviceAccept                                               string
+	AdviceOverride                                             string
+	OverrideDose                                               string
+	OverrideReason                                             string
+	ReasonRequired                                             string
+	ProfileSaved                                               string
+	DecisionSaved                                              string
+	ProfileLine                                                string // %s profile, %s decision
+	ProfileAccepted                                            string // %d
+	ProfileOverridden                                          string // %d, %s
+	ProfilePending                                             string
+	ProfileNone                                                string
+	StageTitle                                                 string
+	StageArrangement                                           string
+	StageAftercare                                             string
+	StageSignal                                                string
+	StageNothing                                               string
+	StageSaved                                                 string
+	SignalKindQ                                                string
+	SignalDateQ                                                string
+	SignalSaved                                                string
+	ReferralTitle                                              string
+	ReferralArea                                               string
+	ReferralAdded                                              string
+	FieldOutcome                                               string
+	AftercareTitle                                             string
+	AftercareEmpty                                             string
+	AftercareDays                                              string // %d days
+	ReportTitle                                                string
+	ReportLoading                                              string
+	KeyProfile, KeyStage, KeyReferral, KeyAftercare, KeyReport string
+
 	Fields map[string]string // stored field names as people say them
 }
 

@@ -259,7 +259,7 @@ func TestEditStepForm(t *testing.T) {
 	f.press("enter")                   // next page: why, after, resident note
 	f.press("enter", "enter", "enter") // keep them
 	f.typeText("INTERN-1")             // the team note
-	f.press("enter", "enter")          // the work note, then save
+	f.press("enter", "enter", "enter") // the work note and the outcome, then save
 	got, _ := f.stored().StepByID(sel.ID)
 	if got.Title != "Bel de verhuurder" || got.Due != testToday.AddDays(1) || !strings.Contains(got.InternalNote, "INTERN-1") {
 		t.Fatalf("edited step: %+v\n%s", got, f.screen())
@@ -317,7 +317,7 @@ func TestAddStep(t *testing.T) {
 	f.press("enter", "enter", "enter", "enter") // owner, name, phase
 	f.press("enter")                            // no date
 	f.press("enter", "enter", "enter")          // why, after, note for the resident
-	f.press("enter", "enter")                   // the notes: save
+	f.press("enter", "enter", "enter")          // the notes and the outcome: save
 	if len(f.stored().Steps) != n+1 {
 		t.Fatalf("steps: %d, want %d\n%s", len(f.stored().Steps), n+1, f.screen())
 	}
@@ -697,4 +697,20 @@ func TestClearingADateInNowKeepsItEmpty(t *testing.T) {
 		t.Fatalf("the cleared date came back: %s", got.Due)
 	}
 	f.see("nog geen datum")
+}
+
+func TestHelpScrollsOnASmallWindow(t *testing.T) {
+	f := newFixture(t, actionlist.Dutch, 80, 24)
+	f.openCase()
+	f.press("?")
+	f.see("Hulp", "spatie")
+	f.notSee("Datums:")
+	f.press("pgdown", "pgdown", "pgdown")
+	f.see("Datums:", "Alles wordt meteen opgeslagen")
+	f.press("esc")
+	if f.m.screen != screenCase {
+		t.Fatal("esc did not leave the help")
+	}
+	f.press("?")
+	f.notSee("Datums:") // it starts at the top again
 }

@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"houvast/actionlist"
+)
+
+// Views across all cases: the aftercare check-ins that need attention and
+// the anonymous caseload figures. Both read every case, in a command.
+
+type overviewScreen struct {
+	checkIns []actionlist.CheckIn
+	report   []string
+	loaded   bool
+	cursor   int // in checkIns
+	offset   int // in report
+}
+
+type allCasesMsg struct {
+	cases []actionlist.Case
+	err   error
+}
+
+func (m Model) loadAllCases() tea.Cmd {
+	st := m.o.Store
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		cases, err := st.AllCases(ctx)
+		return allCasesMsg{cases: cases, err: err}
+	}
+}
+
+// aftercareWithin is how far ahead the aftercare view looks, in days.
+const aftercareWithin = 14
+
+func (m Model) allCasesLoaded(msg allCasesMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status = m.failure(msg.err)
+		return m, nil
+	}
+	today := m.today()
+	m.over.loaded = true
+	m.over.checkIns = actionlist.AftercareView(msg.cases, today, aftercareWithin)
+	m.over.cursor = max(0, min(m.over.cursor, len(m.over.checkIns)-1))
+	f := actionlist.Report(msg.cases, actionlist.Date{}, today, today)
+	m.over.report = strings.Split(strings.TrimRight(actionlist.ReportText(f, m.lang), "\n"), "\n")
+	return m, nil
+}
+
+func (m Model) openOverview(s screen) (tea.Model, tea.Cmd) {
+	m.screen = s
+	m.over = overviewScreen{}
+	return m, m.loadAllCases()
+}
+
+func (m Model) updateAftercare(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back, k.Quit, k.Aftercare):
+		m.screen = screenList
+		return m, m.loadCases()
+	case key.Matches(msg, k.Up):
+		m.over.cursor = max(0, m.over.cursor-1)
+	case key.Matches(msg, k.Down):
+		m.over.cursor = max(0, min(len(m.over.checkIns)-1, m.over.cursor+1))
+	case key.Matches(msg, k.Open):
+		if m.over.cursor < len(m.over.checkIns) {
+			return m, m.loadCase(m.over.checkIns[m.over.cursor].CaseID, false)
+		}
+	case key.Matches(msg, k.Help):
+		m.back, m.screen = screenAftercare, screenHelp
+	}
+	return m, nil
+}
+
+func (m Model) renderAftercare() (string, []key.Binding) {
+	t, today := m.t, m.today()
+	lines := []string{m.st.title.Render(t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(t.AftercareTitle), m.st.rule.Render(strings.Repeat("─", m.width))}
+	switch {
+	case !m.over.loaded:
+		lines = append(lines, t.Loading)
+	case len(m.over.checkIns) == 0:
+		lines = append(lines, t.AftercareEmpty)
+	}
+	room := m.height - 2 - len(lines)
+	rows := m.over.checkIns
+	off := scrollOffset(m.over.cursor, len(rows), room)
+	for i := off; i < min(len(rows), off+room); i++ {
+		ci := rows[i]
+		when := shortDate(ci.Step.Due, today, m.lang)
+		if ci.Days > 0 {
+			when += " (" + fmt.Sprintf(t.AftercareDays, ci.Days) + ")"
+		}
+		line := fmt.Sprintf("  %s  %s  %s · %s  %s", pad(actionlist.CheckInStateLabel(ci.State, m.lang), 14), pad(when, 24),
+			clean(ci.Name), clean(ci.Ref), clean(ci.Step.Title))
+		switch {
+		case i == m.over.cursor:
+			line = m.st.selected.Render(pad(line, m.width))
+		case ci.Days < 0:
+			line = m.st.overdue.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	k := m.keys
+	return strings.Join(lines, "\n"), []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help}
+}
+
+func (m Model) updateReport(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	room := m.height - 4
+	switch {
+	case key.Matches(msg, k.Back, k.Quit, k.Report):
+		m.screen = screenList
+	case key.Matches(msg, k.Up):
+		m.over.offset = max(0, m.over.offset-1)
+	case key.Matches(msg, k.Down):
+		m.over.offset = max(0, min(len(m.over.report)-room, m.over.offset+1))
+	case key.Matches(msg, k.PageDown):
+		m.over.offset = max(0, min(len(m.over.report)-room, m.over.offset+room))
+	case key.Matches(msg, k.PageUp):
+		m.over.offset = max(0, m.over.offset-room)
+	}
+	return m, nil
+}
+
+func (m Model) renderReport() (string, []key.Binding) {
+	t := m.t
+	lines := []string{m.st.title.Render(t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(t.ReportTitle), m.st.rule.Render(strings.Repeat("─", m.width))}
+	if !m.over.loaded {
+		lines = append(lines, t.ReportLoading)
+	}
+	room := m.height - 2 - len(lines)
+	r := m.over.report
+	for _, l := range r[min(m.over.offset, len(r)):min(len(r), m.over.offset+room)] {
+		lines = append(lines, clean(l))
+	}
+	k := m.keys
+	return strings.Join(lines, "\n"), []key.Binding{k.Up, k.Down, k.PageDown, k.Back}
+}
