@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -14,29 +15,39 @@ type CheckReport struct {
 // Sound reports whether no problems were found.
 func (r CheckReport) Sound() bool { return len(r.Problems) == 0 }
 
+// damage reports a page so broken that the integrity check itself stopped
+// on it as a problem found, not as a check that could not run.
+func damage(r CheckReport, err error) (CheckReport, error) {
+	if err := classify(err); errors.Is(err, ErrDamaged) {
+		r.Problems = append(r.Problems, "integrity: "+err.Error())
+		return r, nil
+	}
+	return r, fmt.Errorf("integrity check: %w", err)
+}
+
 // Check reads every page (PRAGMA integrity_check, which finds damage a plain
 // query skips), every foreign key, and every stored value.
 func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	var r CheckReport
 	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
-		return r, fmt.Errorf("integrity check: %w", err)
+		return damage(r, err)
 	}
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
 			rows.Close()
-			return r, fmt.Errorf("integrity check: %w", err)
+			return damage(r, err)
 		}
 		if line != "ok" {
 			r.Problems = append(r.Problems, "integrity: "+line)
 		}
 	}
 	if err := rows.Close(); err != nil {
-		return r, err
+		return damage(r, err)
 	}
 	if err := rows.Err(); err != nil {
-		return r, fmt.Errorf("integrity check: %w", err)
+		return damage(r, err)
 	}
 	fk, err := s.db.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {

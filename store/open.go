@@ -26,6 +26,7 @@ var (
 	ErrNewerSchema = errors.New("the database was made by a newer Houvast")
 	ErrBusy        = errors.New("the database is busy: another Houvast window is saving")
 	ErrNotFound    = errors.New("not found")
+	ErrDamaged     = errors.New("the database file is damaged")
 )
 
 // SchemaError is ErrNewerSchema with the versions involved.
@@ -58,20 +59,42 @@ func DefaultPath() (string, error) {
 // Path is the file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
+// DefaultBusyTimeout is how long a write waits for another window's write
+// before it gives up with ErrBusy.
+const DefaultBusyTimeout = 5 * time.Second
+
+// Options tune how a database is opened; the zero value is what the app uses.
+type Options struct {
+	// BusyTimeout replaces DefaultBusyTimeout when it is not zero.
+	BusyTimeout time.Duration
+}
+
+func (o Options) busyTimeout() time.Duration {
+	if o.BusyTimeout > 0 {
+		return o.BusyTimeout
+	}
+	return DefaultBusyTimeout
+}
+
 // Open opens the Houvast database at path, creating it (0600, in a 0700
 // folder) if it does not exist. A file that is not a Houvast database is
 // refused before SQLite touches it, so it is never written to. An older
 // schema is migrated, after a copy of the file is made beside it.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
-		if err := create(ctx, path); err != nil {
+		if err := create(ctx, path, o); err != nil {
 			return nil, err
 		}
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
-	s, err := openSQL(path)
+	s, err := openSQL(path, o)
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +105,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-func openSQL(path string) (*Store, error) {
-	db, err := sql.Open("sqlite", dsn(path))
+func openSQL(path string, o Options) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, o))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -93,7 +116,7 @@ func openSQL(path string) (*Store, error) {
 // create makes a new database under a temporary name and moves it into place
 // only when its schema is complete, so a crash never leaves a half-made
 // database at path.
-func create(ctx context.Context, path string) error {
+func create(ctx context.Context, path string, o Options) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("create the folder for %s: %w", path, err)
 	}
@@ -104,7 +127,7 @@ func create(ctx context.Context, path string) error {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
 	f.Close()
-	s, err := openSQL(tmp)
+	s, err := openSQL(tmp, o)
 	if err == nil {
 		err = s.init(ctx)
 		if cerr := s.Close(); err == nil {
@@ -142,9 +165,9 @@ func OpenMemory(ctx context.Context) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-func dsn(path string) string {
+func dsn(path string, o Options) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", o.busyTimeout().Milliseconds()))
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(1)")
@@ -189,9 +212,14 @@ func checkHeader(path string) error {
 		pageSize = 65536
 	}
 	pages := int64(binary.BigEndian.Uint32(h[28:32]))
-	// The page count is only trustworthy when its "valid-for" counter matches.
+	// The page count is only trustworthy when its "valid-for" counter
+	// matches, and only without a write-ahead log: a crash in the middle of
+	// copying the log into the file leaves the new count before the pages
+	// it counts, and SQLite finishes the copy from the log.
 	if binary.BigEndian.Uint32(h[92:96]) == binary.BigEndian.Uint32(h[24:28]) && pages*pageSize > st.Size() {
-		return fmt.Errorf("%s: %w", path, ErrTruncated)
+		if wal, err := os.Stat(path + "-wal"); err != nil || wal.Size() == 0 {
+			return fmt.Errorf("%s: %w", path, ErrTruncated)
+		}
 	}
 	return nil
 }
@@ -202,10 +230,10 @@ func checkHeader(path string) error {
 func (s *Store) init(ctx context.Context) error {
 	var appID, version int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return fmt.Errorf("%s: %w (%v)", s.path, ErrNotHouvast, err)
+		return notReadable(s.path, err)
 	}
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%s: %w (%v)", s.path, ErrNotHouvast, err)
+		return notReadable(s.path, err)
 	}
 	fresh := appID == 0 && version == 0
 	switch {
@@ -215,29 +243,61 @@ func (s *Store) init(ctx context.Context) error {
 	case version > SchemaVersion():
 		return fmt.Errorf("%s: %w", s.path, &SchemaError{Found: version, Known: SchemaVersion()})
 	}
-	if version < SchemaVersion() && !fresh {
-		if _, err := s.backupBeforeMigration(ctx, version); err != nil {
-			return err
-		}
+	// Damage in the schema pages shows at the first read; say so now rather
+	// than at the first save.
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+		return fmt.Errorf("%s: %w", s.path, classify(err))
 	}
-	for v := version; v < SchemaVersion(); v++ {
-		if err := s.migrate(ctx, v); err != nil {
+	for v := version; v < SchemaVersion(); {
+		next, err := s.migrate(ctx, version, fresh)
+		if err != nil {
 			return err
 		}
+		v = next
 	}
 	return nil
 }
 
-func (s *Store) migrate(ctx context.Context, from int) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, migrations[from]); err != nil {
-			return fmt.Errorf("migrate schema %d to %d: %w", from, from+1, err)
+// notReadable is the error for a file with a Houvast header that SQLite
+// cannot read: ErrDamaged or ErrBusy when it is one of those, else
+// ErrNotHouvast.
+func notReadable(path string, err error) error {
+	if err := classify(err); errors.Is(err, ErrDamaged) || errors.Is(err, ErrBusy) {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return fmt.Errorf("%s: %w (%v)", path, ErrNotHouvast, err)
+}
+
+// migrate runs the next migration in one write transaction and returns the
+// version the file is at afterwards. The version is read again under the
+// write lock, because another window may have migrated meanwhile. Before the
+// first migration of an existing file, a copy of it is made while this
+// transaction holds the lock, so the copy is the file as it was.
+func (s *Store) migrate(ctx context.Context, start int, fresh bool) (int, error) {
+	var now int
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+			return err
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", ApplicationID, from+1)); err != nil {
-			return fmt.Errorf("migrate schema %d to %d: %w", from, from+1, err)
+		if now >= SchemaVersion() {
+			return nil
 		}
+		if now == start && !fresh {
+			if _, err := s.backupBeforeMigration(ctx, now); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, migrations[now]); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", now, now+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", ApplicationID, now+1)); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", now, now+1, err)
+		}
+		now++
 		return nil
 	})
+	return now, err
 }
 
 // MigrationBackupPath is where the copy made before migrating from version
@@ -248,6 +308,13 @@ func MigrationBackupPath(path string, v int) string {
 
 func (s *Store) backupBeforeMigration(ctx context.Context, from int) (string, error) {
 	dst := MigrationBackupPath(s.path, from)
+	// Pieces of copies cut short by a crash go; only this process can be
+	// copying now, as it holds the write lock.
+	if parts, _ := filepath.Glob(dst + ".*.part"); len(parts) > 0 {
+		for _, p := range parts {
+			os.Remove(p)
+		}
+	}
 	if _, err := os.Stat(dst); err == nil {
 		// A copy from an earlier, interrupted attempt is the true original.
 		return dst, nil

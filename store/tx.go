@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -36,6 +37,8 @@ func classify(err error) error {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return fmt.Errorf("%w: %v", ErrBusy, err)
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
 		}
 	}
 	return err
@@ -44,15 +47,64 @@ func classify(err error) error {
 // Backup writes a consistent copy of the database to dst (mode 0600), even
 // while other windows use it. dst must not exist yet.
 func (s *Store) Backup(ctx context.Context, dst string) error {
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	return vacuumInto(ctx, s.db, dst)
+}
+
+// execer is a database, a connection or a transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// vacuumInto copies the database behind db to dst, which must not exist.
+// The copy is written under a temporary name, flushed to disk and only then
+// given its name, so a crash never leaves a half-written copy at dst.
+func vacuumInto(ctx context.Context, db execer, dst string) error {
+	if _, err := os.Lstat(dst); err == nil {
+		return fmt.Errorf("create %s: %w", dst, os.ErrExist)
+	}
+	// CreateTemp makes the file 0600; VACUUM INTO fills it and keeps the mode.
+	f, err := os.CreateTemp(filepath.Dir(dst), filepath.Base(dst)+".*.part")
 	if err != nil {
 		return fmt.Errorf("create %s: %w", dst, err)
 	}
+	tmp := f.Name()
 	f.Close()
-	// VACUUM INTO fills the empty file we made, keeping its 0600 mode.
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
-		os.Remove(dst)
+	defer os.Remove(tmp)
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		return fmt.Errorf("copy to %s: %w", dst, classify(err))
+	}
+	// VACUUM INTO does not flush its output: do it before the copy counts.
+	if err := syncFile(tmp); err != nil {
+		return fmt.Errorf("copy to %s: %w", dst, err)
+	}
+	// A link, unlike a rename, never replaces a file that appeared meanwhile.
+	if err := os.Link(tmp, dst); err != nil {
+		return fmt.Errorf("create %s: %w", dst, err)
+	}
+	return syncDir(filepath.Dir(dst))
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes a new name in dir survive a power cut.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return err
 	}
 	return nil
 }
