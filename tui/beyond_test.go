@@ -138,3 +138,20 @@ func TestReportScreenShowsNoNames(t *testing.T) {
 		t.Fatal("esc did not leave the report")
 	}
 }
+
+func TestNewCaseWithTheQuestionnaireRightAway(t *testing.T) {
+	f := nl(t)
+	f.press("n")
+	f.typeText("Joost")
+	f.press("enter", "enter", "enter", "enter", "enter") // name, language, source, template, phases
+	f.press("enter", "enter", "enter")                   // dose, volunteer, generalist
+	f.press("left", "enter")                             // yes, the questionnaire now
+	f.see("Hoe graag wil je")
+	if f.m.cs.c.Name != "Joost" {
+		t.Fatalf("the questionnaire is not for the new case: %q", f.m.cs.c.Name)
+	}
+	f.press("esc")
+	if f.m.screen != screenCase || f.m.form != nil {
+		t.Fatal("esc did not leave the questionnaire for the new case")
+	}
+}

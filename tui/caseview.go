@@ -104,6 +104,10 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	if m.screen == screenList || m.screen == screenVolunteer || m.screen == screenAftercare {
 		m.screen = screenCase
 	}
+	if next := m.afterSave; next != nil {
+		m.afterSave = nil
+		return next(m)
+	}
 	return m, nil
 }
 

@@ -20,6 +20,7 @@ type caseValues struct {
 	template                                int
 	leaveOut                                []actionlist.Phase
 	dose                                    int
+	screenNow                               bool // ask the profile questions right after
 }
 
 func (m Model) templates() []actionlist.Template {
@@ -77,6 +78,7 @@ func (m Model) newCaseForm(v *caseValues) *form {
 			huh.NewSelect[int]().Title(t.FieldDose).Description(t.FieldDoseHint).Options(doses...).Value(&v.dose).Inline(true),
 			huh.NewInput().Title(t.FieldVolunteer).Description(t.FieldOptional).Value(&v.volunteer).CharLimit(actionlist.MaxName+1).Validate(m.limited(actionlist.MaxName)),
 			huh.NewInput().Title(t.FieldGeneralist).Description(t.FieldOptional).Value(&v.generalist).CharLimit(actionlist.MaxName+1).Validate(m.limited(actionlist.MaxName)),
+			huh.NewConfirm().Title(t.FieldScreenNow).Description(t.FieldScreenNowHint).Affirmative(t.Yes).Negative(t.No).Value(&v.screenNow),
 		),
 	}
 	return m.newForm(t.NewCaseTitle, func(m Model) (Model, tea.Cmd) { return m.createCase(v) }, groups...)
@@ -114,6 +116,9 @@ func (m Model) caseSpec(v *caseValues) actionlist.CaseSpec {
 func (m Model) createCase(v *caseValues) (Model, tea.Cmd) {
 	c := actionlist.NewCase(m.caseSpec(v), store.NewID)
 	m.retry = func(m Model) *form { return m.newCaseForm(v) }
+	if v.screenNow {
+		m.afterSave = Model.openProfileForm
+	}
 	st, actor := m.o.Store, m.o.Actor
 	m.pending++
 	return m, func() tea.Msg {

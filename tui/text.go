@@ -44,23 +44,25 @@ type text struct {
 	AlreadyClosed  string
 
 	// New case
-	NewCaseTitle      string
-	FieldName         string
-	FieldNameHint     string
-	FieldLanguage     string
-	FieldSource       string
-	FieldSignal       string
-	FieldSignalDate   string
-	FieldTemplate     string
-	FieldLeaveOut     string
-	FieldLeaveOutHint string
-	FieldDose         string
-	FieldDoseHint     string
-	FieldVolunteer    string
-	FieldGeneralist   string
-	FieldOptional     string
-	NameRequired      string
-	CaseCreated       string // %s: ref
+	NewCaseTitle       string
+	FieldName          string
+	FieldNameHint      string
+	FieldLanguage      string
+	FieldSource        string
+	FieldSignal        string
+	FieldSignalDate    string
+	FieldTemplate      string
+	FieldLeaveOut      string
+	FieldLeaveOutHint  string
+	FieldDose          string
+	FieldDoseHint      string
+	FieldVolunteer     string
+	FieldGeneralist    string
+	FieldOptional      string
+	FieldScreenNow     string
+	FieldScreenNowHint string
+	NameRequired       string
+	CaseCreated        string // %s: ref
 
 	// The action list
 	Now            string

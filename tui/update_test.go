@@ -101,6 +101,7 @@ func TestNewCase(t *testing.T) {
 	f.press("enter")          // done choosing
 	f.press("right", "enter") // dose: one more than 3
 	f.press("enter", "enter") // no volunteer, no generalist
+	f.press("enter")          // no questionnaire now
 	if f.m.screen != screenCase || f.m.cs.c.Name != "Jan" {
 		t.Fatalf("after the form: screen %d, case %q\n%s", f.m.screen, f.m.cs.c.Name, f.screen())
 	}
