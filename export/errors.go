@@ -32,7 +32,7 @@ const (
 // changed: parsing happens before anything is written.
 type FileError struct {
 	Problem Problem
-	Detail  string // for the log and for Damaged/NotAllowed: what exactly
+	Detail  string // for the log and for Damaged/NotAllowed: what exactly; NotHouvast: what it seems to be (a key of text.Seems)
 	Found   int    // NewerVersion, UnknownVersion: the version in the file
 	Kind    Kind   // WrongKind: what the file is
 	Want    Kind   // WrongKind: what was asked for
@@ -150,8 +150,8 @@ func Sentence(err error, l actionlist.Lang) string {
 	switch fe.Problem {
 	case NotHouvast:
 		seems := ""
-		if fe.Detail != "" && fe.Err == nil {
-			seems = " (" + fe.Detail + ")"
+		if w := t.Seems[fe.Detail]; w != "" {
+			seems = " (" + w + ")"
 		}
 		return fmt.Sprintf(t.ErrNotHouvast, seems)
 	case IsDatabase:

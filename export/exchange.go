@@ -236,7 +236,7 @@ func Parse(data []byte) (File, error) {
 		if len(data) >= 72 && string(data[68:72]) == "Houv" {
 			return File{}, refuse(IsDatabase, "", nil)
 		}
-		return File{}, refuse(NotHouvast, "a database of another program", nil)
+		return File{}, refuse(NotHouvast, "sqlite", nil)
 	}
 	if Encrypted(data) {
 		return File{}, refuse(NeedPassphrase, "", nil)
@@ -296,17 +296,18 @@ func peek(body []byte) (Kind, int, bool) {
 	return Kind(h.Format), h.Version, true
 }
 
-// guess names a few common kinds of file people pick by mistake.
+// guess names a few common kinds of file people pick by mistake; the
+// catalogue (Seems) says them in words.
 func guess(b []byte) string {
 	switch {
 	case bytes.HasPrefix(b, []byte("%PDF")):
-		return "a PDF"
+		return "pdf"
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
-		return "a zip or office file"
+		return "zip"
 	case bytes.HasPrefix(b, []byte("BEGIN:VCALENDAR")):
-		return "a calendar file"
+		return "ics"
 	case bytes.HasPrefix(bytes.TrimSpace(b), []byte("<")):
-		return "HTML or XML"
+		return "html"
 	}
 	return ""
 }

@@ -72,7 +72,7 @@ func ReadFile(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, refuse(NotHouvast, "a folder", nil)
+		return nil, refuse(NotHouvast, "folder", nil)
 	}
 	return readLimited(f)
 }

@@ -335,6 +335,7 @@ func TestSummaryRefusesABSN(t *testing.T) {
 }
 
 func TestTextComplete(t *testing.T) {
+	nl := reflect.ValueOf(dutch)
 	for _, l := range actionlist.Langs {
 		v := reflect.ValueOf(*texts(l))
 		for i := range v.NumField() {
@@ -345,9 +346,13 @@ func TestTextComplete(t *testing.T) {
 					t.Errorf("%s: %s is empty", l, name)
 				}
 			case reflect.Map:
-				for _, r := range actionlist.Roles {
-					if f.MapIndex(reflect.ValueOf(r)).String() == "" {
-						t.Errorf("%s: %s[%s] is empty", l, name, r)
+				// The same keys as the Dutch, each with words.
+				if f.Len() != nl.Field(i).Len() {
+					t.Errorf("%s: %s has %d entries, Dutch %d", l, name, f.Len(), nl.Field(i).Len())
+				}
+				for _, k := range nl.Field(i).MapKeys() {
+					if w := f.MapIndex(k); !w.IsValid() || w.String() == "" {
+						t.Errorf("%s: %s[%v] is empty", l, name, k)
 					}
 				}
 			case reflect.Array:
@@ -357,6 +362,11 @@ func TestTextComplete(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+	for _, r := range actionlist.Roles {
+		if dutch.Role[r] == "" || dutch.RoleAlone[r] == "" {
+			t.Errorf("no words for the role %s", r)
 		}
 	}
 }

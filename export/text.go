@@ -59,7 +59,8 @@ type text struct {
 	Time     string     // a clock time: %02d:%02d
 
 	// Error sentences (in the language of the screens).
-	ErrNotHouvast   string // %s: what it seems to be, may be ""
+	ErrNotHouvast   string            // %s: what it seems to be, may be ""
+	Seems           map[string]string // what a file that is not ours seems to be
 	ErrDatabase     string
 	ErrEmpty        string
 	ErrDamaged      string // %s: the detail

@@ -64,7 +64,11 @@ var english = text{
 	Months:   [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	Time:     "%02d:%02d",
 
-	ErrNotHouvast:   "This is not a Houvast file%s. Nothing was changed. Choose the file you got from Houvast (a case file, a volunteer package or a return file).",
+	ErrNotHouvast: "This is not a Houvast file%s. Nothing was changed. Choose the file you got from Houvast (a case file, a volunteer package or a return file).",
+	Seems: map[string]string{
+		"pdf": "it seems to be a PDF", "zip": "it seems to be a zip or Office file", "ics": "it seems to be a calendar file",
+		"html": "it seems to be a web page", "sqlite": "it seems to be another program's database", "folder": "it is a folder",
+	},
 	ErrDatabase:     "This is a Houvast database, not an exchange file. Nothing was changed. Open a database with --db; import only files made with 'houvast export'.",
 	ErrEmpty:        "The file is empty. Nothing was changed. Ask for a new file.",
 	ErrDamaged:      "The file is damaged (%s). Nothing was changed. Ask for a new file.",

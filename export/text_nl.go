@@ -64,7 +64,11 @@ var dutch = text{
 	Months:   [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 	Time:     "%02d:%02d",
 
-	ErrNotHouvast:   "Dit is geen Houvast-bestand%s. Er is niets veranderd. Kies het bestand dat je van Houvast kreeg (een dossier, een vrijwilligerspakket of een terugmelding).",
+	ErrNotHouvast: "Dit is geen Houvast-bestand%s. Er is niets veranderd. Kies het bestand dat je van Houvast kreeg (een dossier, een vrijwilligerspakket of een terugmelding).",
+	Seems: map[string]string{
+		"pdf": "het lijkt een PDF", "zip": "het lijkt een zip- of Office-bestand", "ics": "het lijkt een agendabestand",
+		"html": "het lijkt een webpagina", "sqlite": "het lijkt een database van een ander programma", "folder": "het is een map",
+	},
 	ErrDatabase:     "Dit is een Houvast-database, geen uitwisselbestand. Er is niets veranderd. Open een database met --db; importeer alleen bestanden die met 'houvast export' zijn gemaakt.",
 	ErrEmpty:        "Het bestand is leeg. Er is niets veranderd. Vraag om een nieuw bestand.",
 	ErrDamaged:      "Het bestand is beschadigd (%s). Er is niets veranderd. Vraag om een nieuw bestand.",
