@@ -79,6 +79,8 @@ Without a verb, houvast opens the screen on the default database.`,
 	root.AddCommand(a.casesCommand())
 	root.AddCommand(a.checkCommand())
 	root.AddCommand(a.demoCommand())
+	root.AddCommand(a.exportCommand())
+	root.AddCommand(a.importCommand())
 	root.AddCommand(a.reportCommand())
 	root.AddCommand(a.seedCommand())
 	root.AddCommand(a.templatesCommand())
