@@ -121,7 +121,7 @@ func TestVolunteerPackageHoldsTheLeast(t *testing.T) {
 				t.Errorf("name %q: want the first name only", p.Case.Name)
 			}
 			data := p.Encode()
-			for _, mark := range []string{internalMark, laterMark, "RESIDENT-NOTE", "van Dam", "NOW-1", "DONE-", "WHY-1", c.Ref + "x", `"pin"`, "Ahmed"} {
+			for _, mark := range []string{internalMark, laterMark, profileMark, "RESIDENT-NOTE", "van Dam", "NOW-1", "DONE-", "WHY-1", c.Ref + "x", `"pin"`, "Ahmed"} {
 				if bytes.Contains(data, []byte(mark)) {
 					t.Errorf("the package holds %q", mark)
 				}

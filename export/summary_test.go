@@ -24,6 +24,7 @@ const (
 	internalMark = "INTERNAL-MARKER"
 	workMark     = "WORKNOTE-MARKER"
 	laterMark    = "LATER-MARKER"
+	profileMark  = "PROFILE-MARKER"
 )
 
 // fixture is a case with every kind of step: done ones (one with a note
@@ -44,6 +45,8 @@ func fixture(lang actionlist.Lang) actionlist.Case {
 		Agreements: []actionlist.Agreement{
 			{ID: "a1", Date: today.AddDays(-20), Who: "Zoë, Sanne", What: "AGREED: Zoë opent elke vrijdag de post met Sanne."},
 		},
+		// The profile is for the team: it never leaves in a summary or a package.
+		Decision: &actionlist.ProfileDecision{Date: today.AddDays(-30), Profile: actionlist.Profile{Motivation: actionlist.LevelLow, Skills: actionlist.LevelHigh}, Dose: 3, Reason: profileMark},
 	}
 	add := func(s actionlist.Step) {
 		s.Order = len(c.Steps)
@@ -122,13 +125,13 @@ func TestSummaryHoldsWhatTheResidentNeedsAndNothingElse(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, mark := range []string{internalMark, workMark, laterMark, "BSN"} {
+				for _, mark := range []string{internalMark, workMark, laterMark, profileMark, "BSN"} {
 					if bytes.Contains(data, []byte(mark)) {
 						t.Errorf("the file holds %q", mark)
 					}
 				}
 				text := squash(readable(t, f, data))
-				for _, mark := range []string{internalMark, workMark, laterMark} {
+				for _, mark := range []string{internalMark, workMark, laterMark, profileMark} {
 					if strings.Contains(text, mark) {
 						t.Errorf("the text holds %q", mark)
 					}
