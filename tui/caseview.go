@@ -390,6 +390,8 @@ func (m Model) updateCase(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openStageForm()
 	case key.Matches(msg, k.Referral):
 		return m.openReferralForm()
+	case key.Matches(msg, k.Summary):
+		return m.openSummaryForm()
 	case key.Matches(msg, k.Dose):
 		return m.openDoseForm()
 	case key.Matches(msg, k.Appt):
@@ -487,10 +489,11 @@ func (m Model) renderCase() (string, []key.Binding) {
 	for _, b := range []*key.Binding{&tick, &edit, &due, &assign, &note, &pin, &push} {
 		b.SetEnabled(hasSel)
 	}
-	undo := k.Undo
+	undo, summary := k.Undo, k.Summary
 	undo.SetEnabled(len(m.undo) > 0)
+	summary.SetEnabled(m.o.Summaries != nil)
 	return strings.Join(append(header, body...), "\n"),
-		[]key.Binding{tick, undo, edit, due, k.Resident, k.Steps, k.Add, assign, pin, push, note, k.Dose, k.Appt, k.Agreement, k.Profile, k.Stage, k.Referral, k.History, k.Back, k.Help}
+		[]key.Binding{tick, undo, edit, due, k.Resident, k.Steps, k.Add, assign, pin, push, note, k.Dose, k.Appt, k.Agreement, summary, k.Profile, k.Stage, k.Referral, k.History, k.Back, k.Help}
 }
 
 // stack joins sections, with a blank line between them while that fits.

@@ -82,7 +82,7 @@ func (m Model) renderHelp() (string, []key.Binding) {
 		keys  []key.Binding
 	}{
 		{t.ListTitle, []key.Binding{k.Up, k.Down, k.Open, k.Search, k.New, k.CloseCase, k.ShowClosed, k.Volunteer, k.Aftercare, k.Report, k.Quit}},
-		{t.Now, []key.Binding{k.Tick, k.Undo, k.Edit, k.Due, k.Assign, k.Note, k.Add, k.Pin, k.Push, k.Dose, k.Appt, k.Agreement, k.Profile, k.Stage, k.Referral, k.Steps, k.Resident, k.History, k.PageDown, k.Back}},
+		{t.Now, []key.Binding{k.Tick, k.Undo, k.Edit, k.Due, k.Assign, k.Note, k.Add, k.Pin, k.Push, k.Dose, k.Appt, k.Agreement, k.Summary, k.Profile, k.Stage, k.Referral, k.Steps, k.Resident, k.History, k.PageDown, k.Back}},
 		{t.StepsTitle, []key.Binding{k.Tick, k.NA, k.Edit, k.Due, k.Assign, k.Note, k.Pin, k.Push, k.Delete, k.Add, k.FilterOwner, k.FilterStatus, k.Undo}},
 		{t.VolunteerTitle, []key.Binding{k.Tick, k.WorkNote, k.Undo}},
 	}

@@ -11,7 +11,7 @@ type keys struct {
 	Tick, Undo, Edit, Add, Pin, Push, Dose, Appt, Agreement key.Binding
 	Steps, Resident, History, FilterOwner, FilterStatus, NA key.Binding
 	Delete, Note, WorkNote, Due, Assign                     key.Binding
-	Profile, Stage, Referral, Aftercare, Report             key.Binding
+	Profile, Stage, Referral, Aftercare, Report, Summary    key.Binding
 }
 
 func newKeys(t *text) keys {
@@ -57,6 +57,7 @@ func newKeys(t *text) keys {
 		Referral:     b(t.KeyReferral, "v"),
 		Aftercare:    b(t.KeyAftercare, "A"),
 		Report:       b(t.KeyReport, "R"),
+		Summary:      b(t.KeySummary, "X"),
 	}
 }
 

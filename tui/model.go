@@ -48,6 +48,10 @@ type Options struct {
 	// Watch is how often the screen looks for changes made by another
 	// window; 0 means every 2 seconds, negative never (tests).
 	Watch time.Duration
+	// Summaries writes the resident's summary (the X key); ExportDir is
+	// where it goes unless the specialist types another path.
+	Summaries Summaries
+	ExportDir string
 	// Notice is shown in the status line at the start (a team template
 	// that did not load, say).
 	Notice string
@@ -370,6 +374,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = m.failure(msg.err)
 		}
 		return m, nil
+	case summaryWrittenMsg:
+		return m.summaryWritten(msg)
 	case allCasesMsg:
 		return m.allCasesLoaded(msg)
 	case volunteerLoadedMsg:

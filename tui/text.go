@@ -243,6 +243,10 @@ type text struct {
 	ReportTitle                                                string
 	ReportLoading                                              string
 	KeyProfile, KeyStage, KeyReferral, KeyAftercare, KeyReport string
+	KeySummary                                                 string
+	SummaryTitle, SummaryFormat, SummaryWhat, SummaryPath      string
+	SummaryPathHint, SummaryBSNCheck, SummaryWritten           string
+	SummaryFormats                                             map[string]string
 
 	Fields map[string]string // stored field names as people say them
 }

@@ -228,6 +228,16 @@ var english = text{
 	ReportLoading:     "Counting…",
 	KeyProfile:        "questionnaire", KeyStage: "case stage", KeyReferral: "refer", KeyAftercare: "aftercare", KeyReport: "figures",
 
+	KeySummary:      "resident's summary",
+	SummaryTitle:    "Summary for the resident",
+	SummaryFormat:   "Kind of file",
+	SummaryWhat:     "What is done, the next steps, the appointment and whom to call. Never the team's notes.",
+	SummaryPath:     "File",
+	SummaryPathHint: "Empty: in %s, with the name and the date.",
+	SummaryBSNCheck: "I checked: the number is not a BSN. Write it anyway?",
+	SummaryWritten:  "✓ Summary written: %s",
+	SummaryFormats:  map[string]string{"pdf": "PDF (to print)", "html": "Web page (to print)", "md": "Markdown", "txt": "Plain text", "ics": "Calendar (appointment and dates)"},
+
 	Fields: map[string]string{
 		"title": "title", "why": "why", "after": "after", "owner": "who", "owner_name": "name",
 		"due": "date", "status": "state", "done_on": "done on", "done_by": "done by",

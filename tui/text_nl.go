@@ -228,6 +228,16 @@ var dutch = text{
 	ReportLoading:     "De cijfers worden geteld…",
 	KeyProfile:        "vragenlijst", KeyStage: "stand dossier", KeyReferral: "verwijzen", KeyAftercare: "nazorg", KeyReport: "cijfers",
 
+	KeySummary:      "overzicht inwoner",
+	SummaryTitle:    "Overzicht voor de inwoner",
+	SummaryFormat:   "Soort bestand",
+	SummaryWhat:     "Wat klaar is, de volgende stappen, de afspraak en wie je kunt bellen. Nooit de notities van het team.",
+	SummaryPath:     "Bestand",
+	SummaryPathHint: "Leeg: in %s, met de naam en de datum.",
+	SummaryBSNCheck: "Ik heb gekeken: het nummer is geen BSN. Toch schrijven?",
+	SummaryWritten:  "✓ Overzicht geschreven: %s",
+	SummaryFormats:  map[string]string{"pdf": "PDF (om te printen)", "html": "Webpagina (om te printen)", "md": "Markdown", "txt": "Platte tekst", "ics": "Agenda (afspraak en data)"},
+
 	Fields: map[string]string{
 		"title": "titel", "why": "waarom", "after": "daarna", "owner": "wie", "owner_name": "naam",
 		"due": "datum", "status": "stand", "done_on": "klaar op", "done_by": "klaar door",
