@@ -124,6 +124,7 @@ events, and every stored value. Exit code 0: sound. 2: problems found (listed).
 				return errUnsound
 			}
 			fmt.Fprintf(a.stdout, a.msg(msgCheckOK)+"\n", s.Path(), rep.Cases, rep.Steps, rep.Events)
+			a.remindRetention(cmd.Context(), s)
 			return nil
 		},
 	}

@@ -279,3 +279,14 @@ func fileExists(p string) bool {
 	_, err := os.Lstat(p)
 	return err == nil
 }
+
+// CopyFiles copies the database file at path, and its write-ahead log if it
+// has one, byte for byte to dst (and dst-wal), private, without opening it:
+// the way to keep a file too damaged for Backup. Nothing is written to the
+// database. dst must not exist.
+func CopyFiles(path, dst string) error {
+	if err := copyDatabaseFiles(path, dst); err != nil {
+		return fmt.Errorf("copy %s: %w", path, err)
+	}
+	return syncDir(filepath.Dir(dst))
+}

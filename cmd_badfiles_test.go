@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"houvast/actionlist"
+	"houvast/demo"
+	"houvast/store"
+)
+
+// Every kind of bad file gets a sentence that says what to do, in both
+// languages, and stays exactly as it was, with nothing left beside it.
+func TestBadFilesGetASentenceAndStayUntouched(t *testing.T) {
+	good, _ := dbWithCase(t, "Fatima")
+	gb, _ := os.ReadFile(good)
+	pageSize := int(binary.BigEndian.Uint16(gb[16:18]))
+
+	other := filepath.Join(t.TempDir(), "other.db")
+	odb, _ := sql.Open("sqlite", other)
+	odb.Exec("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('stamppot')")
+	odb.Close()
+	ob, _ := os.ReadFile(other)
+	newer := append([]byte(nil), gb...)
+	binary.BigEndian.PutUint32(newer[60:64], uint32(store.SchemaVersion()+1))
+	damaged := append([]byte(nil), gb...)
+	copy(damaged[100:pageSize], bytes.Repeat([]byte{0xA5}, pageSize-100))
+
+	for _, tc := range []struct {
+		name     string
+		data     []byte
+		en, nl   string // what to do, in each language
+		unchange string // the promise that the file was left alone
+	}{
+		{"garbage", []byte("boodschappen: melk, brood\n"), "Choose another file with --db", "Kies een ander bestand met --db", "did not change it"},
+		{"empty", nil, "Delete it, or choose another file with --db", "Verwijder het of kies een ander bestand", "did not change it"},
+		{"other application", ob, "Choose another file with --db", "Kies een ander bestand met --db", "did not change it"},
+		{"truncated", gb[:len(gb)-pageSize], "Restore a backup", "Zet een reservekopie terug", "did not change it"},
+		{"newer schema", newer, "Update Houvast", "Werk Houvast bij", "leaves it alone"},
+		{"damaged list of tables", damaged, "houvast backup restore FILE", "houvast backup restore BESTAND", "did not change it"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "houvast.db")
+			if err := os.WriteFile(p, tc.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			for _, lang := range []struct {
+				env  map[string]string
+				want []string
+			}{{english, []string{tc.en, tc.unchange}}, {nil, []string{tc.nl}}} {
+				for _, verb := range [][]string{{"cases"}, {"check"}, {"erase", "--due", "--yes"}} {
+					code, out, errOut := cli(t, lang.env, append([]string{"--db", p}, verb...)...)
+					if code != 1 || out != "" {
+						t.Errorf("%v: code %d, stdout %q", verb, code, out)
+					}
+					for _, w := range lang.want {
+						if !strings.Contains(errOut, w) {
+							t.Errorf("%v: %q lacks %q", verb, errOut, w)
+						}
+					}
+				}
+			}
+			got, _ := os.ReadFile(p)
+			if !bytes.Equal(got, tc.data) {
+				t.Error("the file was changed")
+			}
+			for _, side := range []string{"-wal", "-shm", "-journal"} {
+				if _, err := os.Stat(p + side); err == nil {
+					t.Errorf("%s was left beside it", side)
+				}
+			}
+		})
+	}
+}
+
+// Damage in the middle of a real database, in a page the case list does
+// not read: `houvast cases` still works, `houvast check` finds it and
+// exits 2, and `houvast backup` still makes a copy to keep.
+func TestCheckCommandFindsPageDamage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "houvast.db")
+	ctx := context.Background()
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(11, 11))
+	today := actionlist.DateOf(time.Now())
+	for i := range 10 {
+		if _, err := s.CreateCase(ctx, testActor, demo.Synthetic(rng, i, 60, today, store.NewID)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+
+	// A leaf page of the index on the history, in the middle of the file.
+	db, _ := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	var page int64
+	err = db.QueryRow(`SELECT pageno FROM dbstat WHERE name = 'events_by_case' AND pagetype = 'leaf'
+		ORDER BY pageno LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat WHERE name = 'events_by_case' AND pagetype = 'leaf')`).Scan(&page)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	ps := int64(binary.BigEndian.Uint16(b[16:18]))
+	if page*ps >= int64(len(b)) || page < 3 {
+		t.Fatalf("page %d is not in the middle of %d pages", page, int64(len(b))/ps)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := (page - 1) * ps; i < page*ps; i++ {
+		b[i] = byte(r.Uint32())
+	}
+	os.WriteFile(path, b, 0o600)
+
+	code, out, errOut := cli(t, english, "--db", path, "cases")
+	if code != 0 || strings.Count(out, "\n") != 11 {
+		t.Errorf("cases on the damaged file: %d %q %q", code, out, errOut)
+	}
+	code, report, errOut := cli(t, english, "--db", path, "check")
+	if code != 2 || !strings.Contains(report, "integrity") || !strings.Contains(errOut, "Make a copy with 'houvast backup'") {
+		t.Errorf("check on the damaged file: code %d\n%s\n%s", code, report, errOut)
+	}
+	// What check advises works: the copy is made (as it is, since SQLite
+	// cannot copy the damaged index).
+	keep := filepath.Join(t.TempDir(), "keep.db")
+	code, out, _ = cli(t, english, "--db", path, "backup", "-o", keep)
+	if code != 0 || !strings.Contains(out, keep) {
+		t.Errorf("backup of the damaged file: %d %q", code, out)
+	}
+	if k, _ := os.ReadFile(keep); len(k) == 0 {
+		t.Error("no copy was made")
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, b) {
+		t.Error("check or backup changed the damaged file")
+	}
+	t.Logf("check on a file with page %d of %d overwritten: %s", page, int64(len(b))/ps, strings.TrimSpace(report))
+}
