@@ -108,8 +108,24 @@ func TestTwoProcessesWriteAtOnce(t *testing.T) {
 		t.Errorf("check: %v %v", err, rep.Problems)
 	}
 	seq, _ := s.CaseSeq(ctx, c.ID)
-	t.Logf("2 processes × %d changes in %v, no errors; A: %d agreements, %d steps, %d notes; B: %d agreements, %d steps, %d notes; %d events added (case seq %d → %d), all found",
-		n, elapsed.Round(time.Millisecond), a.Agreements, a.Steps, len(a.Notes), b.Agreements, b.Steps, len(b.Notes), events-events0, seq0, seq)
+	// How often the history switches from one writer to the other: how
+	// closely their saves were interleaved.
+	switches, last := 0, ""
+	rows, err := s.db.Query("SELECT actor FROM events WHERE seq > ? ORDER BY seq", seq0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var actor string
+		rows.Scan(&actor)
+		if last != "" && actor != last {
+			switches++
+		}
+		last = actor
+	}
+	rows.Close()
+	t.Logf("2 processes × %d changes in %v, no errors; A: %d agreements, %d steps, %d notes; B: %d agreements, %d steps, %d notes; %d events added (case seq %d → %d), all found; the writers took turns %d times",
+		n, elapsed.Round(time.Millisecond), a.Agreements, a.Steps, len(a.Notes), b.Agreements, b.Steps, len(b.Notes), events-events0, seq0, seq, switches)
 }
 
 // holdLock starts the helper holding the write lock on path, as a window in
