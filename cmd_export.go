@@ -128,8 +128,16 @@ var exchangeMessages = map[string][2]string{
 		"This package is on this laptop already (case %s). Nothing was changed.",
 	},
 	"package_case_here": {
-		"Dossier %s staat al op deze laptop (hier: %s). Er is niets veranderd. Werk verder in wat er al staat; stuur eerst een terugmelding en vraag de specialist om nieuwe taken in een nieuw dossier.",
-		"Case %s is on this laptop already (here: %s). Nothing was changed. Keep working in what is there; send a return file first and ask the specialist to hand new tasks over in a new case.",
+		"Dossier %s staat al op deze laptop (hier: %s), en niet als kopie van een vrijwilliger. Er is niets veranderd.",
+		"Case %s is on this laptop already (here: %s), and not as a volunteer's copy. Nothing was changed.",
+	},
+	"package_refreshed": {
+		"De taken van dossier %s zijn bijgewerkt: %d nieuwe stappen, %d stappen veranderd.",
+		"The tasks of case %s are up to date: %d new steps, %d steps changed.",
+	},
+	"package_kept": {
+		"Wat je zelf al had afgevinkt of genoteerd, is gebleven; het gaat mee in je volgende terugmelding.",
+		"What you ticked off or noted yourself has stayed; it goes back in your next return file.",
 	},
 	"return_merged": {
 		"Terugmelding voor dossier %s verwerkt: %d wijzigingen overgenomen, %d nieuwe stappen, %d niet overgenomen.",

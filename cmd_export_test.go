@@ -394,6 +394,18 @@ func TestVolunteerRoundTripThroughFiles(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "kopie") {
 		t.Errorf("return into the copy: %d %q", code, errOut)
 	}
+	// A newer package brings the copy up to date, keeping the volunteer's work.
+	pkg2 := filepath.Join(dir, "sanne-2.json")
+	mustRun(t, "--db", spec, "--name", "Marieke", "export", "volunteer", "--case", "2026-001", "-o", pkg2)
+	out = mustRun(t, "--db", vol, "--name", "Sanne", "import", pkg2)
+	if !strings.Contains(out, "bijgewerkt") || !strings.Contains(out, "gebleven") {
+		t.Errorf("refresh: %q", out)
+	}
+	withStore(t, vol, func(_ *store.Store, c actionlist.Case) {
+		if st, _ := c.StepByID(noted); st.WorkNote != "Gebeld, brief komt." {
+			t.Errorf("the refresh overwrote the volunteer's note: %q", st.WorkNote)
+		}
+	})
 }
 
 func TestExportRefusals(t *testing.T) {

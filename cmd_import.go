@@ -143,9 +143,9 @@ func (a *app) importCase(ctx context.Context, s *store.Store, f *export.CaseFile
 }
 
 func (a *app) importPackage(ctx context.Context, s *store.Store, p *export.VolunteerPackage) error {
-	c, err := s.ImportVolunteerCopy(ctx, a.actor(actionlist.RoleVolunteer), p.Case, store.VolunteerOrigin{
+	res, err := s.ImportVolunteerCopy(ctx, a.actor(actionlist.RoleVolunteer), p.Case, store.VolunteerOrigin{
 		PackageID: p.ID, Ref: p.Case.Ref, MadeBy: p.MadeBy, MadeAt: p.ExportedAt,
-	})
+	}, export.VolunteerStepFields())
 	var ee *store.ExistsError
 	switch {
 	case errors.As(err, &ee) && ee.SamePackage:
@@ -158,9 +158,17 @@ func (a *app) importPackage(ctx context.Context, s *store.Store, p *export.Volun
 	case err != nil:
 		return err
 	}
+	c := res.Case
 	to := clean(p.MadeBy)
 	if to == "" {
 		to = a.xmsg("the_specialist")
+	}
+	if res.Refreshed {
+		fmt.Fprintf(a.stdout, a.xmsg("package_refreshed")+"\n", clean(c.Ref), res.Added, res.Changed)
+		if res.Kept > 0 {
+			fmt.Fprintln(a.stdout, a.xmsg("package_kept"))
+		}
+		return nil
 	}
 	fmt.Fprintf(a.stdout, a.xmsg("package_imported")+"\n", clean(c.Ref), len(c.Steps), clean(c.Ref), to)
 	return nil

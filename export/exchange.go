@@ -170,6 +170,9 @@ var (
 		"due", "status", "done_on", "done_by", "work_note", "depends_on", "days"}
 )
 
+// VolunteerStepFields are the step fields a volunteer package carries.
+func VolunteerStepFields() []string { return slices.Clone(volunteerStepColumns) }
+
 // Encode writes the volunteer package.
 func (p VolunteerPackage) Encode() []byte {
 	w := &jsonw{b: make([]byte, 0, 1024*(len(p.Case.Steps)+4))}

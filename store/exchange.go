@@ -440,14 +440,37 @@ func restep(snap string, to func(string) string, deps func([]string) []string) s
 	return actionlist.StepSnapshot(st)
 }
 
+// VolunteerImport is what importing a volunteer package did.
+type VolunteerImport struct {
+	Case actionlist.Case
+	// Refreshed: the copy was here and is brought up to date.
+	Refreshed bool
+	Added     int // steps new in the package
+	Changed   int // steps of which some field changed
+	Kept      int // fields where the volunteer's own, unreturned work won
+}
+
+// volunteerFields are a step's fields that belong to whoever does it: a
+// newer package does not overwrite them once the volunteer changed them.
+var volunteerFields = []string{"status", "done_on", "done_by", "work_note"}
+
 // ImportVolunteerCopy stores a volunteer package as a case on the
 // volunteer's laptop, with the same IDs as on the specialist's, so that
 // what the volunteer does can be merged back. It records the case, its
 // steps and agreements as created, then an ActionImported event that
-// remembers the origin; everything recorded after it is the volunteer's
-// work, which ReturnEvents collects. The same package twice is refused
-// (*ExistsError with SamePackage), as is a package for a case already here.
-func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor, c actionlist.Case, origin VolunteerOrigin) (actionlist.Case, error) {
+// remembers the origin; the volunteer's work recorded after it is what
+// ReturnEvents collects. fields are the step fields the package carries.
+//
+// A newer package for a copy already here brings it up to date: new steps
+// are added, and the specialist's fields take the package's values; a
+// field the volunteer changed since the last package (a tick, a note) keeps
+// the volunteer's value, which then travels back in the return file. The
+// events a refresh records are the specialist's changes, not the
+// volunteer's: they are listed in its ActionImported event and never
+// returned. The same package twice is refused (*ExistsError with
+// SamePackage), as is a package for a case here that is no copy of it.
+func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor, c actionlist.Case, origin VolunteerOrigin, fields []string) (VolunteerImport, error) {
+	var res VolunteerImport
 	now := s.Now()
 	c.Created, c.Updated = now, now
 	origin.CaseID = c.ID
@@ -455,16 +478,27 @@ func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor,
 		origin.Ref = c.Ref
 	}
 	err := s.change(ctx, actor, func(t *txn) error {
+		res = VolunteerImport{}
 		localRef, exists, err := t.caseRef(c.ID)
 		if err != nil {
 			return err
 		}
 		if exists {
-			e := &ExistsError{ID: c.ID, LocalRef: localRef}
-			if o, _, ok, err := volunteerOrigin(t.ctx, t.tx, c.ID); err == nil && ok && o.PackageID == origin.PackageID {
-				e.SamePackage = true
+			metas, err := volunteerMetas(t.ctx, t.tx, c.ID)
+			if err != nil {
+				return err
 			}
-			return e
+			e := &ExistsError{ID: c.ID, LocalRef: localRef}
+			for _, m := range metas {
+				if m.PackageID == origin.PackageID {
+					e.SamePackage = true
+				}
+			}
+			if e.SamePackage || len(metas) == 0 {
+				return e
+			}
+			res.Refreshed = true
+			return t.refreshCopy(c, origin, metas[len(metas)-1].seq, fields, &res)
 		}
 		// Keep the specialist's reference when it is free here, so both
 		// talk about the same case; else add a number.
@@ -502,30 +536,185 @@ func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor,
 				return err
 			}
 		}
-		return t.imported(c.ID, FieldVolunteerPackage, origin)
+		res.Case, res.Added = c, len(c.Steps)
+		return t.imported(c.ID, FieldVolunteerPackage, volunteerMeta{VolunteerOrigin: origin})
 	})
-	return c, err
+	return res, err
 }
 
-// volunteerOrigin finds the package a copy was made from, and the seq of
-// the event that says so.
-func volunteerOrigin(ctx context.Context, q queryer, caseID string) (VolunteerOrigin, int64, bool, error) {
-	var o VolunteerOrigin
-	var seq int64
-	var details string
-	err := q.QueryRowContext(ctx, `SELECT seq, new FROM events
-WHERE case_id = ? AND entity = 'case' AND action = ? AND field = ? ORDER BY seq LIMIT 1`,
-		caseID, string(ActionImported), FieldVolunteerPackage).Scan(&seq, &details)
-	if errors.Is(err, sql.ErrNoRows) {
-		return o, 0, false, nil
-	}
+// volunteerMeta is what the ActionImported event of a package holds.
+type volunteerMeta struct {
+	VolunteerOrigin
+	// OwnEvents are the events a refresh recorded: the specialist's
+	// changes brought by the package, which a return file leaves out.
+	OwnEvents []string `json:"own_events,omitempty"`
+	seq       int64
+}
+
+// volunteerMetas lists the packages a copy was made and refreshed from,
+// oldest first.
+func volunteerMetas(ctx context.Context, q queryer, caseID string) ([]volunteerMeta, error) {
+	rows, err := q.QueryContext(ctx, `SELECT seq, new FROM events
+WHERE case_id = ? AND entity = 'case' AND action = ? AND field = ? ORDER BY seq`,
+		caseID, string(ActionImported), FieldVolunteerPackage)
 	if err != nil {
-		return o, 0, false, fmt.Errorf("read where case %s came from: %w", caseID, err)
+		return nil, fmt.Errorf("read where case %s came from: %w", caseID, err)
 	}
-	if err := json.Unmarshal([]byte(details), &o); err != nil {
-		return o, 0, false, fmt.Errorf("read where case %s came from: %w", caseID, err)
+	defer rows.Close()
+	var out []volunteerMeta
+	for rows.Next() {
+		var m volunteerMeta
+		var details string
+		if err := rows.Scan(&m.seq, &details); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(details), &m); err != nil {
+			return nil, fmt.Errorf("read where case %s came from: %w", caseID, err)
+		}
+		out = append(out, m)
 	}
-	return o, seq, true, nil
+	return out, rows.Err()
+}
+
+// ownEvent records an event and returns its ID.
+func (t *txn) ownEvent(caseID string, entity actionlist.Entity, id string, action actionlist.Action, field, old, new string) (string, error) {
+	eid := NewID()
+	_, err := t.exec(insertEventSQL, eid, caseID, string(entity), id, string(action), field, old, new,
+		stamp(t.s.Now()), t.actor.Name, string(t.actor.Role))
+	if err != nil {
+		return "", fmt.Errorf("record event: %w", err)
+	}
+	return eid, nil
+}
+
+// refreshCopy brings a volunteer's copy up to date with a newer package.
+func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, since int64, fields []string, res *VolunteerImport) error {
+	cur, err := loadCase(t.ctx, t.tx, pkg.ID)
+	if err != nil {
+		return err
+	}
+	// What the volunteer did since the last package: those fields are theirs.
+	mine := map[string]bool{}
+	gone := map[string]bool{}
+	evs, err := loadEvents(t.ctx, t.tx, `WHERE case_id = ? AND seq > ? AND entity = 'step' ORDER BY seq`, pkg.ID, since)
+	if err != nil {
+		return err
+	}
+	for _, e := range evs {
+		switch e.Action {
+		case actionlist.ActionChanged:
+			mine[e.EntityID+"/"+e.Field] = true
+		case actionlist.ActionDeleted:
+			gone[e.EntityID] = true
+		}
+	}
+	var own []string
+	record := func(entity actionlist.Entity, id string, action actionlist.Action, field, old, new string) error {
+		eid, err := t.ownEvent(pkg.ID, entity, id, action, field, old, new)
+		own = append(own, eid)
+		return err
+	}
+	for _, p := range pkg.Steps {
+		st, _ := cur.StepByID(p.ID)
+		if st == nil {
+			if gone[p.ID] {
+				continue // the volunteer removed it; the return file says so
+			}
+			if err := t.insertStepRow(nil, pkg.ID, p); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: pkg.ID, History: true}
+				}
+				return err
+			}
+			if err := record(actionlist.EntityStep, p.ID, actionlist.ActionCreated, "", "", actionlist.StepSnapshot(p)); err != nil {
+				return err
+			}
+			res.Added++
+			continue
+		}
+		vals, want := actionlist.StepValues(*st), actionlist.StepValues(p)
+		var changes []actionlist.Change
+		for i, f := range actionlist.StepColumns {
+			if f == "id" || !slices.Contains(fields, f) || vals[i] == want[i] {
+				continue
+			}
+			if slices.Contains(volunteerFields, f) && mine[p.ID+"/"+f] {
+				res.Kept++
+				continue
+			}
+			changes = append(changes, actionlist.Change{Field: f, Old: vals[i], New: want[i]})
+			vals[i] = want[i]
+		}
+		if len(changes) == 0 {
+			continue
+		}
+		after, err := actionlist.StepFromValues(vals)
+		if err != nil {
+			return fmt.Errorf("step %q: %w", p.Title, err)
+		}
+		if err := after.Validate(); err != nil {
+			return fmt.Errorf("step %q: %w", p.Title, err)
+		}
+		if _, err := t.exec("UPDATE steps SET "+assignments(actionlist.StepColumns)+" WHERE id = ?",
+			anys(actionlist.StepValues(after), after.ID)...); err != nil {
+			return fmt.Errorf("save step %q: %w", p.Title, err)
+		}
+		for _, ch := range changes {
+			if err := record(actionlist.EntityStep, p.ID, actionlist.ActionChanged, ch.Field, ch.Old, ch.New); err != nil {
+				return err
+			}
+		}
+		res.Changed++
+	}
+	// The case's own fields as the package has them (name, helpers, dose).
+	next := cur
+	next.Name, next.Participants, next.Status, next.Language, next.Dose = pkg.Name, pkg.Participants, pkg.Status, pkg.Language, pkg.Dose
+	if changes := actionlist.CaseChanges(cur, next); len(changes) > 0 {
+		if err := next.Validate(); err != nil {
+			return fmt.Errorf("case: %w", err)
+		}
+		if _, err := t.exec("UPDATE cases SET "+assignments(actionlist.CaseColumns)+" WHERE id = ?",
+			anys(actionlist.CaseValues(next), next.ID)...); err != nil {
+			return fmt.Errorf("save case: %w", err)
+		}
+		for _, ch := range changes {
+			if err := record(actionlist.EntityCase, pkg.ID, actionlist.ActionChanged, ch.Field, ch.Old, ch.New); err != nil {
+				return err
+			}
+		}
+	}
+	for _, a := range pkg.Agreements {
+		if slices.ContainsFunc(cur.Agreements, func(x actionlist.Agreement) bool { return x.ID == a.ID }) {
+			continue
+		}
+		if err := t.insertAgreementRow(pkg.ID, a); err != nil {
+			if strings.Contains(err.Error(), "UNIQUE") {
+				return &ExistsError{ID: pkg.ID, History: true}
+			}
+			return err
+		}
+		if err := record(actionlist.EntityAgreement, a.ID, actionlist.ActionCreated, "", "", actionlist.AgreementSnapshot(a)); err != nil {
+			return err
+		}
+	}
+	if err := t.touch(pkg.ID); err != nil {
+		return err
+	}
+	res.Case, err = loadCase(t.ctx, t.tx, pkg.ID)
+	if err != nil {
+		return err
+	}
+	return t.imported(pkg.ID, FieldVolunteerPackage, volunteerMeta{VolunteerOrigin: origin, OwnEvents: own})
+}
+
+// volunteerOrigin finds the package a copy was first made from, and the seq
+// of the event that says so.
+func volunteerOrigin(ctx context.Context, q queryer, caseID string) (VolunteerOrigin, int64, bool, error) {
+	metas, err := volunteerMetas(ctx, q, caseID)
+	if err != nil || len(metas) == 0 {
+		return VolunteerOrigin{}, 0, false, err
+	}
+	return metas[0].VolunteerOrigin, metas[0].seq, true, nil
 }
 
 // VolunteerOriginOf tells whether a case is a volunteer's copy, and of what.
@@ -544,15 +733,28 @@ func (s *Store) ReturnEvents(ctx context.Context, caseID string) (VolunteerOrigi
 		return VolunteerOrigin{}, nil, classify(err)
 	}
 	defer tx.Rollback()
-	o, seq, ok, err := volunteerOrigin(ctx, tx, caseID)
+	metas, err := volunteerMetas(ctx, tx, caseID)
 	if err != nil {
-		return o, nil, err
+		return VolunteerOrigin{}, nil, err
 	}
-	if !ok {
-		return o, nil, fmt.Errorf("case %s: %w", caseID, ErrNotVolunteerCopy)
+	if len(metas) == 0 {
+		return VolunteerOrigin{}, nil, fmt.Errorf("case %s: %w", caseID, ErrNotVolunteerCopy)
 	}
-	evs, err := loadEvents(ctx, tx, `WHERE case_id = ? AND seq > ? AND entity = 'step' AND action IN ('changed', 'created', 'deleted') ORDER BY seq`, caseID, seq)
-	return o, evs, err
+	own := map[string]bool{}
+	for _, m := range metas {
+		for _, id := range m.OwnEvents {
+			own[id] = true
+		}
+	}
+	evs, err := loadEvents(ctx, tx, `WHERE case_id = ? AND seq > ? AND entity = 'step' AND action IN ('changed', 'created', 'deleted') ORDER BY seq`, caseID, metas[0].seq)
+	if err != nil {
+		return VolunteerOrigin{}, nil, err
+	}
+	evs = slices.DeleteFunc(evs, func(e actionlist.Event) bool { return own[e.ID] })
+	// The latest package says whom to send it to.
+	o := metas[0].VolunteerOrigin
+	o.PackageID, o.MadeBy, o.MadeAt = metas[len(metas)-1].PackageID, metas[len(metas)-1].MadeBy, metas[len(metas)-1].MadeAt
+	return o, evs, nil
 }
 
 // ReturnInput is a volunteer's return file as the merge needs it.

@@ -229,6 +229,10 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	}
 }
 
+// pkgFields are the step fields a volunteer package carries.
+var pkgFields = []string{"id", "key", "phase", "order", "title", "why", "after", "owner", "owner_name",
+	"due", "status", "done_on", "done_by", "work_note", "depends_on", "days"}
+
 // volunteerCopy is the case as a volunteer package holds it: the volunteer's
 // step only, without the team's notes.
 func volunteerCopy(c actionlist.Case) actionlist.Case {
@@ -259,10 +263,11 @@ func TestVolunteerRoundTripMergesAndKeepsConflicts(t *testing.T) {
 
 	vol, _ := openTemp(t)
 	origin := VolunteerOrigin{PackageID: "pkg-1", Ref: c.Ref, MadeBy: "Ahmed", MadeAt: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	cp, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), origin)
+	imp, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), origin, pkgFields)
 	if err != nil {
 		t.Fatal(err)
 	}
+	cp := imp.Case
 	if o, ok, err := vol.VolunteerOriginOf(ctx, cp.ID); err != nil || !ok || o.PackageID != "pkg-1" || o.CaseID != c.ID || o.MadeBy != "Ahmed" {
 		t.Fatalf("the copy does not remember its origin: %+v %v %v", o, ok, err)
 	}
@@ -270,7 +275,7 @@ func TestVolunteerRoundTripMergesAndKeepsConflicts(t *testing.T) {
 		t.Fatalf("a fresh copy has %d events to return (%v)", len(evs), err)
 	}
 	// The same package twice: refused, nothing changes.
-	if _, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), origin); !isSamePackage(err) {
+	if _, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), origin, pkgFields); !isSamePackage(err) {
 		t.Fatalf("the same package twice: %v", err)
 	}
 
@@ -425,7 +430,7 @@ func TestMergeRefusals(t *testing.T) {
 	}
 	// A volunteer's copy does not take return files.
 	vol, _ := openTemp(t)
-	if _, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), VolunteerOrigin{PackageID: "p"}); err != nil {
+	if _, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), VolunteerOrigin{PackageID: "p"}, pkgFields); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := vol.MergeReturn(ctx, specialist, ReturnInput{CaseID: c.ID, Events: []actionlist.Event{tick}}); !errors.Is(err, ErrIsVolunteerCopy) {
@@ -440,10 +445,11 @@ func TestVolunteerAddsAndDeletesSteps(t *testing.T) {
 	spec, _ := openTemp(t)
 	c := mustCreate(t, spec)
 	vol, _ := openTemp(t)
-	cp, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), VolunteerOrigin{PackageID: "p"})
+	imp, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), VolunteerOrigin{PackageID: "p"}, pkgFields)
 	if err != nil {
 		t.Fatal(err)
 	}
+	cp := imp.Case
 	if _, err := vol.AddStep(ctx, volunteer, cp.ID, actionlist.Step{ID: "n1", Phase: actionlist.PhaseOverview, Order: 9, Title: "Ask the landlord for a rent statement", Owner: actionlist.RoleVolunteer, OwnerName: "Sanne", Status: actionlist.StepOpen}); err != nil {
 		t.Fatal(err)
 	}
@@ -506,4 +512,85 @@ func BenchmarkCaseFile(b *testing.B) {
 			b.StartTimer()
 		}
 	})
+}
+
+func TestNewerPackageRefreshesTheCopy(t *testing.T) {
+	spec, _ := openTemp(t)
+	c := mustCreate(t, spec)
+	if _, err := spec.AddStep(ctx, specialist, c.ID, actionlist.Step{ID: "v2", Phase: actionlist.PhaseIncome, Title: "Fill in the form", Owner: actionlist.RoleVolunteer, OwnerName: "Sanne", Status: actionlist.StepOpen}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = spec.Case(ctx, c.ID)
+	vol, _ := openTemp(t)
+	if _, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), VolunteerOrigin{PackageID: "p1", MadeBy: "Ahmed"}, pkgFields); err != nil {
+		t.Fatal(err)
+	}
+	load := func(s *Store, id string) actionlist.Step {
+		st, _, err := loadStepRow(ctx, s.db, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	update := func(s *Store, who actionlist.Actor, id string, fn func(*actionlist.Step)) {
+		before := load(s, id)
+		after := before
+		fn(&after)
+		if _, err := s.UpdateStep(ctx, who, before, after); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The volunteer ticks s2 off; the specialist renames it, ticks v2 off
+	// in the conversation, and adds a new task.
+	update(vol, volunteer, "s2", func(st *actionlist.Step) { *st = actionlist.TickOff(*st, today, "Sanne") })
+	update(spec, specialist, "s2", func(st *actionlist.Step) { st.Title = "Sort the post, all of it" })
+	update(spec, specialist, "v2", func(st *actionlist.Step) { *st = actionlist.TickOff(*st, today, "Ahmed") })
+	if _, err := spec.AddStep(ctx, specialist, c.ID, actionlist.Step{ID: "v3", Phase: actionlist.PhaseIncome, Order: 5, Title: "Call the water board", Owner: actionlist.RoleVolunteer, OwnerName: "Sanne", Status: actionlist.StepOpen}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = spec.Case(ctx, c.ID)
+
+	res, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), VolunteerOrigin{PackageID: "p2", MadeBy: "Ahmed"}, pkgFields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Refreshed || res.Added != 1 || res.Changed != 2 || res.Kept != 3 {
+		t.Errorf("refresh: %+v", res)
+	}
+	s2 := load(vol, "s2")
+	if s2.Title != "Sort the post, all of it" || s2.Status != actionlist.StepDone || s2.DoneBy != "Sanne" {
+		t.Errorf("s2 on the copy: %+v", s2)
+	}
+	if v2 := load(vol, "v2"); v2.Status != actionlist.StepDone || v2.DoneBy != "Ahmed" {
+		t.Errorf("v2 did not take the specialist's tick: %+v", v2)
+	}
+	load(vol, "v3")
+	if _, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), VolunteerOrigin{PackageID: "p2"}, pkgFields); !isSamePackage(err) {
+		t.Errorf("the newer package twice: %v", err)
+	}
+
+	// The return file holds the volunteer's tick only, not what the
+	// refresh brought; it merges without conflicts.
+	o, evs, err := vol.ReturnEvents(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.PackageID != "p2" {
+		t.Errorf("return names package %s", o.PackageID)
+	}
+	for _, e := range evs {
+		if e.EntityID != "s2" || e.Actor != volunteer {
+			t.Errorf("a refresh event in the return file: %+v", e)
+		}
+	}
+	rep, err := spec.MergeReturn(ctx, specialist, ReturnInput{PackageID: o.PackageID, CaseID: c.ID, Events: evs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Conflicts) != 0 || len(rep.Applied) != 3 {
+		t.Errorf("merge after a refresh: %+v", rep)
+	}
+	if s2 := load(spec, "s2"); s2.Title != "Sort the post, all of it" || s2.Status != actionlist.StepDone {
+		t.Errorf("s2 on the specialist's laptop: %+v", s2)
+	}
 }
