@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -213,4 +214,36 @@ func TestRestoreNeverReplacesAForeignFile(t *testing.T) {
 		t.Fatalf("restore over a foreign file: %v", err)
 	}
 	assertUntouched(t, path, words)
+}
+
+// A backup from an older Houvast is brought up to date on the way in; the
+// backup itself stays as it was and nothing of the update is left behind.
+func TestRestoreAnOlderBackup(t *testing.T) {
+	saved := migrations
+	t.Cleanup(func() { migrations = saved })
+	path := filepath.Join(t.TempDir(), "houvast.db")
+	bak, wantBak, _ := backupAndChange(t, path)
+	bakBytes, _ := os.ReadFile(bak)
+
+	migrations = append(slices.Clone(saved), "ALTER TABLE cases ADD COLUMN extra TEXT NOT NULL DEFAULT ''")
+	s, err := Open(ctx, path) // this Houvast is newer: the database is migrated
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Restore(ctx, path, bak, time.Now()); err != nil {
+		t.Fatalf("restore an older backup: %v", err)
+	}
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := userVersion(t, s.db); v != len(migrations) || !hasColumn(t, s.db, "cases", "extra") || fingerprint(t, s.db) != wantBak {
+		t.Errorf("restored: version %d, same data %v", v, fingerprint(t, s.db) == wantBak)
+	}
+	assertUntouched(t, bak, bakBytes)
+	if left, _ := filepath.Glob(path + ".restore*"); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
 }
