@@ -156,7 +156,7 @@ var exchangeMessages = map[string][2]string{
 		"Case %s is itself a volunteer's copy. Nothing was changed. A return file is merged on the specialist's laptop.",
 	},
 	"applied_header":  {"Overgenomen:", "Taken over:"},
-	"applied_line":    {"  ✓ %q: %s is nu %s", "  ✓ %q: %s is now %s"},
+	"applied_line":    {"  ✓ %q — %s", "  ✓ %q — %s"},
 	"added_line":      {"  + nieuwe stap %q", "  + new step %q"},
 	"conflict_header": {"Niet overgenomen, omdat het dossier hier intussen ook veranderd is. Kijk ernaar in het dossier (geschiedenis, toets h):", "Not taken over, because the case changed here meanwhile too. Look at it in the case (history, key h):"},
 	"conflict_line": {

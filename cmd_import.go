@@ -204,8 +204,19 @@ func (a *app) writeMergeReport(w io.Writer, rep store.MergeReport) {
 	if len(rep.Applied)+len(rep.Added) > 0 {
 		fmt.Fprintln(w, a.xmsg("applied_header"))
 	}
+	// One line per step: its fields and their new values.
+	var order []string
+	parts := map[string][]string{}
+	titles := map[string]string{}
 	for _, c := range rep.Applied {
-		fmt.Fprintf(w, a.xmsg("applied_line")+"\n", clean(c.Title), fieldWord(c.Field, lang), a.value(c.Field, c.New))
+		if _, ok := parts[c.StepID]; !ok {
+			order = append(order, c.StepID)
+		}
+		titles[c.StepID] = clean(c.Title)
+		parts[c.StepID] = append(parts[c.StepID], fieldWord(c.Field, lang)+": "+a.value(c.Field, c.New))
+	}
+	for _, id := range order {
+		fmt.Fprintf(w, a.xmsg("applied_line")+"\n", titles[id], strings.Join(parts[id], "; "))
 	}
 	for _, st := range rep.Added {
 		fmt.Fprintf(w, a.xmsg("added_line")+"\n", clean(st.Title))
