@@ -103,3 +103,8 @@ func (b *busyStore) SaveCase(ctx context.Context, a actionlist.Actor, before, af
 	}
 	return b.s.SaveCase(ctx, a, before, after)
 }
+
+func (b *busyStore) DueForErasure(ctx context.Context, today actionlist.Date, months int) ([]store.CaseSummary, error) {
+	defer b.enter()()
+	return b.s.DueForErasure(ctx, today, months)
+}

@@ -22,6 +22,7 @@ type caseList struct {
 	searching  bool
 	showClosed bool
 	loaded     bool
+	due        int // closed cases past retention, to be erased
 }
 
 func newCaseList(t *text) caseList {
@@ -63,7 +64,7 @@ func (m Model) casesLoaded(msg casesLoadedMsg) (tea.Model, tea.Cmd) {
 	if sel, ok := m.list.selected(); ok {
 		keep = sel.ID
 	}
-	m.list.all, m.list.seq, m.list.loaded = msg.list, msg.seq, true
+	m.list.all, m.list.seq, m.list.loaded, m.list.due = msg.list, msg.seq, true, msg.due
 	m.list.rows = make([]store.CaseSummary, 0, len(msg.list))
 	m.list.filter()
 	for i, r := range m.list.rows {
@@ -170,15 +171,22 @@ func (m Model) renderList() (string, []key.Binding) {
 	b.WriteString(m.st.dim.Render(listRow(cols, t.ColRef, t.ColName, t.ColStatus, t.ColProgress, t.ColNext)) + "\n")
 	switch {
 	case !l.loaded:
-		b.WriteString(t.Loading)
+		b.WriteString(t.Loading + "\n")
 	case len(l.all) == 0:
-		b.WriteString(t.ListEmpty)
+		b.WriteString(t.ListEmpty + "\n")
 	case len(l.rows) == 0 && strings.TrimSpace(l.search.Value()) == "":
-		b.WriteString(t.ListOnlyClosed)
+		b.WriteString(t.ListOnlyClosed + "\n")
 	case len(l.rows) == 0:
-		b.WriteString(t.ListNoMatch)
+		b.WriteString(t.ListNoMatch + "\n")
 	}
 	room := m.listRoom()
+	var reminder []string
+	if l.due > 0 {
+		for _, line := range wrap(glyphOverdue+" "+fmt.Sprintf(t.ErasureDue, l.due, store.DefaultRetentionMonths), m.width) {
+			reminder = append(reminder, m.st.warn.Render(line))
+		}
+		room -= len(reminder)
+	}
 	off := scrollOffset(l.cursor, len(l.rows), room)
 	for i := off; i < min(len(l.rows), off+room); i++ {
 		line := caseRow(l.rows[i], cols, m.today(), t, m.lang)
@@ -187,6 +195,9 @@ func (m Model) renderList() (string, []key.Binding) {
 		} else if l.rows[i].Status == actionlist.CaseClosed {
 			line = m.st.dim.Render(line)
 		}
+		b.WriteString(line + "\n")
+	}
+	for _, line := range reminder {
 		b.WriteString(line + "\n")
 	}
 	k := m.keys

@@ -33,6 +33,7 @@ type Store interface {
 	Events(ctx context.Context, caseID string) ([]actionlist.Event, error)
 	StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]store.OwnedStep, error)
 	AllCases(ctx context.Context) ([]actionlist.Case, error)
+	DueForErasure(ctx context.Context, today actionlist.Date, months int) ([]store.CaseSummary, error)
 	SaveCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error)
 }
 
@@ -164,6 +165,7 @@ type (
 	casesLoadedMsg struct {
 		list []store.CaseSummary
 		seq  int64
+		due  int // closed cases past the retention period
 		err  error
 	}
 	caseLoadedMsg struct {
@@ -251,7 +253,11 @@ func (m Model) loadCases() tea.Cmd {
 			return casesLoadedMsg{err: err}
 		}
 		list, err := st.Cases(ctx, today)
-		return casesLoadedMsg{list: list, seq: seq, err: err}
+		if err != nil {
+			return casesLoadedMsg{err: err}
+		}
+		due, err := st.DueForErasure(ctx, today, store.DefaultRetentionMonths)
+		return casesLoadedMsg{list: list, seq: seq, due: len(due), err: err}
 	}
 }
 
@@ -485,6 +491,8 @@ func (m Model) failure(err error) status {
 		reason = fmt.Sprintf(m.t.Conflict, strings.Join(fields, ", "))
 	case errors.Is(err, store.ErrBusy), errors.Is(err, context.DeadlineExceeded):
 		reason = m.t.Busy
+	case errors.Is(err, store.ErrDamaged):
+		reason = m.t.Damaged
 	default:
 		var le *actionlist.LimitError
 		if errors.As(err, &le) {

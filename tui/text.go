@@ -17,6 +17,7 @@ type text struct {
 	NothingUndo  string
 	SaveFailed   string // %s: the reason
 	Busy         string
+	Damaged      string
 	Conflict     string // %s: the fields
 	Reloaded     string
 	ChangedHere  string
@@ -42,6 +43,7 @@ type text struct {
 	CloseAskReason string
 	CloseTitle     string
 	AlreadyClosed  string
+	ErasureDue     string // %d cases, %d months
 
 	// New case
 	NewCaseTitle       string

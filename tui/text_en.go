@@ -11,6 +11,7 @@ var english = text{
 	NothingUndo:  "There is nothing to undo.",
 	SaveFailed:   "✗ Not saved: %s",
 	Busy:         "another Houvast window is saving right now. Nothing was changed; try again in a moment.",
+	Damaged:      "the database file is damaged. Quit Houvast, make a copy with houvast backup and put a backup back (houvast backup restore).",
 	Conflict:     "someone else just changed this (%s). The screen now shows the new state; check whether your change is still needed.",
 	Reloaded:     "↻ Updated: this case was changed in another window.",
 	ChangedHere:  "this case",
@@ -35,6 +36,7 @@ var english = text{
 	CloseAskReason: "Why are you closing this case?",
 	CloseTitle:     "Close case",
 	AlreadyClosed:  "This case is closed already.",
+	ErasureDue:     "%d closed case(s) closed over %d months ago: erase them for good with houvast erase --due.",
 
 	NewCaseTitle:       "New case",
 	FieldName:          "Resident's name",

@@ -11,6 +11,7 @@ var dutch = text{
 	NothingUndo:  "Er is niets om terug te draaien.",
 	SaveFailed:   "✗ Niet opgeslagen: %s",
 	Busy:         "een ander Houvast-venster is net aan het opslaan. Er is niets veranderd; probeer het zo nog eens.",
+	Damaged:      "het databasebestand is beschadigd. Stop Houvast, maak een kopie met houvast backup en zet een reservekopie terug (houvast backup restore).",
 	Conflict:     "iemand anders heeft dit net veranderd (%s). Het scherm toont nu de nieuwe stand; kijk of je wijziging nog nodig is.",
 	Reloaded:     "↻ Bijgewerkt: dit dossier is in een ander venster veranderd.",
 	ChangedHere:  "dit dossier",
@@ -35,6 +36,7 @@ var dutch = text{
 	CloseAskReason: "Waarom sluit je dit dossier?",
 	CloseTitle:     "Dossier afsluiten",
 	AlreadyClosed:  "Dit dossier is al afgesloten.",
+	ErasureDue:     "%d afgesloten dossier(s) langer dan %d maanden dicht: wis ze voor altijd met houvast erase --due.",
 
 	NewCaseTitle:       "Nieuw dossier",
 	FieldName:          "Naam van de inwoner",

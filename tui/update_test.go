@@ -715,3 +715,17 @@ func TestHelpScrollsOnASmallWindow(t *testing.T) {
 	f.press("?")
 	f.notSee("Datums:") // it starts at the top again
 }
+
+// A case closed longer ago than the retention period is pointed out on the
+// case list, with the command that erases it.
+func TestRetentionReminder(t *testing.T) {
+	f := nl(t)
+	f.notSee("houvast erase")
+	c := f.stored()
+	closed := actionlist.Close(c, actionlist.CloseFinished, testToday.AddMonths(-13))
+	if _, err := f.st.UpdateCase(ctx, marieke, c, closed); err != nil {
+		t.Fatal(err)
+	}
+	f.run(f.m.loadCases())
+	f.see("1 afgesloten dossier(s) langer dan 12 maanden dicht", "houvast erase --due")
+}
