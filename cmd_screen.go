@@ -2,15 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
 	"houvast/actionlist"
 	"houvast/demo"
+	"houvast/export"
 	"houvast/store"
 	"houvast/tui"
 )
@@ -24,6 +27,8 @@ func (a *app) screenOptions(s *store.Store, role actionlist.Role) tui.Options {
 		Actor:     a.actor(role),
 		Volunteer: role == actionlist.RoleVolunteer,
 		Templates: templates,
+		Summaries: summaries{},
+		ExportDir: exportDir(),
 	}
 	if len(errs) > 0 {
 		o.Notice = errs[0].Error()
@@ -107,4 +112,52 @@ func seedDemo(ctx context.Context, s *store.Store, lang actionlist.Lang) error {
 		s.Now = func() time.Time { at = at.Add(time.Second); return at }
 	})
 	return err
+}
+
+// summaries lets the screens write the resident's summary with the export
+// package.
+type summaries struct{}
+
+func (summaries) Formats() []string {
+	out := make([]string, 0, len(export.Formats))
+	out = append(out, string(export.PDF))
+	for _, f := range export.Formats {
+		if f != export.PDF {
+			out = append(out, string(f))
+		}
+	}
+	return out
+}
+
+func (summaries) Write(c actionlist.Case, format, path string, today actionlist.Date, allowBSN bool) error {
+	f, err := export.ParseFormat(format)
+	if err != nil {
+		return err
+	}
+	data, err := export.Options{AllowBSN: allowBSN}.Summary(c, f, today)
+	if err != nil {
+		return err
+	}
+	return export.WriteFile(path, data)
+}
+
+func (summaries) Sentence(err error, l actionlist.Lang) string { return export.Sentence(err, l) }
+
+func (summaries) LooksLikeBSN(err error) bool {
+	var be *export.BSNError
+	return errors.As(err, &be)
+}
+
+// exportDir is where the screens put a summary unless told otherwise: the
+// user's documents folder when there is one, else the current folder.
+func exportDir() string {
+	if d := xdg.UserDirs.Documents; d != "" {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+	}
+	if wd, err := os.Getwd(); err == nil {
+		return wd
+	}
+	return "."
 }
