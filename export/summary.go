@@ -187,14 +187,12 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	}
 
 	// Done: the newest achievements first.
-	p := actionlist.Measure(c, today)
-	if p.Overall.Done > 0 {
-		v.doneCount = fmt.Sprintf(t.DoneCount, p.Overall.Done, p.Overall.Applicable)
+	timeline, applicable := doneSteps(c.Steps)
+	if len(timeline) > 0 {
+		v.doneCount = fmt.Sprintf(t.DoneCount, len(timeline), applicable)
 	} else {
 		v.doneCount = t.DoneNone
 	}
-	timeline := slices.Clone(p.Timeline)
-	slices.Reverse(timeline)
 	for i, s := range timeline {
 		if i == doneShown {
 			v.doneMore = fmt.Sprintf(t.DoneMore, len(timeline)-doneShown)
@@ -248,7 +246,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	}
 	switch {
 	case len(v.now) > 0:
-	case p.Overall.Applicable > 0 && p.Overall.Done == p.Overall.Applicable:
+	case applicable > 0 && len(timeline) == applicable:
 		v.nowNone = t.NowAllDone
 	default:
 		v.nowNone = t.NowNone
@@ -320,6 +318,37 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.contactNone = t.ContactNone
 	}
 	return v, scan
+}
+
+// doneSteps are the finished steps, newest first (as actionlist.Measure's
+// timeline, reversed), and how many steps apply. It compares dates
+// directly, which keeps a summary of a very large case quick.
+func doneSteps(steps []actionlist.Step) ([]actionlist.Step, int) {
+	var done []actionlist.Step
+	applicable := 0
+	for _, s := range steps {
+		if s.Status == actionlist.StepNotApplicable {
+			continue
+		}
+		applicable++
+		if s.Status == actionlist.StepDone {
+			done = append(done, s)
+		}
+	}
+	slices.SortStableFunc(done, func(a, b actionlist.Step) int {
+		switch {
+		case a.DoneOn.After(b.DoneOn):
+			return -1
+		case a.DoneOn.Before(b.DoneOn):
+			return 1
+		case a.Phase.Index() != b.Phase.Index():
+			return b.Phase.Index() - a.Phase.Index()
+		case a.Order != b.Order:
+			return b.Order - a.Order
+		}
+		return strings.Compare(b.ID, a.ID)
+	})
+	return done, applicable
 }
 
 func helperRank(r actionlist.Role) int {

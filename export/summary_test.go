@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -370,6 +371,29 @@ func TestTextComplete(t *testing.T) {
 	for _, r := range actionlist.Roles {
 		if dutch.Role[r] == "" || dutch.RoleAlone[r] == "" {
 			t.Errorf("no words for the role %s", r)
+		}
+	}
+}
+
+// TestDoneStepsAgreeWithMeasure: the summary's quick order of achievements
+// is the domain's timeline, newest first.
+func TestDoneStepsAgreeWithMeasure(t *testing.T) {
+	c := fixture(actionlist.English)
+	for i := range 12 {
+		c.Steps = append(c.Steps, actionlist.Step{ID: fmt.Sprintf("z%02d", i), Phase: actionlist.Phases[i%3], Order: 12 - i,
+			Title: "t", Owner: actionlist.RoleResident, Status: actionlist.StepDone, DoneOn: today.AddDays(-(i % 4))})
+	}
+	c.Steps[5].Status = actionlist.StepNotApplicable
+	got, applicable := doneSteps(c.Steps)
+	p := actionlist.Measure(c, today)
+	want := slices.Clone(p.Timeline)
+	slices.Reverse(want)
+	if applicable != p.Overall.Applicable || len(got) != len(want) {
+		t.Fatalf("%d of %d, want %d of %d", len(got), applicable, len(want), p.Overall.Applicable)
+	}
+	for i := range got {
+		if got[i].ID != want[i].ID {
+			t.Errorf("place %d: %s, want %s", i, got[i].ID, want[i].ID)
 		}
 	}
 }
