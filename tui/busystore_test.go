@@ -108,3 +108,13 @@ func (b *busyStore) DueForErasure(ctx context.Context, today actionlist.Date, mo
 	defer b.enter()()
 	return b.s.DueForErasure(ctx, today, months)
 }
+
+func (b *busyStore) OpenConflicts(ctx context.Context, caseID string) ([]store.OpenConflict, error) {
+	defer b.enter()()
+	return b.s.OpenConflicts(ctx, caseID)
+}
+
+func (b *busyStore) ResolveConflict(ctx context.Context, a actionlist.Actor, caseID, id string) error {
+	defer b.enter()()
+	return b.s.ResolveConflict(ctx, a, caseID, id)
+}

@@ -25,6 +25,9 @@ type caseScreen struct {
 	cursor   int // in dosing.Now
 	scroll   int
 	fresh    map[string]bool // steps that just slid into Now
+	// conflicts are a volunteer's changes a return file could not take over.
+	conflicts      []store.OpenConflict
+	conflictCursor int
 }
 
 func (cs caseScreen) open() bool { return cs.c.ID != "" }
@@ -80,7 +83,11 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	if m.cs.c.ID != msg.c.ID {
 		fresh = nil
 	}
-	m.cs = caseScreen{c: msg.c, seq: msg.seq, fresh: fresh}
+	conflicts := m.cs.conflicts
+	if m.cs.c.ID != msg.c.ID {
+		conflicts = nil
+	}
+	m.cs = caseScreen{c: msg.c, seq: msg.seq, fresh: fresh, conflicts: conflicts}
 	m.cs.refresh(m.today())
 	if m.retryAfter && m.retry != nil && msg.reload {
 		m.form, m.retry, m.retryAfter = m.retry(m), nil, false
@@ -91,24 +98,26 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 			m.cs.cursor = i
 		}
 	}
+	conflictsCmd := m.loadConflicts(msg.c.ID)
 	if msg.reload {
 		if !m.status.isErr { // a conflict's explanation stays in view
 			m.status = status{text: m.t.Reloaded}
 		}
 		if m.screen == screenHistory {
-			return m, m.loadEvents(msg.c.ID)
+			return m, tea.Batch(conflictsCmd, m.loadEvents(msg.c.ID))
 		}
 		m.steps.clamp(m.stepRows())
-		return m, nil
+		return m, conflictsCmd
 	}
 	if m.screen == screenList || m.screen == screenVolunteer || m.screen == screenAftercare {
 		m.screen = screenCase
 	}
 	if next := m.afterSave; next != nil {
 		m.afterSave = nil
-		return next(m)
+		model, cmd := next(m)
+		return model, tea.Batch(conflictsCmd, cmd)
 	}
-	return m, nil
+	return m, conflictsCmd
 }
 
 // stepChange saves step edits and, in the same transaction, gives a due date
@@ -197,6 +206,9 @@ func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, new
 	}
 	m.steps.clamp(m.stepRows())
 	m.status = status{text: report}
+	if len(m.cs.conflicts) > 0 {
+		cmds = append(cmds, m.loadConflicts(m.cs.c.ID))
+	}
 	if len(newIn) > 0 {
 		m.cs.fresh = maps.Clone(m.cs.fresh)
 		if m.cs.fresh == nil {
@@ -392,6 +404,10 @@ func (m Model) updateCase(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openReferralForm()
 	case key.Matches(msg, k.Summary):
 		return m.openSummaryForm()
+	case key.Matches(msg, k.Conflicts):
+		if len(m.cs.conflicts) > 0 {
+			m.screen = screenConflicts
+		}
 	case key.Matches(msg, k.Dose):
 		return m.openDoseForm()
 	case key.Matches(msg, k.Appt):
@@ -489,11 +505,12 @@ func (m Model) renderCase() (string, []key.Binding) {
 	for _, b := range []*key.Binding{&tick, &edit, &due, &assign, &note, &pin, &push} {
 		b.SetEnabled(hasSel)
 	}
-	undo, summary := k.Undo, k.Summary
+	undo, summary, conflicts := k.Undo, k.Summary, k.Conflicts
 	undo.SetEnabled(len(m.undo) > 0)
+	conflicts.SetEnabled(len(cs.conflicts) > 0)
 	summary.SetEnabled(m.o.Summaries != nil)
 	return strings.Join(append(header, body...), "\n"),
-		[]key.Binding{tick, undo, edit, due, k.Resident, k.Steps, k.Add, assign, pin, push, note, k.Dose, k.Appt, k.Agreement, summary, k.Profile, k.Stage, k.Referral, k.History, k.Back, k.Help}
+		[]key.Binding{conflicts, tick, undo, edit, due, k.Resident, k.Steps, k.Add, assign, pin, push, note, k.Dose, k.Appt, k.Agreement, summary, k.Profile, k.Stage, k.Referral, k.History, k.Back, k.Help}
 }
 
 // stack joins sections, with a blank line between them while that fits.
@@ -533,7 +550,11 @@ func (m Model) caseHeader() []string {
 	default:
 		right = m.st.dim.Render(right)
 	}
-	return []string{spread(left, right, m.width), m.st.rule.Render(strings.Repeat("─", m.width))}
+	lines := []string{spread(left, right, m.width), m.st.rule.Render(strings.Repeat("─", m.width))}
+	if l := m.conflictLine(); l != "" {
+		lines = append(lines, l)
+	}
+	return lines
 }
 
 // spread puts left and right on one line of width, dropping right if it

@@ -26,6 +26,8 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.updateAftercare(msg)
 	case screenReport:
 		return m.updateReport(msg)
+	case screenConflicts:
+		return m.updateConflicts(msg)
 	case screenHelp:
 		k := m.keys
 		switch {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"houvast/actionlist"
+	"houvast/store"
 )
 
 // historyScreen lists a case's events, newest first.
@@ -56,6 +57,14 @@ func eventLine(e actionlist.Event, titles map[string]string, t *text, l actionli
 		return fieldValue(e.Field, v, l)
 	}
 	var what string
+	switch e.Action {
+	case store.ActionImported:
+		return eventTime(e.At, today, l) + "  " + who + "  " + t.EvImported[e.Field]
+	case store.ActionConflict:
+		return eventTime(e.At, today, l) + "  " + who + "  " + fmt.Sprintf(t.EvConflict, titles[e.EntityID], field, val(e.Old), val(e.New))
+	case store.ActionResolved:
+		return eventTime(e.At, today, l) + "  " + who + "  " + fmt.Sprintf(t.EvResolved, titles[e.EntityID], field)
+	}
 	switch e.Entity {
 	case actionlist.EntityCase:
 		if e.Action == actionlist.ActionCreated {

@@ -12,6 +12,7 @@ type keys struct {
 	Steps, Resident, History, FilterOwner, FilterStatus, NA key.Binding
 	Delete, Note, WorkNote, Due, Assign                     key.Binding
 	Profile, Stage, Referral, Aftercare, Report, Summary    key.Binding
+	Conflicts, KeepMine, TakeTheirs                         key.Binding
 }
 
 func newKeys(t *text) keys {
@@ -58,6 +59,9 @@ func newKeys(t *text) keys {
 		Aftercare:    b(t.KeyAftercare, "A"),
 		Report:       b(t.KeyReport, "R"),
 		Summary:      b(t.KeySummary, "X"),
+		Conflicts:    b(t.KeyConflicts, "K"),
+		KeepMine:     b(t.KeyKeepMine, "1"),
+		TakeTheirs:   b(t.KeyTakeTheirs, "2"),
 	}
 }
 

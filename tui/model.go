@@ -3,9 +3,11 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -34,6 +36,8 @@ type Store interface {
 	StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]store.OwnedStep, error)
 	AllCases(ctx context.Context) ([]actionlist.Case, error)
 	DueForErasure(ctx context.Context, today actionlist.Date, months int) ([]store.CaseSummary, error)
+	OpenConflicts(ctx context.Context, caseID string) ([]store.OpenConflict, error)
+	ResolveConflict(ctx context.Context, actor actionlist.Actor, caseID, conflictID string) error
 	SaveCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error)
 }
 
@@ -79,6 +83,7 @@ const (
 	screenHelp
 	screenAftercare
 	screenReport
+	screenConflicts
 )
 
 // Model is the root of the screen.
@@ -277,13 +282,28 @@ func (m Model) loadCase(id string, reload bool) tea.Cmd {
 	}
 }
 
+// loadVolunteer reads the volunteers' tasks: the steps they own, and the
+// ones they do together with the resident.
 func (m Model) loadVolunteer() tea.Cmd {
 	st := m.o.Store
 	return func() tea.Msg {
 		ctx, cancel := storeCtx()
 		defer cancel()
-		steps, err := st.StepsOwnedBy(ctx, actionlist.RoleVolunteer)
-		return volunteerLoadedMsg{steps: steps, err: err}
+		var all []store.OwnedStep
+		for _, r := range []actionlist.Role{actionlist.RoleVolunteer, actionlist.RoleTogether} {
+			steps, err := st.StepsOwnedBy(ctx, r)
+			if err != nil {
+				return volunteerLoadedMsg{err: err}
+			}
+			all = append(all, steps...)
+		}
+		slices.SortStableFunc(all, func(a, b store.OwnedStep) int {
+			if c := cmp.Compare(a.CaseRef, b.CaseRef); c != 0 {
+				return c
+			}
+			return cmp.Or(cmp.Compare(a.Step.Phase.Index(), b.Step.Phase.Index()), cmp.Compare(a.Step.Order, b.Step.Order))
+		})
+		return volunteerLoadedMsg{steps: all}
 	}
 }
 
@@ -380,6 +400,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = m.failure(msg.err)
 		}
 		return m, nil
+	case conflictsLoadedMsg:
+		return m.conflictsLoaded(msg)
+	case conflictResolvedMsg:
+		return m.conflictResolved(msg)
 	case summaryWrittenMsg:
 		return m.summaryWritten(msg)
 	case allCasesMsg:
@@ -553,6 +577,8 @@ func (m Model) render() string {
 		body, help = m.renderAftercare()
 	case m.screen == screenReport:
 		body, help = m.renderReport()
+	case m.screen == screenConflicts:
+		body, help = m.renderConflicts()
 	}
 	return m.frame(body, help)
 }

@@ -190,6 +190,9 @@ type text struct {
 	EvAgreeCreated string
 	EvAgreeChanged string
 	EvAgreeDeleted string
+	EvImported     map[string]string
+	EvConflict     string // %s title, %s field, %s kept, %s offered
+	EvResolved     string // %s title, %s field
 	Empty          string
 
 	// Help
@@ -246,6 +249,10 @@ type text struct {
 	ReportLoading                                              string
 	KeyProfile, KeyStage, KeyReferral, KeyAftercare, KeyReport string
 	KeySummary                                                 string
+	KeyConflicts, KeyKeepMine, KeyTakeTheirs                   string
+	ConflictsTitle, ConflictsIntro, ConflictsWaiting           string
+	ConflictMine, ConflictGoneStep, ConflictStepKept           string
+	ConflictStepDeleted, ConflictKept, ConflictTaken           string
 	SummaryTitle, SummaryFormat, SummaryWhat, SummaryPath      string
 	SummaryPathHint, SummaryBSNCheck, SummaryWritten           string
 	SummaryFormats                                             map[string]string

@@ -176,6 +176,9 @@ var english = text{
 	EvAgreeCreated: "agreement: %s",
 	EvAgreeChanged: "agreement · %s: %s → %s",
 	EvAgreeDeleted: "agreement deleted: %s",
+	EvImported:     map[string]string{"volunteer_package": "volunteer package imported", "return_file": "volunteer's return file imported", "copy_of": "copy of a case imported"},
+	EvConflict:     "difference with volunteer: %s · %s: here %s, volunteer %s",
+	EvResolved:     "difference resolved, own version kept: %s · %s",
 	Empty:          "(empty)",
 
 	HelpTitle:   "Help",
@@ -239,6 +242,19 @@ var english = text{
 	SummaryBSNCheck: "I checked: the number is not a BSN. Write it anyway?",
 	SummaryWritten:  "✓ Summary written: %s",
 	SummaryFormats:  map[string]string{"pdf": "PDF (to print)", "html": "Web page (to print)", "md": "Markdown", "txt": "Plain text", "ics": "Calendar (appointment and dates)"},
+
+	KeyConflicts:        "differences with volunteer",
+	KeyKeepMine:         "keep mine",
+	KeyTakeTheirs:       "take the volunteer's",
+	ConflictsTitle:      "Differences with the volunteer",
+	ConflictsIntro:      "These changes from a return file were not taken over, because the same thing was changed here meanwhile. Nothing was thrown away: choose for each which version stays.",
+	ConflictsWaiting:    "%d difference(s) with what the volunteer sent back: K to choose.",
+	ConflictMine:        "here",
+	ConflictGoneStep:    "(step deleted)",
+	ConflictStepKept:    "the step stays",
+	ConflictStepDeleted: "the step goes",
+	ConflictKept:        "✓ Your version stays.",
+	ConflictTaken:       "✓ The volunteer's version is taken over.",
 
 	Fields: map[string]string{
 		"title": "title", "why": "why", "after": "after", "owner": "who", "owner_name": "name",

@@ -176,6 +176,9 @@ var dutch = text{
 	EvAgreeCreated: "afspraak: %s",
 	EvAgreeChanged: "afspraak · %s: %s → %s",
 	EvAgreeDeleted: "afspraak verwijderd: %s",
+	EvImported:     map[string]string{"volunteer_package": "vrijwilligerspakket ingelezen", "return_file": "retourbestand van de vrijwilliger ingelezen", "copy_of": "kopie van een dossier ingelezen"},
+	EvConflict:     "verschil met vrijwilliger: %s · %s: hier %s, vrijwilliger %s",
+	EvResolved:     "verschil opgelost, eigen versie gehouden: %s · %s",
 	Empty:          "(leeg)",
 
 	HelpTitle:   "Hulp",
@@ -239,6 +242,19 @@ var dutch = text{
 	SummaryBSNCheck: "Ik heb gekeken: het nummer is geen BSN. Toch schrijven?",
 	SummaryWritten:  "✓ Overzicht geschreven: %s",
 	SummaryFormats:  map[string]string{"pdf": "PDF (om te printen)", "html": "Webpagina (om te printen)", "md": "Markdown", "txt": "Platte tekst", "ics": "Agenda (afspraak en data)"},
+
+	KeyConflicts:        "verschillen met vrijwilliger",
+	KeyKeepMine:         "mijn versie houden",
+	KeyTakeTheirs:       "die van de vrijwilliger nemen",
+	ConflictsTitle:      "Verschillen met de vrijwilliger",
+	ConflictsIntro:      "Deze wijzigingen uit een retourbestand zijn niet overgenomen, omdat hier intussen hetzelfde is veranderd. Er is niets weggegooid: kies per verschil welke versie blijft.",
+	ConflictsWaiting:    "%d verschil(len) met wat de vrijwilliger terugstuurde: K om te kiezen.",
+	ConflictMine:        "hier",
+	ConflictGoneStep:    "(stap verwijderd)",
+	ConflictStepKept:    "de stap blijft",
+	ConflictStepDeleted: "de stap weg",
+	ConflictKept:        "✓ Jouw versie blijft.",
+	ConflictTaken:       "✓ De versie van de vrijwilliger is overgenomen.",
 
 	Fields: map[string]string{
 		"title": "titel", "why": "waarom", "after": "daarna", "owner": "wie", "owner_name": "naam",

@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"houvast/actionlist"
+	"houvast/store"
+)
+
+// Conflicts are a volunteer's changes from a return file that were not
+// taken over because the specialist changed the same thing meanwhile.
+// Nothing was lost: the specialist sees both and chooses.
+
+type conflictsLoadedMsg struct {
+	caseID    string
+	conflicts []store.OpenConflict
+	err       error
+}
+
+type conflictResolvedMsg struct {
+	err error
+}
+
+func (m Model) loadConflicts(caseID string) tea.Cmd {
+	st := m.o.Store
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		cs, err := st.OpenConflicts(ctx, caseID)
+		return conflictsLoadedMsg{caseID: caseID, conflicts: cs, err: err}
+	}
+}
+
+func (m Model) conflictsLoaded(msg conflictsLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status = m.failure(msg.err)
+		return m, nil
+	}
+	if m.cs.c.ID == msg.caseID {
+		m.cs.conflicts = msg.conflicts
+		m.cs.conflictCursor = max(0, min(m.cs.conflictCursor, len(msg.conflicts)-1))
+		if m.screen == screenConflicts && len(msg.conflicts) == 0 {
+			m.screen = screenCase
+		}
+	}
+	return m, nil
+}
+
+func (m Model) updateConflicts(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	cs := m.cs.conflicts
+	switch {
+	case key.Matches(msg, k.Back, k.Quit):
+		m.screen = screenCase
+	case key.Matches(msg, k.Up):
+		m.cs.conflictCursor = max(0, m.cs.conflictCursor-1)
+	case key.Matches(msg, k.Down):
+		m.cs.conflictCursor = max(0, min(len(cs)-1, m.cs.conflictCursor+1))
+	case m.cs.conflictCursor >= len(cs):
+	case key.Matches(msg, k.KeepMine):
+		c := cs[m.cs.conflictCursor]
+		st, actor, caseID := m.o.Store, m.o.Actor, m.cs.c.ID
+		m.pending++
+		return m, func() tea.Msg {
+			ctx, cancel := storeCtx()
+			defer cancel()
+			return conflictResolvedMsg{err: st.ResolveConflict(ctx, actor, caseID, c.EventID)}
+		}
+	case key.Matches(msg, k.TakeTheirs):
+		return m.takeVolunteers(cs[m.cs.conflictCursor])
+	}
+	return m, nil
+}
+
+// takeVolunteers saves the volunteer's value as a normal edit, which also
+// closes the conflict; a step the volunteer deleted is deleted.
+func (m Model) takeVolunteers(c store.OpenConflict) (tea.Model, tea.Cmd) {
+	cur, _ := m.cs.c.StepByID(c.StepID)
+	if cur == nil {
+		m.status = status{text: m.t.NotInNow}
+		return m, nil
+	}
+	if c.Field == store.FieldWholeStep {
+		st, actor, id := m.o.Store, m.o.Actor, c.StepID
+		m.pending++
+		return m, func() tea.Msg {
+			ctx, cancel := storeCtx()
+			defer cancel()
+			return stepDeletedMsg{id: id, err: st.DeleteStep(ctx, actor, id), report: m.t.StepDeleted}
+		}
+	}
+	after := *cur
+	if _, _, err := actionlist.ApplyStepChanges(&after, []actionlist.Change{{Field: c.Field, Old: c.Kept, New: c.Offered}}); err != nil {
+		m.status = m.failure(err)
+		return m, nil
+	}
+	return m.stepChange([]store.StepEdit{{Before: *cur, After: after}}, clean(cur.Title), m.t.ConflictTaken)
+}
+
+func (m Model) conflictResolved(msg conflictResolvedMsg) (tea.Model, tea.Cmd) {
+	m, quit := m.saveDone()
+	if msg.err != nil {
+		m.status = m.failure(msg.err)
+		return m, quit
+	}
+	m.status = status{text: m.t.ConflictKept}
+	return m, tea.Batch(quit, m.loadConflicts(m.cs.c.ID))
+}
+
+// conflictLine warns on the case screen that a return file left choices.
+func (m Model) conflictLine() string {
+	if len(m.cs.conflicts) == 0 {
+		return ""
+	}
+	return m.st.warn.Render(fit(glyphOverdue+" "+fmt.Sprintf(m.t.ConflictsWaiting, len(m.cs.conflicts)), m.width))
+}
+
+func (m Model) renderConflicts() (string, []key.Binding) {
+	t, today := m.t, m.today()
+	lines := []string{m.st.title.Render(t.App) + m.st.dim.Render(" › "+clean(m.cs.c.Name)+" › ") + m.st.bold.Render(t.ConflictsTitle),
+		m.st.rule.Render(strings.Repeat("─", m.width))}
+	lines = append(lines, wrap(t.ConflictsIntro, m.width)...)
+	lines = append(lines, "")
+	for i, c := range m.cs.conflicts {
+		title := clean(c.Title)
+		if title == "" {
+			title = t.ConflictGoneStep
+		}
+		head := fmt.Sprintf("%s · %s · %s", title, m.fieldName(c.Field), eventTime(c.At, today, m.lang))
+		if c.Field == store.FieldWholeStep {
+			head = fmt.Sprintf("%s · %s", title, eventTime(c.At, today, m.lang))
+		}
+		mine, theirs := clean(c.Kept), clean(c.Offered)
+		if c.Field == store.FieldWholeStep {
+			mine, theirs = t.ConflictStepKept, t.ConflictStepDeleted
+		}
+		if mine == "" {
+			mine = t.Empty
+		}
+		if theirs == "" {
+			theirs = t.Empty
+		}
+		marker := "  "
+		if i == m.cs.conflictCursor {
+			marker = "▸ "
+		}
+		row := marker + fit(head, m.width-2)
+		if i == m.cs.conflictCursor {
+			row = m.st.selected.Render(pad(row, m.width))
+		}
+		lines = append(lines, row,
+			"    "+fit(m.st.dim.Render("1 "+t.ConflictMine+": ")+fieldValue(c.Field, mine, m.lang), m.width-4),
+			"    "+fit(m.st.dim.Render("2 "+clean(c.By.Name)+": ")+fieldValue(c.Field, theirs, m.lang), m.width-4))
+	}
+	k := m.keys
+	return strings.Join(lines, "\n"), []key.Binding{k.Up, k.Down, k.KeepMine, k.TakeTheirs, k.Back}
+}
