@@ -343,7 +343,7 @@ func AftercareView(cases []Case, today Date, within int) []CheckIn {
 			}
 			return -1
 		}
-		if c := cmp.Compare(a.Step.Due.String(), b.Step.Due.String()); c != 0 {
+		if c := a.Step.Due.Compare(b.Step.Due); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Ref, b.Ref); c != 0 {

@@ -82,6 +82,9 @@ func (d Date) DaysUntil(o Date) int {
 }
 
 func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+
+// Compare is -1, 0 or +1 as d is before, on or after o; no date comes first.
+func (d Date) Compare(o Date) int { return d.t.Compare(o.t) }
 func (d Date) After(o Date) bool  { return d.t.After(o.t) }
 
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

@@ -71,7 +71,7 @@ func Dose(steps []Step, n int, today Date) Dosing {
 			return cmp.Compare(ra, rb)
 		}
 		if ra == 1 { // overdue: the longest overdue first
-			if c := cmp.Compare(a.Due.String(), b.Due.String()); c != 0 {
+			if c := a.Due.Compare(b.Due); c != 0 {
 				return c
 			}
 		}

@@ -1,9 +1,6 @@
 package actionlist
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
 // PhaseProgress counts one phase's steps. Steps marked not applicable do not
 // count, so leaving something out never makes progress look worse.
@@ -79,13 +76,13 @@ func Measure(c Case, today Date) Progress {
 		}
 	}
 	slices.SortStableFunc(p.Timeline, func(a, b Step) int {
-		if c := cmp.Compare(a.DoneOn.String(), b.DoneOn.String()); c != 0 {
+		if c := a.DoneOn.Compare(b.DoneOn); c != 0 {
 			return c
 		}
 		return planOrder(a, b)
 	})
 	slices.SortStableFunc(p.Overdue, func(a, b Step) int {
-		if c := cmp.Compare(a.Due.String(), b.Due.String()); c != 0 {
+		if c := a.Due.Compare(b.Due); c != 0 {
 			return c
 		}
 		return planOrder(a, b)

@@ -94,6 +94,12 @@ ALTER TABLE cases ADD COLUMN signals TEXT NOT NULL DEFAULT '';
 ALTER TABLE steps ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
 UPDATE cases SET close_reason = 'other' WHERE status = 'closed' AND close_reason = '';
 `,
+	// 3: the case list counts each case's done, applicable and overdue steps
+	// from an index alone; it also serves every lookup by case.
+	`
+CREATE INDEX steps_progress ON steps(case_id, status, due);
+DROP INDEX steps_by_case;
+`,
 }
 
 // SchemaVersion is the version this binary writes.
