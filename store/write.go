@@ -291,7 +291,7 @@ func (s *Store) DeleteStep(ctx context.Context, actor actionlist.Actor, stepID s
 		if err != nil {
 			return err
 		}
-		dependents, err := loadSteps(t.ctx, t.tx, "WHERE case_id = ? AND ',' || depends_on || ',' LIKE ?", caseID, "%,"+stepID+",%")
+		dependents, err := loadSteps(t.ctx, t.tx, "WHERE case_id = ? AND ',' || depends_on || ',' LIKE ? ORDER BY rowid", caseID, "%,"+stepID+",%")
 		if err != nil {
 			return err
 		}
