@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -43,6 +44,9 @@ func (a *app) screenOptions(s *store.Store, role actionlist.Role) tui.Options {
 	return o
 }
 
+// screenMemoryLimit is the screen's soft memory limit (see runScreen).
+const screenMemoryLimit = 32 << 20
+
 // processStart is when main started, for the time-to-first-frame figure.
 var processStart = time.Now()
 
@@ -63,6 +67,12 @@ func (a *app) runScreen(ctx context.Context, s *store.Store) error {
 	role, err := parseRole(a.roleFlag)
 	if err != nil {
 		return err
+	}
+	// The screen keeps one case in memory at a time; a soft limit makes the
+	// collector return what a very large case leaves behind, so a laptop
+	// with 20,000 steps open stays small. GOMEMLIMIT overrides it.
+	if a.env("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(screenMemoryLimit)
 	}
 	return tui.Run(ctx, a.screenOptions(s, role))
 }

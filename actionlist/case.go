@@ -89,7 +89,7 @@ type Step struct {
 }
 
 // Overdue is true for an unfinished step whose due date has passed.
-func (s Step) Overdue(today Date) bool {
+func (s *Step) Overdue(today Date) bool {
 	return !s.Status.Finished() && !s.Due.IsZero() && s.Due.Before(today)
 }
 

@@ -19,7 +19,7 @@ type Dosing struct {
 // rank orders candidates for Now: the specialist's pins first, then what is
 // overdue, then what has already started (so it does not vanish from view),
 // then the plan's own order; steps pushed back come last.
-func rank(s Step, today Date) int {
+func rank(s *Step, today Date) int {
 	switch {
 	case s.Pin == PinNow:
 		return 0
@@ -43,8 +43,10 @@ func Dose(steps []Step, n int, today Date) Dosing {
 		finished[s.ID] = s.Status.Finished()
 	}
 	d := Dosing{Later: map[Phase]int{}}
-	var ready []Step
-	for _, s := range steps {
+	// Sort positions, not copies: a case can hold thousands of steps, and
+	// only the few in Now are copied out.
+	var ready []int
+	for i, s := range steps {
 		if s.Status.Finished() {
 			continue
 		}
@@ -63,9 +65,10 @@ func Dose(steps []Step, n int, today Date) Dosing {
 			d.LaterTotal++
 			continue
 		}
-		ready = append(ready, s)
+		ready = append(ready, i)
 	}
-	slices.SortFunc(ready, func(a, b Step) int {
+	slices.SortFunc(ready, func(i, j int) int {
+		a, b := &steps[i], &steps[j]
 		ra, rb := rank(a, today), rank(b, today)
 		if ra != rb {
 			return cmp.Compare(ra, rb)
@@ -75,19 +78,24 @@ func Dose(steps []Step, n int, today Date) Dosing {
 				return c
 			}
 		}
-		return planOrder(a, b)
+		return planOrderOf(a, b)
 	})
 	take := min(n, len(ready))
-	d.Now = ready[:take:take]
-	for _, s := range ready[take:] {
-		d.Later[s.Phase]++
+	d.Now = make([]Step, take)
+	for k, i := range ready[:take] {
+		d.Now[k] = steps[i]
+	}
+	for _, i := range ready[take:] {
+		d.Later[steps[i].Phase]++
 		d.LaterTotal++
 	}
 	return d
 }
 
 // planOrder is the order of the plan itself: phase, then place in the phase.
-func planOrder(a, b Step) int {
+func planOrder(a, b Step) int { return planOrderOf(&a, &b) }
+
+func planOrderOf(a, b *Step) int {
 	if c := cmp.Compare(a.Phase.Index(), b.Phase.Index()); c != 0 {
 		return c
 	}

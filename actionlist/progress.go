@@ -47,13 +47,16 @@ type Progress struct {
 // Measure computes the progress of a case on a day.
 func Measure(c Case, today Date) Progress {
 	var p Progress
-	byPhase := make(map[Phase]*PhaseProgress)
-	for _, s := range c.Steps {
-		pp := byPhase[s.Phase]
-		if pp == nil {
-			pp = &PhaseProgress{Phase: s.Phase}
-			byPhase[s.Phase] = pp
-		}
+	byPhase := make([]PhaseProgress, len(Phases)+1) // the last: a phase this version does not know
+	seen := make([]bool, len(Phases)+1)
+	// Sort positions, then copy: swapping whole steps costs more than the
+	// counting itself on a long case.
+	var done, late []int
+	for i := range c.Steps {
+		s := &c.Steps[i]
+		ix := s.Phase.Index()
+		seen[ix] = true
+		pp := &byPhase[ix]
 		if s.Status == StepNotApplicable {
 			continue
 		}
@@ -62,36 +65,49 @@ func Measure(c Case, today Date) Progress {
 		if s.Status == StepDone {
 			pp.Done++
 			p.Overall.Done++
-			p.Timeline = append(p.Timeline, s)
+			done = append(done, i)
 		}
 		if s.Overdue(today) {
 			pp.Overdue++
 			p.Overall.Overdue++
-			p.Overdue = append(p.Overdue, s)
+			late = append(late, i)
 		}
 	}
-	for _, ph := range Phases {
-		if pp := byPhase[ph]; pp != nil {
-			p.Phases = append(p.Phases, *pp)
+	for ix, ph := range Phases { // an unknown phase counts only in Overall
+		if seen[ix] {
+			byPhase[ix].Phase = ph
+			p.Phases = append(p.Phases, byPhase[ix])
 		}
 	}
-	slices.SortStableFunc(p.Timeline, func(a, b Step) int {
-		if c := a.DoneOn.Compare(b.DoneOn); c != 0 {
-			return c
+	byDate := func(date func(*Step) Date) func(i, j int) int {
+		return func(i, j int) int {
+			a, b := &c.Steps[i], &c.Steps[j]
+			if c := date(a).Compare(date(b)); c != 0 {
+				return c
+			}
+			return planOrderOf(a, b)
 		}
-		return planOrder(a, b)
-	})
-	slices.SortStableFunc(p.Overdue, func(a, b Step) int {
-		if c := a.Due.Compare(b.Due); c != 0 {
-			return c
-		}
-		return planOrder(a, b)
-	})
+	}
+	slices.SortStableFunc(done, byDate(func(s *Step) Date { return s.DoneOn }))
+	slices.SortStableFunc(late, byDate(func(s *Step) Date { return s.Due }))
+	p.Timeline = pick(c.Steps, done)
+	p.Overdue = pick(c.Steps, late)
 	if !c.Start.IsZero() {
 		p.DaysSinceStart = max(0, c.Start.DaysUntil(today))
 	}
 	p.Clock = clockOf(c, today, &p)
 	return p
+}
+
+func pick(steps []Step, at []int) []Step {
+	if len(at) == 0 {
+		return nil
+	}
+	out := make([]Step, len(at))
+	for k, i := range at {
+		out[k] = steps[i]
+	}
+	return out
 }
 
 func clockOf(c Case, today Date, p *Progress) Clock {

@@ -540,7 +540,7 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.WindowTitle = m.t.App
-	if m.o.FirstFrame != nil && m.list.loaded && m.width > 0 {
+	if m.o.FirstFrame != nil && (m.list.loaded || m.vol.loaded) && m.width > 0 {
 		m.framed.Do(m.o.FirstFrame)
 	}
 	return v

@@ -20,14 +20,17 @@ type stepsScreen struct {
 	state  actionlist.StepStatus
 }
 
-func (s *stepsScreen) clamp(rows []actionlist.Step) {
+func (s *stepsScreen) clamp(rows []*actionlist.Step) {
 	s.cursor = max(0, min(s.cursor, len(rows)-1))
 }
 
-// stepRows are the case's steps that pass the filters, in plan order.
-func (m Model) stepRows() []actionlist.Step {
-	var out []actionlist.Step
-	for _, s := range m.cs.c.Steps {
+// stepRows are the case's steps that pass the filters, in plan order. They
+// point into the case, which is never changed in place (a change makes a
+// new slice), so a long case is not copied on every key press.
+func (m Model) stepRows() []*actionlist.Step {
+	out := make([]*actionlist.Step, 0, len(m.cs.c.Steps))
+	for i := range m.cs.c.Steps {
+		s := &m.cs.c.Steps[i]
 		if (m.steps.owner == "" || s.Owner == m.steps.owner) && (m.steps.state == "" || s.Status == m.steps.state) {
 			out = append(out, s)
 		}
@@ -56,7 +59,7 @@ func (m Model) updateSteps(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var sel actionlist.Step
 	hasSel := m.steps.cursor < len(rows)
 	if hasSel {
-		sel = rows[m.steps.cursor]
+		sel = *rows[m.steps.cursor]
 	}
 	today := m.today()
 	switch {
@@ -186,14 +189,14 @@ func (m Model) renderSteps() (string, []key.Binding) {
 			body = append(body, m.st.section.Render(actionlist.PhaseLabel(s.Phase, m.lang))+m.st.dim.Render(fmt.Sprintf("  %d/%d", pp.Done, pp.Applicable)))
 			continue
 		}
-		body = append(body, m.stepLine(s, l.step == m.steps.cursor, inNow[s.ID], today))
+		body = append(body, m.stepLine(*s, l.step == m.steps.cursor, inNow[s.ID], today))
 	}
 	for len(body) < room {
 		body = append(body, "")
 	}
 	lines = append(lines, body...)
 	if m.steps.cursor < len(rows) {
-		lines = append(lines, m.stepDetail(rows[m.steps.cursor], detailRoom)...)
+		lines = append(lines, m.stepDetail(*rows[m.steps.cursor], detailRoom)...)
 	}
 	k := m.keys
 	return strings.Join(lines, "\n"), []key.Binding{k.Tick, k.Edit, k.Due, k.Assign, k.Pin, k.Push, k.NA, k.Note, k.Delete, k.Add, k.FilterOwner, k.FilterStatus, k.Undo, k.Back, k.Help}
