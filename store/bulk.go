@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"houvast/actionlist"
@@ -55,77 +54,14 @@ func (b *Bulk) CaseCount() (int, error) {
 // CreateCase is Store.CreateCase inside the bulk transaction. The context
 // is the transaction's; the parameter keeps the signature of the Store's.
 func (b *Bulk) CreateCase(_ context.Context, actor actionlist.Actor, c actionlist.Case) (actionlist.Case, error) {
-	t := b.t
-	t.actor = actor
-	if c.ID == "" {
-		c.ID = NewID()
-	}
-	c.Created = t.s.Now()
-	c.Updated = c.Created
-	for i := range c.Steps {
-		if c.Steps[i].ID == "" {
-			c.Steps[i].ID = NewID()
-		}
-	}
-	for i := range c.Agreements {
-		if c.Agreements[i].ID == "" {
-			c.Agreements[i].ID = NewID()
-		}
-	}
-	if c.Ref == "" {
-		ref, err := t.nextRef()
-		if err != nil {
-			return c, err
-		}
-		c.Ref = ref
-	}
-	if err := c.Validate(); err != nil {
-		return c, fmt.Errorf("case: %w", err)
-	}
-	_, err := t.exec("INSERT INTO cases ("+columnList(actionlist.CaseColumns)+", created, updated) VALUES ("+placeholders(len(actionlist.CaseColumns)+2)+")",
-		anys(actionlist.CaseValues(c), stamp(c.Created), stamp(c.Updated))...)
-	if err != nil {
-		if strings.Contains(err.Error(), "UNIQUE") {
-			return c, fmt.Errorf("case reference %q is taken: %w", c.Ref, err)
-		}
-		return c, fmt.Errorf("add case: %w", err)
-	}
-	if err := t.event(c.ID, actionlist.EntityCase, c.ID, actionlist.ActionCreated, "", "", actionlist.CaseSnapshot(c)); err != nil {
-		return c, err
-	}
-	for _, st := range c.Steps {
-		if err := t.insertStep(c.ID, st); err != nil {
-			return c, err
-		}
-	}
-	for _, a := range c.Agreements {
-		if err := t.insertAgreement(c.ID, a); err != nil {
-			return c, err
-		}
-	}
-	return c, nil
+	b.t.actor = actor
+	return b.t.createCase(c)
 }
 
 // UpdateSteps is Store.UpdateSteps inside the bulk transaction.
 func (b *Bulk) UpdateSteps(_ context.Context, actor actionlist.Actor, edits ...StepEdit) ([]actionlist.Step, error) {
-	t := b.t
-	t.actor = actor
-	out := make([]actionlist.Step, 0, len(edits))
-	touched := map[string]bool{}
-	for _, e := range edits {
-		cur, caseID, err := t.updateStep(e)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, cur)
-		if !touched[caseID] {
-			touched[caseID] = true
-			if err := t.touch(caseID); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return out, nil
+	b.t.actor = actor
+	return b.t.updateSteps(edits)
 }
 
 // UpdateStep is Store.UpdateStep inside the bulk transaction.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -119,56 +120,68 @@ func (t *txn) nextRef() (string, error) {
 // the ID, the reference, the new IDs of steps and agreements that have none,
 // and the timestamps, and returns the case as stored.
 func (s *Store) CreateCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case) (actionlist.Case, error) {
+	var out actionlist.Case
+	err := s.change(ctx, actor, func(t *txn) error {
+		var err error
+		out, err = t.createCase(c)
+		return err
+	})
+	if err != nil {
+		return c, err
+	}
+	return out, nil
+}
+
+func (t *txn) createCase(c actionlist.Case) (actionlist.Case, error) {
 	if c.ID == "" {
 		c.ID = NewID()
 	}
-	c.Created = s.Now()
+	c.Created = t.s.Now()
 	c.Updated = c.Created
+	c.Steps = slices.Clone(c.Steps)
 	for i := range c.Steps {
 		if c.Steps[i].ID == "" {
 			c.Steps[i].ID = NewID()
 		}
 	}
+	c.Agreements = slices.Clone(c.Agreements)
 	for i := range c.Agreements {
 		if c.Agreements[i].ID == "" {
 			c.Agreements[i].ID = NewID()
 		}
 	}
-	err := s.change(ctx, actor, func(t *txn) error {
-		if c.Ref == "" {
-			ref, err := t.nextRef()
-			if err != nil {
-				return err
-			}
-			c.Ref = ref
-		}
-		if err := c.Validate(); err != nil {
-			return fmt.Errorf("case: %w", err)
-		}
-		_, err := t.exec("INSERT INTO cases ("+columnList(actionlist.CaseColumns)+", created, updated) VALUES ("+placeholders(len(actionlist.CaseColumns)+2)+")",
-			anys(actionlist.CaseValues(c), stamp(c.Created), stamp(c.Updated))...)
+	if c.Ref == "" {
+		ref, err := t.nextRef()
 		if err != nil {
-			if strings.Contains(err.Error(), "UNIQUE") {
-				return fmt.Errorf("case reference %q is taken: %w", c.Ref, err)
-			}
-			return fmt.Errorf("add case: %w", err)
+			return c, err
 		}
-		if err := t.event(c.ID, actionlist.EntityCase, c.ID, actionlist.ActionCreated, "", "", actionlist.CaseSnapshot(c)); err != nil {
-			return err
+		c.Ref = ref
+	}
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("case: %w", err)
+	}
+	_, err := t.exec("INSERT INTO cases ("+columnList(actionlist.CaseColumns)+", created, updated) VALUES ("+placeholders(len(actionlist.CaseColumns)+2)+")",
+		anys(actionlist.CaseValues(c), stamp(c.Created), stamp(c.Updated))...)
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE") {
+			return c, fmt.Errorf("case reference %q is taken: %w", c.Ref, err)
 		}
-		for _, st := range c.Steps {
-			if err := t.insertStep(c.ID, st); err != nil {
-				return err
-			}
+		return c, fmt.Errorf("add case: %w", err)
+	}
+	if err := t.event(c.ID, actionlist.EntityCase, c.ID, actionlist.ActionCreated, "", "", actionlist.CaseSnapshot(c)); err != nil {
+		return c, err
+	}
+	for _, st := range c.Steps {
+		if err := t.insertStep(c.ID, st); err != nil {
+			return c, err
 		}
-		for _, a := range c.Agreements {
-			if err := t.insertAgreement(c.ID, a); err != nil {
-				return err
-			}
+	}
+	for _, a := range c.Agreements {
+		if err := t.insertAgreement(c.ID, a); err != nil {
+			return c, err
 		}
-		return nil
-	})
-	return c, err
+	}
+	return c, nil
 }
 
 // UpdateCase saves the changes from before to after in the case's own
@@ -214,26 +227,32 @@ type StepEdit struct {
 // due dates it brings, a reordering). A conflict in any of them saves none.
 // It returns the steps as stored.
 func (s *Store) UpdateSteps(ctx context.Context, actor actionlist.Actor, edits ...StepEdit) ([]actionlist.Step, error) {
-	out := make([]actionlist.Step, 0, len(edits))
+	var out []actionlist.Step
 	err := s.change(ctx, actor, func(t *txn) error {
-		out = out[:0]
-		touched := map[string]bool{}
-		for _, e := range edits {
-			cur, caseID, err := t.updateStep(e)
-			if err != nil {
-				return err
-			}
-			out = append(out, cur)
-			if !touched[caseID] {
-				touched[caseID] = true
-				if err := t.touch(caseID); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		var err error
+		out, err = t.updateSteps(edits)
+		return err
 	})
 	return out, err
+}
+
+func (t *txn) updateSteps(edits []StepEdit) ([]actionlist.Step, error) {
+	out := make([]actionlist.Step, 0, len(edits))
+	touched := map[string]bool{}
+	for _, e := range edits {
+		cur, caseID, err := t.updateStep(e)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cur)
+		if !touched[caseID] {
+			touched[caseID] = true
+			if err := t.touch(caseID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
 }
 
 // UpdateStep saves one step edit; see UpdateSteps.
