@@ -350,11 +350,10 @@ func (m Model) updateCase(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.loadCases()
 	case key.Matches(msg, k.Up):
 		m.cs.cursor = max(0, m.cs.cursor-1)
-		if m.cs.cursor == 0 {
-			m.cs.scroll = 0
-		}
+		m.cs.scroll = m.scrollToSelected()
 	case key.Matches(msg, k.Down):
 		m.cs.cursor = max(0, min(len(m.cs.dosing.Now)-1, m.cs.cursor+1))
+		m.cs.scroll = m.scrollToSelected()
 	case key.Matches(msg, k.PageDown):
 		m.cs.scroll += m.height / 2
 	case key.Matches(msg, k.PageUp):
@@ -430,6 +429,31 @@ func (m Model) updateCase(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.back, m.screen = screenCase, screenHelp
 	}
 	return m, nil
+}
+
+// scrollToSelected is the scroll that shows the chosen step in Now whole,
+// moving as little as possible: with a large dose on a small window the
+// later steps lie below the fold.
+func (m Model) scrollToSelected() int {
+	cs, today := m.cs, m.today()
+	detail := m.width >= 100 || m.height >= 30
+	start := 1 // the section title
+	for i := 0; i < cs.cursor && i < len(cs.dosing.Now); i++ {
+		start += len(m.nowStep(cs.dosing.Now[i], false, cs.fresh[cs.dosing.Now[i].ID], detail, today))
+	}
+	end := start
+	if sel, ok := cs.selected(); ok {
+		end += len(m.nowStep(sel, true, cs.fresh[sel.ID], detail, today))
+	}
+	room := m.height - 2 - len(m.caseHeader())
+	scroll := cs.scroll
+	if end > scroll+room {
+		scroll = end - room
+	}
+	if start-1 < scroll {
+		scroll = max(0, start-1)
+	}
+	return scroll
 }
 
 func (m Model) togglePin(s actionlist.Step) (tea.Model, tea.Cmd) {

@@ -729,3 +729,26 @@ func TestRetentionReminder(t *testing.T) {
 	f.run(f.m.loadCases())
 	f.see("1 afgesloten dossier(s) langer dan 12 maanden dicht", "houvast erase --due")
 }
+
+// With a large dose on a small window, moving down keeps the chosen step in
+// view.
+func TestChosenStepStaysInView(t *testing.T) {
+	f := newFixture(t, actionlist.Dutch, 80, 24)
+	f.openCase()
+	f.press("d", "right", "right", "right", "right", "enter") // 3 -> 7
+	for range 6 {
+		f.press("down")
+	}
+	sel, _ := f.m.cs.selected()
+	if f.m.cs.cursor != 6 {
+		t.Fatalf("cursor %d", f.m.cs.cursor)
+	}
+	f.see("▸ ")
+	if !strings.Contains(f.screen(), clean(sel.Title)[:20]) {
+		t.Fatalf("the chosen step is out of view:\n%s", f.screen())
+	}
+	for range 6 {
+		f.press("up")
+	}
+	f.see("Nu  7 van")
+}
