@@ -97,7 +97,7 @@ func (m Model) renderAftercare() (string, []key.Binding) {
 		if ci.Days > 0 {
 			when += " (" + fmt.Sprintf(t.AftercareDays, ci.Days) + ")"
 		}
-		line := fmt.Sprintf("  %s  %s  %s · %s  %s", pad(actionlist.CheckInStateLabel(ci.State, m.lang), 14), pad(when, 24),
+		line := fmt.Sprintf("  %s  %s  %s · %s  %s", pad(actionlist.CheckInStateLabel(ci.State, m.lang), 16), pad(when, 25),
 			clean(ci.Name), clean(ci.Ref), clean(ci.Step.Title))
 		switch {
 		case i == m.over.cursor:
