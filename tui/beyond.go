@@ -207,19 +207,7 @@ func (m Model) openStageForm() (tea.Model, tea.Cmd) {
 // saveWholeCase saves a domain operation's new case: its fields and the
 // steps it changed or added, in one transaction.
 func (m Model) saveWholeCase(before, after actionlist.Case, label, report string) (Model, tea.Cmd) {
-	st, actor := m.o.Store, m.o.Actor
-	m.pending++
-	m.status = status{text: m.t.Saving}
-	return m, func() tea.Msg {
-		ctx, cancel := storeCtx()
-		defer cancel()
-		saved, err := st.SaveCase(ctx, actor, before, after)
-		if err != nil {
-			return caseSavedMsg{err: err}
-		}
-		seq, _ := st.CaseSeq(ctx, saved.ID)
-		return caseSavedMsg{c: saved, seq: seq, report: report, whole: true}
-	}
+	return m.storeCase(before, after, label, report, true)
 }
 
 // openReferralForm adds a referral to other help, owned by the generalist.

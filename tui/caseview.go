@@ -172,13 +172,9 @@ func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report st
 }
 
 func (m Model) stepsSaved(msg stepsSavedMsg) (tea.Model, tea.Cmd) {
-	m, quit := m.saveDone()
-	if msg.err != nil {
-		return m.saveFailed(msg.err, quit)
-	}
-	m.retry = nil
-	if msg.undo != nil {
-		m.undo = append(m.undo, *msg.undo)
+	m, quit, ok := m.landed(msg.err, msg.undo)
+	if !ok {
+		return m, quit
 	}
 	return m.applySaved(msg.steps, msg.seq, msg.report, msg.newIn, quit)
 }
@@ -231,30 +227,55 @@ func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, new
 }
 
 func (m Model) saveCase(before, after actionlist.Case, label, report string) (tea.Model, tea.Cmd) {
+	return m.storeCase(before, after, label, report, false)
+}
+
+// storeCase saves a case's own fields (whole: also the steps a domain
+// operation changed or added, in the same transaction). Only a change of
+// the fields alone can be undone.
+func (m Model) storeCase(before, after actionlist.Case, label, report string, whole bool) (Model, tea.Cmd) {
 	st, actor := m.o.Store, m.o.Actor
 	m.pending++
 	m.status = status{text: m.t.Saving}
 	return m, func() tea.Msg {
 		ctx, cancel := storeCtx()
 		defer cancel()
-		saved, err := st.UpdateCase(ctx, actor, before, after)
+		save := st.UpdateCase
+		if whole {
+			save = st.SaveCase
+		}
+		saved, err := save(ctx, actor, before, after)
 		if err != nil {
 			return caseSavedMsg{err: err}
 		}
 		seq, _ := st.CaseSeq(ctx, saved.ID)
-		return caseSavedMsg{c: saved, seq: seq, report: report,
-			undo: &undoEntry{label: label, caseID: saved.ID, caseBefore: &saved, caseAfter: &before}}
+		msg := caseSavedMsg{c: saved, seq: seq, report: report, whole: whole}
+		if !whole {
+			msg.undo = &undoEntry{label: label, caseID: saved.ID, caseBefore: &saved, caseAfter: &before}
+		}
+		return msg
 	}
 }
 
-func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
+// landed is how every save's result starts: one fewer pending, a failure
+// shown (and its form back), or the undo entry kept.
+func (m Model) landed(err error, undo *undoEntry) (Model, tea.Cmd, bool) {
 	m, quit := m.saveDone()
-	if msg.err != nil {
-		return m.saveFailed(msg.err, quit)
+	if err != nil {
+		next, cmd := m.saveFailed(err, quit)
+		return next.(Model), cmd, false
 	}
 	m.retry = nil
-	if msg.undo != nil {
-		m.undo = append(m.undo, *msg.undo)
+	if undo != nil {
+		m.undo = append(m.undo, *undo)
+	}
+	return m, quit, true
+}
+
+func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
+	m, quit, ok := m.landed(msg.err, msg.undo)
+	if !ok {
+		return m, quit
 	}
 	m.status = status{text: msg.report}
 	if m.cs.open() && m.cs.c.ID == msg.c.ID {
@@ -277,13 +298,9 @@ func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) agreementSaved(msg agreementSavedMsg) (tea.Model, tea.Cmd) {
-	m, quit := m.saveDone()
-	if msg.err != nil {
-		return m.saveFailed(msg.err, quit)
-	}
-	m.retry = nil
-	if msg.undo != nil {
-		m.undo = append(m.undo, *msg.undo)
+	m, quit, ok := m.landed(msg.err, msg.undo)
+	if !ok {
+		return m, quit
 	}
 	if m.cs.open() {
 		m.cs.c.Agreements = append(slices.Clone(m.cs.c.Agreements), msg.a)
@@ -308,13 +325,9 @@ func (m Model) agreementDeleted(msg agreementDeletedMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) stepAdded(msg stepAddedMsg) (tea.Model, tea.Cmd) {
-	m, quit := m.saveDone()
-	if msg.err != nil {
-		return m.saveFailed(msg.err, quit)
-	}
-	m.retry = nil
-	if msg.undo != nil {
-		m.undo = append(m.undo, *msg.undo)
+	m, quit, ok := m.landed(msg.err, msg.undo)
+	if !ok {
+		return m, quit
 	}
 	var newIn []string
 	if m.cs.open() && !m.cs.dosing.InNow(msg.s.ID) {

@@ -130,11 +130,10 @@ func (m Model) createCase(v *caseValues) (Model, tea.Cmd) {
 }
 
 func (m Model) caseCreated(msg caseCreatedMsg) (tea.Model, tea.Cmd) {
-	m, quit := m.saveDone()
-	if msg.err != nil {
-		return m.saveFailed(msg.err, quit)
+	m, quit, ok := m.landed(msg.err, nil)
+	if !ok {
+		return m, quit
 	}
-	m.retry = nil
 	m.status = status{text: fmt.Sprintf(m.t.CaseCreated, msg.c.Ref)}
 	return m, tea.Batch(quit, m.loadCase(msg.c.ID, false), m.loadCases())
 }
