@@ -148,7 +148,7 @@ func (s *Store) SaveCase(ctx context.Context, actor actionlist.Actor, before, af
 	}
 	var saved actionlist.Case
 	err := s.change(ctx, actor, func(t *txn) error {
-		if err := t.saveCaseFields(before, after); err != nil {
+		if _, err := t.saveCaseFields(before, after); err != nil {
 			return err
 		}
 		for _, st := range after.Steps {
@@ -172,32 +172,6 @@ func (s *Store) SaveCase(ctx context.Context, actor actionlist.Actor, before, af
 		return err
 	})
 	return saved, err
-}
-
-// saveCaseFields is UpdateCase's work inside a larger transaction.
-func (t *txn) saveCaseFields(before, after actionlist.Case) error {
-	cur, err := loadCaseRow(t.ctx, t.tx, before.ID)
-	if err != nil {
-		return err
-	}
-	applied, conflicts, err := actionlist.ApplyCaseChanges(&cur, actionlist.CaseChanges(before, after))
-	if err != nil {
-		return err
-	}
-	if len(conflicts) > 0 {
-		return &ConflictError{Entity: actionlist.EntityCase, ID: before.Ref, Conflicts: conflicts}
-	}
-	if len(applied) == 0 {
-		return nil
-	}
-	if err := cur.Validate(); err != nil {
-		return fmt.Errorf("case: %w", err)
-	}
-	if _, err := t.exec("UPDATE cases SET "+assignments(actionlist.CaseColumns)+" WHERE id = ?",
-		anys(actionlist.CaseValues(cur), cur.ID)...); err != nil {
-		return fmt.Errorf("save case: %w", err)
-	}
-	return t.changes(cur.ID, actionlist.EntityCase, cur.ID, applied)
 }
 
 func equalSteps(a, b []actionlist.Step) bool {

@@ -188,34 +188,42 @@ func (t *txn) createCase(c actionlist.Case) (actionlist.Case, error) {
 // fields. A field that someone else changed since before was read is a
 // conflict: then nothing is saved. It returns the case's fields as stored.
 func (s *Store) UpdateCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
-	changes := actionlist.CaseChanges(before, after)
 	var cur actionlist.Case
 	err := s.change(ctx, actor, func(t *txn) error {
 		var err error
-		if cur, err = loadCaseRow(t.ctx, t.tx, before.ID); err != nil {
-			return err
-		}
-		applied, conflicts, err := actionlist.ApplyCaseChanges(&cur, changes)
-		if err != nil {
-			return err
-		}
-		if len(conflicts) > 0 {
-			return &ConflictError{Entity: actionlist.EntityCase, ID: before.Ref, Conflicts: conflicts}
-		}
-		if len(applied) == 0 {
-			return nil
-		}
-		if err := cur.Validate(); err != nil {
-			return fmt.Errorf("case: %w", err)
-		}
-		cur.Updated = t.s.Now()
-		if _, err := t.exec("UPDATE cases SET "+assignments(actionlist.CaseColumns)+", updated = ? WHERE id = ?",
-			anys(actionlist.CaseValues(cur), stamp(cur.Updated), cur.ID)...); err != nil {
-			return fmt.Errorf("save case: %w", err)
-		}
-		return t.changes(cur.ID, actionlist.EntityCase, cur.ID, applied)
+		cur, err = t.saveCaseFields(before, after)
+		return err
 	})
 	return cur, err
+}
+
+// saveCaseFields applies the changes from before to after to the case as
+// stored, refusing fields changed meanwhile, and records them; it returns
+// the case's fields as stored.
+func (t *txn) saveCaseFields(before, after actionlist.Case) (actionlist.Case, error) {
+	cur, err := loadCaseRow(t.ctx, t.tx, before.ID)
+	if err != nil {
+		return cur, err
+	}
+	applied, conflicts, err := actionlist.ApplyCaseChanges(&cur, actionlist.CaseChanges(before, after))
+	if err != nil {
+		return cur, err
+	}
+	if len(conflicts) > 0 {
+		return cur, &ConflictError{Entity: actionlist.EntityCase, ID: before.Ref, Conflicts: conflicts}
+	}
+	if len(applied) == 0 {
+		return cur, nil
+	}
+	if err := cur.Validate(); err != nil {
+		return cur, fmt.Errorf("case: %w", err)
+	}
+	cur.Updated = t.s.Now()
+	if _, err := t.exec("UPDATE cases SET "+assignments(actionlist.CaseColumns)+", updated = ? WHERE id = ?",
+		anys(actionlist.CaseValues(cur), stamp(cur.Updated), cur.ID)...); err != nil {
+		return cur, fmt.Errorf("save case: %w", err)
+	}
+	return cur, t.changes(cur.ID, actionlist.EntityCase, cur.ID, applied)
 }
 
 // StepEdit is one step as the caller read it and as it should become.
