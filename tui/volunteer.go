@@ -191,6 +191,9 @@ func (m Model) volunteerDetail(s actionlist.Step, today actionlist.Date) string 
 	when, late := dueText(s, today, m.t, m.lang)
 	if s.Status == actionlist.StepDone {
 		when, late = shortDate(s.DoneOn, today, m.lang), false
+		if when == "" {
+			when = actionlist.StepStatusLabel(actionlist.StepDone, m.lang)
+		}
 	}
 	parts := []string{}
 	if name := clean(s.OwnerName); name != "" {
