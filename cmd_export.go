@@ -215,6 +215,8 @@ type exportFlags struct {
 	encrypt  bool
 	passFile string
 	allowBSN bool
+	// withEvents reads the case's history too (the whole case file).
+	withEvents bool
 }
 
 func (f *exportFlags) add(cmd *cobra.Command) {
@@ -278,7 +280,7 @@ encrypted), else txt.`,
 				return a.say("bad_format", format)
 			}
 			return a.exchangeError(a.runExport(cmd.Context(), f, ff.Binary(), "summary"+ff.Ext(),
-				func(s *store.Store, c actionlist.Case) ([]byte, string, error) {
+				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) ([]byte, string, error) {
 					if err := a.refuseCopy(cmd.Context(), s, c); err != nil {
 						return nil, "", err
 					}
@@ -312,7 +314,7 @@ return file ('houvast export return'), which you import here.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			n := 0
 			err := a.runExport(cmd.Context(), f, false, "vrijwilliger.json",
-				func(s *store.Store, c actionlist.Case) ([]byte, string, error) {
+				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) ([]byte, string, error) {
 					if err := a.refuseCopy(cmd.Context(), s, c); err != nil {
 						return nil, "", err
 					}
@@ -357,7 +359,7 @@ specialist's import skips what it has seen before.`,
 			n := 0
 			to := a.xmsg("the_specialist")
 			err := a.runExport(cmd.Context(), f, false, "terug.json",
-				func(s *store.Store, c actionlist.Case) ([]byte, string, error) {
+				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) ([]byte, string, error) {
 					origin, evs, err := s.ReturnEvents(cmd.Context(), c.ID)
 					if errors.Is(err, store.ErrNotVolunteerCopy) {
 						return nil, "", a.say("not_copy", c.Ref)
@@ -397,7 +399,7 @@ specialist's import skips what it has seen before.`,
 var errNothingToReturn = errors.New("nothing to return")
 
 func (a *app) exportCaseCommand() *cobra.Command {
-	var f exportFlags
+	f := exportFlags{withEvents: true}
 	cmd := &cobra.Command{
 		Use:   "case",
 		Short: "A whole case with its history, to move it to another laptop or to archive it",
@@ -411,11 +413,7 @@ whenever it leaves your hands.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.exchangeError(a.runExport(cmd.Context(), f, false, "dossier.json",
-				func(s *store.Store, c actionlist.Case) ([]byte, string, error) {
-					c, evs, err := s.CaseWithEvents(cmd.Context(), c.ID)
-					if err != nil {
-						return nil, "", err
-					}
+				func(s *store.Store, c actionlist.Case, evs []actionlist.Event) ([]byte, string, error) {
 					file := export.CaseFile{ExportedAt: time.Now(), Case: c, Events: evs}
 					if !f.allowBSN {
 						if err := export.CheckCaseFile(file); err != nil {
@@ -448,7 +446,7 @@ func (a *app) refuseCopy(ctx context.Context, s *store.Store, c actionlist.Case)
 // output), then say what was written. done's sentence gets the file name
 // and then extra.
 func (a *app) runExport(ctx context.Context, f exportFlags, binary bool, example string,
-	build func(s *store.Store, c actionlist.Case) ([]byte, string, error), extra ...any) error {
+	build func(s *store.Store, c actionlist.Case, evs []actionlist.Event) ([]byte, string, error), extra ...any) error {
 	if err := a.checkOutput(f.out, example); err != nil {
 		return err
 	}
@@ -479,11 +477,18 @@ func (a *app) runExport(ctx context.Context, f exportFlags, binary bool, example
 	if err != nil {
 		return err
 	}
-	c, err := s.Case(ctx, id)
+	// Read the case once; with its history only for the file that carries it.
+	var c actionlist.Case
+	var evs []actionlist.Event
+	if f.withEvents {
+		c, evs, err = s.CaseWithEvents(ctx, id)
+	} else {
+		c, err = s.Case(ctx, id)
+	}
 	if err != nil {
 		return err
 	}
-	data, done, err := build(s, c)
+	data, done, err := build(s, c, evs)
 	if err != nil {
 		return err
 	}
