@@ -21,7 +21,6 @@ type form struct {
 	title  string
 	f      *huh.Form
 	submit func(m Model) (Model, tea.Cmd)
-	dark   bool
 }
 
 func (m Model) newForm(title string, submit func(Model) (Model, tea.Cmd), groups ...*huh.Group) *form {
@@ -31,7 +30,7 @@ func (m Model) newForm(title string, submit func(Model) (Model, tea.Cmd), groups
 	km.Text.NewLine = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
 	f := huh.NewForm(groups...).
 		WithKeyMap(km).
-		WithTheme(huh.ThemeFunc(huh.ThemeBase16)).
+		WithTheme(huh.ThemeFunc(huh.ThemeBase16)). // the terminal's 16 colours, on light or dark alike
 		WithShowHelp(false)
 	fm := &form{title: title, f: f, submit: submit}
 	fm.resize(m.width, m.height)
@@ -44,8 +43,6 @@ func (fm *form) resize(width, height int) {
 	fm.f.WithWidth(max(20, min(width-4, 100)))
 	fm.f.Update(tea.WindowSizeMsg{Width: max(20, min(width-4, 100)), Height: max(5, height-8)})
 }
-
-func (fm *form) setDark(dark bool) { fm.dark = dark }
 
 func (fm *form) render(m Model) string {
 	title := m.st.title.Render(m.t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(fm.title)

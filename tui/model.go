@@ -356,9 +356,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.st = newStyles(msg.IsDark())
-		if m.form != nil {
-			m.form.setDark(msg.IsDark())
-		}
 		return m, nil
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
