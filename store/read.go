@@ -263,25 +263,7 @@ ORDER BY c.ref, st.rowid`, string(role))
 
 // Events lists a case's events, newest first.
 func (s *Store) Events(ctx context.Context, caseID string) ([]actionlist.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `
-SELECT id, case_id, entity, entity_id, action, field, old, new, at, actor, role
-FROM events WHERE case_id = ? ORDER BY seq DESC`, caseID)
-	if err != nil {
-		return nil, fmt.Errorf("read history: %w", err)
-	}
-	defer rows.Close()
-	var out []actionlist.Event
-	for rows.Next() {
-		var e actionlist.Event
-		var entity, action, at, role string
-		if err := rows.Scan(&e.ID, &e.CaseID, &entity, &e.EntityID, &action, &e.Field, &e.Old, &e.New, &at, &e.Actor.Name, &role); err != nil {
-			return nil, fmt.Errorf("read history: %w", err)
-		}
-		e.Entity, e.Action, e.Actor.Role = actionlist.Entity(entity), actionlist.Action(action), actionlist.Role(role)
-		e.At = parseStamp(at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return loadEvents(ctx, s.db, "WHERE case_id = ? ORDER BY seq DESC", caseID)
 }
 
 // CaseSeq is a number that grows with every change to the case; a screen
