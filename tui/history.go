@@ -23,21 +23,30 @@ func (h *historyScreen) set(evs []actionlist.Event, err error) {
 }
 
 func (m Model) updateHistory(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	room := m.height - 4
-	switch {
-	case key.Matches(msg, k.Back, k.Quit, k.History):
+	if key.Matches(msg, m.keys.Back, m.keys.Quit, m.keys.History) {
 		m.screen = screenCase
-	case key.Matches(msg, k.Up):
-		m.hist.offset = max(0, m.hist.offset-1)
-	case key.Matches(msg, k.Down):
-		m.hist.offset = max(0, min(len(m.hist.events)-room, m.hist.offset+1))
-	case key.Matches(msg, k.PageUp):
-		m.hist.offset = max(0, m.hist.offset-room)
-	case key.Matches(msg, k.PageDown):
-		m.hist.offset = max(0, min(len(m.hist.events)-room, m.hist.offset+room))
+		return m, nil
 	}
+	m.hist.offset = m.scroll(msg, m.hist.offset, len(m.hist.events))
 	return m, nil
+}
+
+// scroll moves a text page by a line (up, down) or a page (pgup, pgdown),
+// within the lines there are; other keys leave it.
+func (m Model) scroll(msg tea.KeyPressMsg, offset, total int) int {
+	k, room := m.keys, m.height-4
+	last := max(0, total-room)
+	switch {
+	case key.Matches(msg, k.Up):
+		offset--
+	case key.Matches(msg, k.Down):
+		offset++
+	case key.Matches(msg, k.PageUp):
+		offset -= room
+	case key.Matches(msg, k.PageDown):
+		offset += room
+	}
+	return max(0, min(last, offset))
 }
 
 // eventLine tells one event in words: when, who, what.

@@ -112,20 +112,11 @@ func (m Model) renderAftercare() (string, []key.Binding) {
 }
 
 func (m Model) updateReport(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	room := m.height - 4
-	switch {
-	case key.Matches(msg, k.Back, k.Quit, k.Report):
+	if key.Matches(msg, m.keys.Back, m.keys.Quit, m.keys.Report) {
 		m.screen = screenList
-	case key.Matches(msg, k.Up):
-		m.over.offset = max(0, m.over.offset-1)
-	case key.Matches(msg, k.Down):
-		m.over.offset = max(0, min(len(m.over.report)-room, m.over.offset+1))
-	case key.Matches(msg, k.PageDown):
-		m.over.offset = max(0, min(len(m.over.report)-room, m.over.offset+room))
-	case key.Matches(msg, k.PageUp):
-		m.over.offset = max(0, m.over.offset-room)
+		return m, nil
 	}
+	m.over.offset = m.scroll(msg, m.over.offset, len(m.over.report))
 	return m, nil
 }
 
