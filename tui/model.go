@@ -61,7 +61,8 @@ type Options struct {
 	// that did not load, say).
 	Notice string
 	// FirstFrame, when set, is called once when the first real frame
-	// (the loaded case list) has been rendered.
+	// (the loaded case list) has been rendered. It is called from View, so
+	// it must not block.
 	FirstFrame func()
 }
 
