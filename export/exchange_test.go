@@ -490,14 +490,14 @@ func TestReaderMatchesEncodingJSON(t *testing.T) {
 		if err := json.Unmarshal([]byte(s), &want); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
-		r := &jsonr{data: []byte(s)}
+		r := newJSONR(s)
 		got, _, err := r.str()
 		if err != nil || got != want {
 			t.Errorf("%s: got %q (%v), want %q", s, got, err, want)
 		}
 	}
 	for _, s := range []string{`"a`, `"a\`, `"\u12`, "\"a\nb\"", `"\x"`, `"\u12G4"`} {
-		r := &jsonr{data: []byte(s)}
+		r := newJSONR(s)
 		if _, _, err := r.str(); err == nil {
 			t.Errorf("%q accepted", s)
 		}

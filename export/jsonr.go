@@ -15,9 +15,17 @@ import (
 // steps. It accepts any valid JSON of that shape (whitespace, key order,
 // escapes, null for an absent value) and refuses anything else.
 type jsonr struct {
-	data []byte
+	data string
 	pos  int
+	// valid is set when the whole input is valid UTF-8, so a string
+	// without escapes can be handed out as it is, without a check or copy.
+	valid bool
 }
+
+// newJSONR reads data. The strings it returns share data's memory (one
+// copy of the file, not one per value), which is what makes reading a
+// large case fast.
+func newJSONR(data string) *jsonr { return &jsonr{data: data, valid: utf8.ValidString(data)} }
 
 // errEOF marks input that ends too early: a truncated file.
 var errEOF = errors.New("unexpected end of the file")
@@ -74,12 +82,21 @@ func (r *jsonr) null() (bool, error) {
 		r.pos = len(r.data)
 		return false, errEOF
 	}
-	if string(r.data[r.pos:r.pos+4]) != "null" {
+	if r.data[r.pos:r.pos+4] != "null" {
 		return false, r.fail("expected null")
 	}
 	r.pos += 4
 	return true, nil
 }
+
+// plain marks the bytes a string can hold as they are: not a quote, not a
+// backslash, not a control character.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // str reads a string; null reads as "" and reports ok false.
 func (r *jsonr) str() (s string, ok bool, err error) {
@@ -90,24 +107,26 @@ func (r *jsonr) str() (s string, ok bool, err error) {
 		return "", false, err
 	}
 	start := r.pos
-	for r.pos < len(r.data) {
-		c := r.data[r.pos]
-		switch {
-		case c == '"':
-			raw := r.data[start:r.pos]
-			r.pos++
-			if !utf8.Valid(raw) {
-				return string([]rune(string(raw))), true, nil // invalid bytes become U+FFFD, as encoding/json does
-			}
-			return string(raw), true, nil
-		case c == '\\':
-			return r.escaped(start)
-		case c < 0x20:
-			return "", false, r.fail("a control character in a string")
-		}
-		r.pos++
+	data := r.data
+	i := r.pos
+	for i < len(data) && plain[data[i]] {
+		i++
 	}
-	return "", false, errEOF
+	r.pos = i
+	switch {
+	case i == len(data):
+		return "", false, errEOF
+	case data[i] == '"':
+		raw := data[start:i]
+		r.pos++
+		if !r.valid && !utf8.ValidString(raw) {
+			return string([]rune(raw)), true, nil // invalid bytes become U+FFFD, as encoding/json does
+		}
+		return raw, true, nil
+	case data[i] == '\\':
+		return r.escaped(start)
+	}
+	return "", false, r.fail("a control character in a string")
 }
 
 // escaped finishes a string that holds escapes, from its start.
@@ -126,8 +145,12 @@ func (r *jsonr) escaped(start int) (string, bool, error) {
 		case c < 0x20:
 			return "", false, r.fail("a control character in a string")
 		case c != '\\':
-			b = append(b, c)
-			r.pos++
+			i := r.pos + 1
+			for i < len(r.data) && plain[r.data[i]] {
+				i++
+			}
+			b = append(b, r.data[r.pos:i]...)
+			r.pos = i
 			continue
 		}
 		if r.pos+1 >= len(r.data) {
@@ -183,7 +206,7 @@ func (r *jsonr) hex4() (rune, error) {
 	if r.pos+4 >= len(r.data) {
 		return 0, errEOF
 	}
-	n, err := strconv.ParseUint(string(r.data[r.pos+1:r.pos+5]), 16, 32)
+	n, err := strconv.ParseUint(r.data[r.pos+1:r.pos+5], 16, 32)
 	if err != nil {
 		return 0, r.fail("a bad \\u escape")
 	}
@@ -205,7 +228,7 @@ func (r *jsonr) integer() (int, error) {
 	if r.pos == len(r.data) {
 		return 0, errEOF
 	}
-	n, err := strconv.Atoi(string(r.data[start:r.pos]))
+	n, err := strconv.Atoi(r.data[start:r.pos])
 	if err != nil || start == r.pos || r.data[start] == '+' {
 		return 0, &syntaxError{"expected a whole number", start}
 	}
@@ -273,9 +296,10 @@ func (r *jsonr) array(each func() error) error {
 	}
 }
 
-// strings reads an object of strings as keys and values, in file order.
-func (r *jsonr) strings() (obj, error) {
-	var o obj
+// strings reads an object of strings as keys and values, in file order;
+// size is how many keys to expect (the size of the object before).
+func (r *jsonr) strings(size int) (obj, error) {
+	o := obj{keys: make([]string, 0, size), vals: make([]string, 0, size)}
 	err := r.object(func(key string) error {
 		v, _, err := r.str()
 		if err != nil {
@@ -310,8 +334,10 @@ func (r *jsonr) objects() ([]obj, error) {
 		return nil, err
 	}
 	var out []obj
+	size := 0
 	err := r.array(func() error {
-		o, err := r.strings()
+		o, err := r.strings(size)
+		size = len(o.keys)
 		o.present = true
 		out = append(out, o)
 		return err
@@ -330,7 +356,7 @@ func (r *jsonr) optional() (*string, error) {
 
 // readFile reads the top level of an exchange file.
 func readFile(data []byte) (fileJSON, error) {
-	r := &jsonr{data: data}
+	r := newJSONR(string(data))
 	var f fileJSON
 	err := r.object(func(key string) error {
 		var err error
@@ -356,7 +382,7 @@ func readFile(data []byte) (fileJSON, error) {
 		case "case":
 			var isNull bool
 			if isNull, err = r.null(); !isNull && err == nil {
-				f.Case, err = r.strings()
+				f.Case, err = r.strings(0)
 				f.Case.present = true
 			}
 		case "steps":
