@@ -105,8 +105,37 @@ func planOrderOf(a, b *Step) int {
 	return cmp.Compare(a.ID, b.ID)
 }
 
-// SortPlan sorts steps in plan order, in place.
-func SortPlan(steps []Step) { slices.SortStableFunc(steps, planOrder) }
+// SortPlan sorts steps in plan order, in place. It sorts positions and
+// then moves each step once: a step is a large value, and a sort that
+// swaps whole steps spent most of its time copying them.
+func SortPlan(steps []Step) {
+	if slices.IsSortedFunc(steps, planOrder) {
+		return
+	}
+	order := make([]int32, len(steps))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return planOrderOf(&steps[a], &steps[b]) })
+	// Place step order[i] at i, one cycle of the permutation at a time.
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		first := steps[i]
+		j := i
+		for {
+			from := int(order[j])
+			order[j] = -1
+			if from == i {
+				steps[j] = first
+				break
+			}
+			steps[j] = steps[from]
+			j = from
+		}
+	}
+}
 
 // InNow reports whether the step with id is in Now.
 func (d Dosing) InNow(id string) bool {

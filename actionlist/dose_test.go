@@ -228,3 +228,22 @@ func TestStepOperations(t *testing.T) {
 		t.Errorf("next order of an empty phase = %d, want 0", n)
 	}
 }
+
+func TestSortPlanMatchesAStableSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	phases := Phases
+	for n := range 60 {
+		steps := make([]Step, n)
+		for i := range steps {
+			// Few distinct orders, so ties are common and the ID decides.
+			steps[i] = Step{ID: string(rune('a' + r.IntN(26))) + string(rune('a'+i%26)) + string(rune('A'+i/26)),
+				Phase: phases[r.IntN(len(phases))], Order: r.IntN(3), Title: "step"}
+		}
+		want := slices.Clone(steps)
+		slices.SortStableFunc(want, planOrder)
+		SortPlan(steps)
+		if !slices.EqualFunc(steps, want, func(a, b Step) bool { return a.ID == b.ID }) {
+			t.Fatalf("%d steps: sorted differently", n)
+		}
+	}
+}
