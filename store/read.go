@@ -27,7 +27,7 @@ func parseStamp(s string) time.Time {
 
 var (
 	caseSelect      = "SELECT " + columnList(actionlist.CaseColumns) + ", created, updated FROM cases"
-	stepSelect      = "SELECT " + columnList(actionlist.StepColumns) + " FROM steps"
+	stepPacked      = "SELECT " + packed("", actionlist.StepColumns) + " FROM steps"
 	agreementSelect = "SELECT " + columnList(actionlist.AgreementColumns) + " FROM agreements"
 )
 
@@ -72,19 +72,23 @@ func loadSteps(ctx context.Context, q queryer, where string, args ...any) ([]act
 // steps are coming sizes out once: growing it step by step for a case of
 // 20,000 steps makes about 30 MB of garbage, which shows as peak memory.
 func appendSteps(ctx context.Context, q queryer, out []actionlist.Step, where string, args ...any) ([]actionlist.Step, error) {
-	rows, err := q.QueryContext(ctx, stepSelect+" "+where, args...)
+	rows, err := q.QueryContext(ctx, stepPacked+" "+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read steps: %w", err)
 	}
 	defer rows.Close()
-	row := newRowBuffer(len(actionlist.StepColumns))
+	var row string
+	vals := make([]string, len(actionlist.StepColumns))
 	for rows.Next() {
-		if err := rows.Scan(row.ptrs...); err != nil {
+		if err := rows.Scan(&row); err != nil {
 			return nil, fmt.Errorf("read steps: %w", err)
 		}
-		st, err := actionlist.StepFromValues(row.vals)
+		if err := unpack(row, vals); err != nil {
+			return nil, fmt.Errorf("read steps: %w", err)
+		}
+		st, err := actionlist.StepFromValues(vals)
 		if err != nil {
-			return nil, fmt.Errorf("read step %s: %w", row.vals[0], err)
+			return nil, fmt.Errorf("read step %s: %w", vals[0], err)
 		}
 		out = append(out, st)
 	}
@@ -153,7 +157,9 @@ func loadCase(ctx context.Context, q queryer, id string) (actionlist.Case, error
 	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM steps WHERE case_id = ?", id).Scan(&n); err != nil {
 		return c, fmt.Errorf("read steps: %w", err)
 	}
-	if c.Steps, err = appendSteps(ctx, q, make([]actionlist.Step, 0, n), `WHERE case_id = ? ORDER BY "order", rowid`, id); err != nil {
+	// No ORDER BY: plan order is a total order (ties go by ID), and sorting
+	// here is cheaper than SQLite sorting whole rows.
+	if c.Steps, err = appendSteps(ctx, q, make([]actionlist.Step, 0, n), `WHERE case_id = ?`, id); err != nil {
 		return c, err
 	}
 	actionlist.SortPlan(c.Steps)
