@@ -1,8 +1,10 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -592,5 +594,67 @@ func TestNewerPackageRefreshesTheCopy(t *testing.T) {
 	}
 	if s2 := load(spec, "s2"); s2.Title != "Sort the post, all of it" || s2.Status != actionlist.StepDone {
 		t.Errorf("s2 on the specialist's laptop: %+v", s2)
+	}
+}
+
+// CaseWithEvents reads the steps and the history on two connections at
+// once; what it returns is what one read transaction sees, also while
+// another window holds the write lock (then it reads in one go).
+func TestCaseWithEventsReadsOneMoment(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "houvast.db")
+	s, err := OpenWith(ctx, path, Options{BusyTimeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := mustCreate(t, s)
+	st, _ := c.StepByID("s2")
+	after := *st
+	after.Title = "Sort all the post"
+	if _, err := s.UpdateStep(ctx, specialist, *st, after); err != nil {
+		t.Fatal(err)
+	}
+	oneGo := func() (actionlist.Case, []actionlist.Event) {
+		tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		kase, err := loadCase(ctx, tx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs, err := loadEvents(ctx, tx, "WHERE case_id = ? ORDER BY seq", c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return kase, evs
+	}
+	wantCase, wantEvents := oneGo()
+	check := func(when string) {
+		t.Helper()
+		got, evs, err := s.CaseWithEvents(ctx, c.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		if !reflect.DeepEqual(got, wantCase) || !reflect.DeepEqual(evs, wantEvents) {
+			t.Errorf("%s: read differs from one read transaction", when)
+		}
+	}
+	check("alone")
+
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	busy, err := other.db.BeginTx(ctx, nil) // another window in the middle of a save
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("while another window holds the write lock")
+	busy.Rollback()
+	if _, _, err := s.CaseWithEvents(ctx, "no-such-case"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a missing case: %v", err)
 	}
 }
