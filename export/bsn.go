@@ -37,6 +37,9 @@ func (b *bsnScan) err() error {
 func mayHoldBSN(s string) bool {
 	total, group := 0, 0
 	for i := 0; i <= len(s); i++ {
+		if total == 0 { // outside a number: on to the next digit at once
+			i = nextDigit(s, i)
+		}
 		c := byte(0)
 		if i < len(s) {
 			c = s[i]
@@ -61,6 +64,30 @@ func mayHoldBSN(s string) bool {
 	return false
 }
 
+// nextDigit is the index of the first ASCII digit in s from i on, or
+// len(s). It looks at eight bytes at a time: a case file is megabytes of
+// text with few digits, and this loop is most of the time checking takes.
+func nextDigit(s string, i int) int {
+	const (
+		ones = 0x0101010101010101
+		low7 = 0x7f7f7f7f7f7f7f7f
+		high = 0x8080808080808080
+	)
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// The high bit of a byte is set when it lies between '0'-1 and
+		// '9'+1 and is ASCII ("Bit Twiddling Hacks", hasbetween).
+		if (ones*(127+'9'+1)-(x&low7))&^x&((x&low7)+ones*(127-('0'-1)))&high != 0 {
+			break
+		}
+	}
+	for i < len(s) && (s[i] < '0' || s[i] > '9') {
+		i++
+	}
+	return i
+}
+
 // notText are the fields that hold IDs, dates, numbers and kinds, where a
 // run of digits (inside a UUID, say) means nothing. Every other field is
 // checked, so a text field added later is checked without a change here.
@@ -79,15 +106,30 @@ var stepPlain = map[string]bool{"title": true, "why": true, "after": true, "owne
 // checkStep checks every text of a step.
 func checkStep(b *bsnScan, s actionlist.Step) { checkStepAs(b, s, s.Title, InStep, InStepNote) }
 
-// checkStepAs checks a step's texts and names it by title.
-func checkStepAs(b *bsnScan, s actionlist.Step, title string, plain, note WhereKind) {
-	for i, v := range actionlist.StepValues(s) {
-		name := actionlist.StepColumns[i]
+// stepFieldKind is, for each step field in registry order, whether it is
+// skipped (0), read by a resident or volunteer (1), or a note (2); looked
+// up once instead of twice per field of every step.
+var stepFieldKind = func() []int {
+	kinds := make([]int, len(actionlist.StepColumns))
+	for i, name := range actionlist.StepColumns {
 		switch {
 		case notText[name]:
 		case stepPlain[name]:
-			b.check(Where{What: plain, Title: title}, v)
+			kinds[i] = 1
 		default:
+			kinds[i] = 2
+		}
+	}
+	return kinds
+}()
+
+// checkStepAs checks a step's texts and names it by title.
+func checkStepAs(b *bsnScan, s actionlist.Step, title string, plain, note WhereKind) {
+	for i, v := range actionlist.StepValues(s) {
+		switch stepFieldKind[i] {
+		case 1:
+			b.check(Where{What: plain, Title: title}, v)
+		case 2:
 			b.check(Where{What: note, Title: title}, v)
 		}
 	}
@@ -95,7 +137,20 @@ func checkStepAs(b *bsnScan, s actionlist.Step, title string, plain, note WhereK
 
 // CheckCase looks for BSN-like numbers in every text of a case, its steps,
 // agreements and events: what a full case file holds.
+// The history is checked by a goroutine of its own while the steps are.
 func CheckCase(c actionlist.Case, events []actionlist.Event) []Finding {
+	var history bsnScan
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		titles := make(map[string]string, len(c.Steps))
+		for _, s := range c.Steps {
+			titles[s.ID] = s.Title
+		}
+		for _, e := range events {
+			checkEvent(&history, e, titles)
+		}
+	}()
 	var b bsnScan
 	checkCaseFields(&b, c)
 	for _, s := range c.Steps {
@@ -104,14 +159,8 @@ func CheckCase(c actionlist.Case, events []actionlist.Event) []Finding {
 	for _, a := range c.Agreements {
 		b.check(Where{What: InAgreement}, a.Who, a.What)
 	}
-	titles := make(map[string]string, len(c.Steps))
-	for _, s := range c.Steps {
-		titles[s.ID] = s.Title
-	}
-	for _, e := range events {
-		checkEvent(&b, e, titles)
-	}
-	return b.found
+	<-done
+	return append(b.found, history.found...)
 }
 
 // checkEvent checks the values an event holds. Only events that carry a

@@ -503,3 +503,38 @@ func TestReaderMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestNextDigit(t *testing.T) {
+	for _, s := range []string{"", "abc", "0", "abcdefgh9", "abcdefghijklmnop", "ééééé5", "\xff\xfe/:/:/:/:/:/:/:0", "////////::::::::", "abcdefg1abcdefgh"} {
+		want := strings.IndexAny(s, "0123456789")
+		if want < 0 {
+			want = len(s)
+		}
+		for from := 0; from <= len(s); from++ {
+			w := want
+			if from > w {
+				if j := strings.IndexAny(s[from:], "0123456789"); j >= 0 {
+					w = from + j
+				} else {
+					w = len(s)
+				}
+			}
+			if got := nextDigit(s, from); got != w {
+				t.Errorf("nextDigit(%q, %d) = %d, want %d", s, from, got, w)
+			}
+		}
+	}
+}
+
+func FuzzNextDigit(f *testing.F) {
+	f.Add("abcdefghijklmnop1")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.IndexAny(s, "0123456789")
+		if want < 0 {
+			want = len(s)
+		}
+		if got := nextDigit(s, 0); got != want {
+			t.Fatalf("nextDigit(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
