@@ -151,16 +151,23 @@ func columnIndex(all, want []string) []int {
 
 // Encode writes the case file. The same case and events always give the
 // same bytes, apart from exported_at.
+// The history is written by a goroutine of its own while the steps are
+// written, and then appended: a long case has about as much of each.
 func (f CaseFile) Encode() []byte {
+	history := make(chan []byte)
+	go func() {
+		w := &jsonw{b: make([]byte, 0, 1024*(len(f.Events)+1))}
+		w.events(f.Events)
+		w.raw("\n}\n")
+		history <- w.b
+	}()
 	w := &jsonw{b: make([]byte, 0, 1024*(len(f.Case.Steps)+len(f.Events)+4))}
 	w.header(KindCase, f.ExportedAt)
 	w.caseObject(caseFileColumns, caseMap(f.Case))
 	w.steps(f.Case.Steps, actionlist.StepColumns)
 	w.agreements(f.Case.Agreements)
 	w.raw(",\n")
-	w.events(f.Events)
-	w.raw("\n}\n")
-	return w.b
+	return append(w.b, <-history...)
 }
 
 // What a volunteer package may hold; everything else stays home.
