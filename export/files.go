@@ -71,14 +71,21 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	size := int64(0)
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, refuse(NotHouvast, "folder", nil)
+	} else if err == nil {
+		size = st.Size()
 	}
-	return readLimited(f)
+	return readLimited(f, size)
 }
 
-func readLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+// readLimited reads r whole, refusing more than MaxFileSize. size, if
+// known, sizes the buffer once instead of growing it as it fills.
+func readLimited(r io.Reader, size int64) ([]byte, error) {
+	b := bytes.NewBuffer(make([]byte, 0, min(max(size, 0), MaxFileSize)+bytes.MinRead))
+	_, err := b.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	data := b.Bytes()
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +165,7 @@ func Decrypt(data []byte, passphrase string) ([]byte, error) {
 		}
 		return nil, refuse(WrongPassphrase, "", err)
 	}
-	plain, err := readLimited(r)
+	plain, err := readLimited(r, 0)
 	if err != nil {
 		var fe *FileError
 		if errors.As(err, &fe) {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // jsonr reads the exchange files: a JSON object whose values are strings,
@@ -356,7 +357,8 @@ func (r *jsonr) optional() (*string, error) {
 
 // readFile reads the top level of an exchange file.
 func readFile(data []byte) (fileJSON, error) {
-	r := newJSONR(string(data))
+	// A view of data, not a copy: see Parse.
+	r := newJSONR(unsafe.String(unsafe.SliceData(data), len(data)))
 	var f fileJSON
 	err := r.object(func(key string) error {
 		var err error
