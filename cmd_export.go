@@ -280,12 +280,12 @@ encrypted), else txt.`,
 				return a.say("bad_format", format)
 			}
 			return a.exchangeError(a.runExport(cmd.Context(), f, ff.Binary(), "summary"+ff.Ext(),
-				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) ([]byte, string, error) {
+				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) (writeFunc, string, error) {
 					if err := a.refuseCopy(cmd.Context(), s, c); err != nil {
 						return nil, "", err
 					}
 					data, err := export.Options{AllowBSN: f.allowBSN, Now: time.Now()}.Summary(c, ff, actionlist.DateOf(time.Now()))
-					return data, a.xmsg("written"), err
+					return bytesOut(data), a.xmsg("written"), err
 				}))
 		},
 	}
@@ -314,7 +314,7 @@ return file ('houvast export return'), which you import here.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			n := 0
 			err := a.runExport(cmd.Context(), f, false, "vrijwilliger.json",
-				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) ([]byte, string, error) {
+				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) (writeFunc, string, error) {
 					if err := a.refuseCopy(cmd.Context(), s, c); err != nil {
 						return nil, "", err
 					}
@@ -333,7 +333,7 @@ return file ('houvast export return'), which you import here.`,
 						return nil, "", err
 					}
 					n = len(p.Case.Steps)
-					return p.Encode(), a.xmsg("volunteer_written"), nil
+					return bytesOut(p.Encode()), a.xmsg("volunteer_written"), nil
 				}, &n)
 			return a.exchangeError(err)
 		},
@@ -359,7 +359,7 @@ specialist's import skips what it has seen before.`,
 			n := 0
 			to := a.xmsg("the_specialist")
 			err := a.runExport(cmd.Context(), f, false, "terug.json",
-				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) ([]byte, string, error) {
+				func(s *store.Store, c actionlist.Case, _ []actionlist.Event) (writeFunc, string, error) {
 					origin, evs, err := s.ReturnEvents(cmd.Context(), c.ID)
 					if errors.Is(err, store.ErrNotVolunteerCopy) {
 						return nil, "", a.say("not_copy", c.Ref)
@@ -383,7 +383,7 @@ specialist's import skips what it has seen before.`,
 						to = origin.MadeBy
 					}
 					n = len(evs)
-					return r.Encode(), a.xmsg("return_written"), nil
+					return bytesOut(r.Encode()), a.xmsg("return_written"), nil
 				}, &n, &to)
 			if errors.Is(err, errNothingToReturn) {
 				fmt.Fprintln(a.stdout, fmt.Sprintf(a.xmsg("return_empty"), f.ref))
@@ -413,19 +413,36 @@ whenever it leaves your hands.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.exchangeError(a.runExport(cmd.Context(), f, false, "dossier.json",
-				func(s *store.Store, c actionlist.Case, evs []actionlist.Event) ([]byte, string, error) {
+				func(s *store.Store, c actionlist.Case, evs []actionlist.Event) (writeFunc, string, error) {
 					file := export.CaseFile{ExportedAt: time.Now(), Case: c, Events: evs}
-					if !f.allowBSN {
+					unchecked := func(w io.Writer) error { _, err := file.WriteTo(w); return err }
+					switch {
+					case f.allowBSN:
+						return unchecked, a.xmsg("written"), nil
+					case f.out == "": // what goes down a pipe cannot be taken back: check first
 						if err := export.CheckCaseFile(file); err != nil {
 							return nil, "", err
 						}
+						return unchecked, a.xmsg("written"), nil
 					}
-					return file.Encode(), a.xmsg("written"), nil
+					// Checked while it is written; a finding throws the file away.
+					return file.WriteChecked, a.xmsg("written"), nil
 				}))
 		},
 	}
 	f.add(cmd)
 	return cmd
+}
+
+// writeFunc writes an export's file to w.
+type writeFunc func(w io.Writer) error
+
+// bytesOut is the writeFunc of a file made whole.
+func bytesOut(data []byte) writeFunc {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
 }
 
 // refuseCopy stops a summary or a package made from a volunteer's copy,
@@ -446,7 +463,7 @@ func (a *app) refuseCopy(ctx context.Context, s *store.Store, c actionlist.Case)
 // output), then say what was written. done's sentence gets the file name
 // and then extra.
 func (a *app) runExport(ctx context.Context, f exportFlags, binary bool, example string,
-	build func(s *store.Store, c actionlist.Case, evs []actionlist.Event) ([]byte, string, error), extra ...any) error {
+	build func(s *store.Store, c actionlist.Case, evs []actionlist.Event) (writeFunc, string, error), extra ...any) error {
 	if err := a.checkOutput(f.out, example); err != nil {
 		return err
 	}
@@ -488,20 +505,31 @@ func (a *app) runExport(ctx context.Context, f exportFlags, binary bool, example
 	if err != nil {
 		return err
 	}
-	data, done, err := build(s, c, evs)
+	write, done, err := build(s, c, evs)
 	if err != nil {
 		return err
 	}
 	if f.encrypt {
-		if data, err = export.Encrypt(data, pass); err != nil {
-			return err
+		plain := write
+		write = func(w io.Writer) error {
+			locked, err := export.EncryptTo(w, pass)
+			if err != nil {
+				return err
+			}
+			if err := plain(locked); err != nil {
+				return err
+			}
+			return locked.Close()
 		}
 	}
 	if f.out == "" {
-		_, err := a.stdout.Write(data)
-		return err
+		return write(a.stdout)
 	}
-	if err := export.WriteFile(f.out, data); err != nil {
+	if err := export.WriteStream(f.out, write); err != nil {
+		var bsn *export.BSNError
+		if errors.As(err, &bsn) {
+			return bsn
+		}
 		return a.say("output_failed", f.out, errors.Unwrap(err))
 	}
 	args := []any{f.out}

@@ -470,12 +470,34 @@ func TestExportStopsAtABSN(t *testing.T) {
 		t.Error("a file was written")
 	}
 	for _, verb := range []string{"case", "summary"} {
-		code, _, errOut = cli(t, nil, "--db", db, "export", verb, "--case", "2026-001")
-		if code == 0 {
-			t.Errorf("%s exported with a BSN: %q", verb, errOut)
+		code, stdout, errOut := cli(t, nil, "--db", db, "export", verb, "--case", "2026-001")
+		if code == 0 || stdout != "" {
+			t.Errorf("%s exported with a BSN: %q, %d bytes out", verb, errOut, len(stdout))
 		}
 	}
 	mustRun(t, "--db", db, "export", "summary", "--case", "2026-001", "-o", out, "--allow-bsn")
+
+	// A case file is checked while it is written: a finding leaves no file,
+	// not even a temporary one, and an older file of that name stays.
+	dir := t.TempDir()
+	older := filepath.Join(dir, "dossier.json")
+	if err := os.WriteFile(older, []byte("older"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = cli(t, nil, "--db", db, "export", "case", "--case", "2026-001", "-o", older)
+	if code == 0 || !strings.Contains(errOut, title) || strings.Contains(errOut, "111 222 333") {
+		t.Errorf("case file with a BSN: %d %q", code, errOut)
+	}
+	if data, _ := os.ReadFile(older); string(data) != "older" {
+		t.Errorf("the older file was replaced: %.40q", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "-o", older, "--allow-bsn")
+	if data, _ := os.ReadFile(older); !strings.Contains(string(data), "111 222 333") {
+		t.Error("--allow-bsn: the case file was not written whole")
+	}
 }
 
 func TestPassphraseTypedTwice(t *testing.T) {

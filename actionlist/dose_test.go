@@ -236,7 +236,7 @@ func TestSortPlanMatchesAStableSort(t *testing.T) {
 		steps := make([]Step, n)
 		for i := range steps {
 			// Few distinct orders, so ties are common and the ID decides.
-			steps[i] = Step{ID: string(rune('a' + r.IntN(26))) + string(rune('a'+i%26)) + string(rune('A'+i/26)),
+			steps[i] = Step{ID: string(rune('a'+r.IntN(26))) + string(rune('a'+i%26)) + string(rune('A'+i/26)),
 				Phase: phases[r.IntN(len(phases))], Order: r.IntN(3), Title: "step"}
 		}
 		want := slices.Clone(steps)

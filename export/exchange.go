@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -151,23 +152,40 @@ func columnIndex(all, want []string) []int {
 
 // Encode writes the case file. The same case and events always give the
 // same bytes, apart from exported_at.
-// The history is written by a goroutine of its own while the steps are
-// written, and then appended: a long case has about as much of each.
 func (f CaseFile) Encode() []byte {
-	history := make(chan []byte)
-	go func() {
-		w := &jsonw{b: make([]byte, 0, 1024*(len(f.Events)+1))}
-		w.events(f.Events)
-		w.raw("\n}\n")
-		history <- w.b
-	}()
-	w := &jsonw{b: make([]byte, 0, 1024*(len(f.Case.Steps)+len(f.Events)+4))}
+	var b bytes.Buffer
+	f.WriteTo(&b)
+	return b.Bytes()
+}
+
+// WriteTo writes the case file to w a piece at a time: the bytes of Encode,
+// without holding them all.
+func (f CaseFile) WriteTo(out io.Writer) (int64, error) {
+	w := &jsonw{b: make([]byte, 0, 2*spillSize), out: out}
 	w.header(KindCase, f.ExportedAt)
 	w.caseObject(caseFileColumns, caseMap(f.Case))
 	w.steps(f.Case.Steps, actionlist.StepColumns)
 	w.agreements(f.Case.Agreements)
 	w.raw(",\n")
-	return append(w.b, <-history...)
+	w.events(f.Events)
+	w.raw("\n}\n")
+	w.spill(true)
+	return w.n, w.err
+}
+
+// WriteChecked is WriteTo while a second goroutine checks the case for
+// numbers that look like a BSN, as CheckCaseFile does; a *BSNError comes
+// only after the writing. So what was written must be thrown away on an
+// error, as WriteStream does; output that cannot be taken back (a pipe)
+// is checked first instead.
+func (f CaseFile) WriteChecked(out io.Writer) error {
+	checked := make(chan error, 1)
+	go func() { checked <- CheckCaseFile(f) }()
+	_, err := f.WriteTo(out)
+	if bsn := <-checked; bsn != nil {
+		return bsn
+	}
+	return err
 }
 
 // What a volunteer package may hold; everything else stays home.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -398,7 +399,7 @@ func FuzzImportFile(f *testing.F) {
 }
 
 // A 10,000-step case with a created event per step, as the store holds it.
-func bigCaseFile(b *testing.B) CaseFile {
+func bigCaseFile(b testing.TB) CaseFile {
 	n := 0
 	newID := func() string { n++; return fmt.Sprintf("00000000-0000-4000-8000-%012d", n) }
 	c := demo.Synthetic(rand.New(rand.NewPCG(1, 2)), 1, 10000, today, newID)
@@ -537,4 +538,45 @@ func FuzzNextDigit(f *testing.F) {
 			t.Fatalf("nextDigit(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+// countingWriter records how many writes it got, and fails after limit bytes.
+type countingWriter struct {
+	bytes.Buffer
+	writes, limit int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	if w.limit > 0 && w.Len()+len(p) > w.limit {
+		return 0, errors.New("disk full")
+	}
+	return w.Buffer.Write(p)
+}
+
+// A large case file is written a piece at a time, with the bytes of
+// Encode; a failing writer stops it with its error; a BSN found while
+// writing is reported after it.
+func TestCaseFileIsWrittenInPieces(t *testing.T) {
+	f := bigCaseFile(t)
+	var w countingWriter
+	n, err := f.WriteTo(&w)
+	if err != nil || n != int64(w.Len()) || !bytes.Equal(w.Bytes(), f.Encode()) {
+		t.Fatalf("WriteTo: %d bytes, %v; differs from Encode", n, err)
+	}
+	if w.writes < w.Len()/(2*spillSize) {
+		t.Errorf("%d bytes in %d writes: not written in pieces", w.Len(), w.writes)
+	}
+	full := countingWriter{limit: 1 << 20}
+	if _, err := f.WriteTo(&full); err == nil || full.Len() > 1<<20 {
+		t.Errorf("a full disk: %v after %d bytes", err, full.Len())
+	}
+	if err := f.WriteChecked(io.Discard); err != nil {
+		t.Errorf("a clean case: %v", err)
+	}
+	f.Case.Steps[len(f.Case.Steps)-1].WorkNote = "BSN 111222333"
+	var bsn *BSNError
+	if err := f.WriteChecked(io.Discard); !errors.As(err, &bsn) {
+		t.Errorf("a BSN in the last step: %v", err)
+	}
 }

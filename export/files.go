@@ -28,7 +28,17 @@ var WorkFactor = 18
 // WriteFile writes data to path so that the file is either the old one or
 // the whole new one: a temporary file in the same folder, written, synced,
 // given mode 0600 and renamed over path; then the folder is synced.
-func WriteFile(path string, data []byte) (err error) {
+func WriteFile(path string, data []byte) error {
+	return WriteStream(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteStream is WriteFile for a file that write makes a piece at a time.
+// When write fails, nothing of it stays: the error, wrapped, is returned
+// and path is as it was.
+func WriteStream(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -44,7 +54,7 @@ func WriteFile(path string, data []byte) (err error) {
 	if err = f.Chmod(0o600); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if _, err = f.Write(data); err != nil {
+	if err = write(f); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = f.Sync(); err != nil {
@@ -117,18 +127,10 @@ func CheckPassphrase(p string) error {
 // Encrypt locks data with a passphrase (age, scrypt). The result is a
 // binary age file; any age tool opens it too.
 func Encrypt(data []byte, passphrase string) ([]byte, error) {
-	if err := CheckPassphrase(passphrase); err != nil {
-		return nil, err
-	}
-	r, err := age.NewScryptRecipient(passphrase)
-	if err != nil {
-		return nil, err
-	}
-	r.SetWorkFactor(WorkFactor)
 	var b bytes.Buffer
-	w, err := age.Encrypt(&b, r)
+	w, err := EncryptTo(&b, passphrase)
 	if err != nil {
-		return nil, fmt.Errorf("encrypt: %w", err)
+		return nil, err
 	}
 	if _, err := w.Write(data); err != nil {
 		return nil, fmt.Errorf("encrypt: %w", err)
@@ -137,6 +139,24 @@ func Encrypt(data []byte, passphrase string) ([]byte, error) {
 		return nil, fmt.Errorf("encrypt: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// EncryptTo is Encrypt as a stream: what is written to the result goes
+// locked to out, and Close finishes the file.
+func EncryptTo(out io.Writer, passphrase string) (io.WriteCloser, error) {
+	if err := CheckPassphrase(passphrase); err != nil {
+		return nil, err
+	}
+	r, err := age.NewScryptRecipient(passphrase)
+	if err != nil {
+		return nil, err
+	}
+	r.SetWorkFactor(WorkFactor)
+	w, err := age.Encrypt(out, r)
+	if err != nil {
+		return nil, fmt.Errorf("encrypt: %w", err)
+	}
+	return w, nil
 }
 
 // Decrypt opens an age file with a passphrase. A wrong passphrase and a

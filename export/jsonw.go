@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
@@ -8,7 +9,31 @@ import (
 // jsonw writes the exchange files by hand, so keys keep the order of the
 // field registry and the same case always gives the same bytes; it is
 // also several times faster than encoding/json with maps.
-type jsonw struct{ b []byte }
+//
+// With out set, it hands what it has made to out every spillSize bytes,
+// so a large file is never held whole in memory.
+type jsonw struct {
+	b   []byte
+	out io.Writer
+	n   int64 // bytes handed to out
+	err error // the first error from out; later writes are dropped
+}
+
+const spillSize = 64 << 10
+
+// spill hands the bytes made so far to out, once there are enough of them
+// (or all of them, when last).
+func (w *jsonw) spill(last bool) {
+	if w.out == nil || (len(w.b) < spillSize && !last) {
+		return
+	}
+	if w.err == nil {
+		n, err := w.out.Write(w.b)
+		w.n += int64(n)
+		w.err = err
+	}
+	w.b = w.b[:0]
+}
 
 func (w *jsonw) raw(s string) { w.b = append(w.b, s...) }
 
@@ -109,6 +134,7 @@ func (w *jsonw) list(name string, n int, each func(i int)) {
 			w.raw(",")
 		}
 		w.raw("\n")
+		w.spill(false)
 	}
 	w.raw("  ]")
 }
