@@ -158,8 +158,10 @@ func loadCase(ctx context.Context, q queryer, id string) (actionlist.Case, error
 		return c, fmt.Errorf("read steps: %w", err)
 	}
 	// No ORDER BY: plan order is a total order (ties go by ID), and sorting
-	// here is cheaper than SQLite sorting whole rows.
-	if c.Steps, err = appendSteps(ctx, q, make([]actionlist.Step, 0, n), `WHERE case_id = ?`, id); err != nil {
+	// here is cheaper than SQLite sorting whole rows. The rows are looked up
+	// in the order they lie in the file (the rowids from the index, sorted),
+	// so each page of a long case is read once instead of again and again.
+	if c.Steps, err = appendSteps(ctx, q, make([]actionlist.Step, 0, n), `WHERE rowid IN (SELECT rowid FROM steps WHERE case_id = ?)`, id); err != nil {
 		return c, err
 	}
 	actionlist.SortPlan(c.Steps)
