@@ -87,6 +87,7 @@ func (a *app) runImport(ctx context.Context, path string, asNew bool, passFile s
 	if err := a.checkLangFlag(); err != nil {
 		return err
 	}
+	defer a.wholeFileGC()()
 	f, err := a.readExchangeFile(path, passFile)
 	if err != nil {
 		return err
