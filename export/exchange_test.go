@@ -580,3 +580,37 @@ func TestCaseFileIsWrittenInPieces(t *testing.T) {
 		t.Errorf("a BSN in the last step: %v", err)
 	}
 }
+
+// Texts full of JSON's own characters are read back exactly, and a list
+// of steps that is damaged is refused.
+func TestTrickyTextsAndDamagedLists(t *testing.T) {
+	f := caseFile()
+	f.Case.Steps[0].Title = `Brackets ] } [ { and "quotes" \ in a title`
+	f.Events[0].New = `{"x": "]}"}`
+	data := f.Encode()
+	parsed, err := Parse(data)
+	if err != nil || !bytes.Equal(parsed.Case.Encode(), data) {
+		t.Fatalf("tricky texts: %v", err)
+	}
+	text := string(data)
+	stepsAt := strings.Index(text, `"steps": [`) + len(`"steps": `)
+	for name, bad := range map[string]string{
+		"mismatched brackets":    text[:stepsAt] + "[}" + text[strings.Index(text, `,
+  "agreements"`):],
+		"an invalid first steps": strings.Replace(text, `"steps": [`, `"steps": [}, "steps": [`, 1),
+		"a number for steps":     text[:stepsAt] + "12" + text[strings.Index(text, `,
+  "agreements"`):],
+		"an unfinished history":  strings.TrimSuffix(strings.TrimSpace(text), "}"),
+		"a broken escape":        strings.Replace(text, `\"quotes\"`, `\x`, 1),
+	} {
+		if _, err := Parse([]byte(bad)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	// null for both reads as none.
+	none := text[:stepsAt] + "null" + text[strings.Index(text, `,
+  "agreements"`):]
+	if p, err := Parse([]byte(none)); err != nil || len(p.Case.Case.Steps) != 0 {
+		t.Errorf("null steps: %v", err)
+	}
+}
