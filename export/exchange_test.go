@@ -422,6 +422,14 @@ func BenchmarkCaseFile(b *testing.B) {
 			f.Encode()
 		}
 	})
+	b.Run("write-checked", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if err := f.WriteChecked(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("check-bsn", func(b *testing.B) {
 		for b.Loop() {
 			if err := CheckCaseFile(f); err != nil {
