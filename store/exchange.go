@@ -119,11 +119,25 @@ func (s *Store) CaseWithEvents(ctx context.Context, id string) (actionlist.Case,
 // one while the history is read on the other, which halves the time a
 // large case takes on two cores. Both must see the same moment: the first
 // connection takes the write lock, so no change can land before the second
-// has begun to read, and lets go as soon as its part is read. ok is false
-// when the lock is not to be had (another window is saving, or the file is
-// read-only); then the caller reads in one go.
+// has begun to read, and lets go as soon as its part is read. It does not
+// wait for the lock: ok is false when another window is saving (or the file
+// is read-only), and then the caller reads in one go, as before.
 func (s *Store) caseWithEventsAtOnce(ctx context.Context, id string) (c actionlist.Case, evs []actionlist.Event, ok bool, err error) {
-	hold, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return c, nil, false, nil
+	}
+	defer conn.Close()
+	var wait int
+	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&wait); err != nil {
+		return c, nil, false, nil
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return c, nil, false, nil
+	}
+	// The connection goes back to the pool waiting as long as before.
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA busy_timeout = %d", wait))
+	hold, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE
 	if err != nil {
 		return c, nil, false, nil
 	}

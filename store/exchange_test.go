@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"math/rand/v2"
@@ -599,10 +600,11 @@ func TestNewerPackageRefreshesTheCopy(t *testing.T) {
 
 // CaseWithEvents reads the steps and the history on two connections at
 // once; what it returns is what one read transaction sees, also while
-// another window holds the write lock (then it reads in one go).
+// another window holds the write lock: then it does not wait for the lock
+// (five seconds by default) but reads in one go.
 func TestCaseWithEventsReadsOneMoment(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "houvast.db")
-	s, err := OpenWith(ctx, path, Options{BusyTimeout: 50 * time.Millisecond})
+	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -633,7 +635,10 @@ func TestCaseWithEventsReadsOneMoment(t *testing.T) {
 	wantCase, wantEvents := oneGo()
 	check := func(when string) {
 		t.Helper()
-		got, evs, err := s.CaseWithEvents(ctx, c.ID)
+		// Far less than the five seconds a wait for the lock would take.
+		short, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		got, evs, err := s.CaseWithEvents(short, c.ID)
 		if err != nil {
 			t.Fatalf("%s: %v", when, err)
 		}
@@ -656,5 +661,12 @@ func TestCaseWithEventsReadsOneMoment(t *testing.T) {
 	busy.Rollback()
 	if _, _, err := s.CaseWithEvents(ctx, "no-such-case"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a missing case: %v", err)
+	}
+	// Saves still wait for another window as long as before.
+	for range 3 {
+		var wait int
+		if err := s.db.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&wait); err != nil || wait != int(DefaultBusyTimeout.Milliseconds()) {
+			t.Errorf("busy timeout afterwards: %d (%v)", wait, err)
+		}
 	}
 }
