@@ -420,14 +420,17 @@ whenever it leaves your hands.`,
 					switch {
 					case f.allowBSN:
 						return unchecked, a.xmsg("written"), nil
-					case f.out == "": // what goes down a pipe cannot be taken back: check first
-						if err := export.CheckCaseFile(file); err != nil {
-							return nil, "", err
-						}
-						return unchecked, a.xmsg("written"), nil
+					case f.encrypt && f.out != "":
+						// Only locked bytes reach the disk, so the check can run
+						// while they are written; a finding throws the file away.
+						return file.WriteChecked, a.xmsg("written"), nil
 					}
-					// Checked while it is written; a finding throws the file away.
-					return file.WriteChecked, a.xmsg("written"), nil
+					// A number that looks like a BSN must never reach the disk or
+					// a pipe in plain text, not even in a temporary file.
+					if err := export.CheckCaseFile(file); err != nil {
+						return nil, "", err
+					}
+					return unchecked, a.xmsg("written"), nil
 				}))
 		},
 	}

@@ -477,22 +477,26 @@ func TestExportStopsAtABSN(t *testing.T) {
 	}
 	mustRun(t, "--db", db, "export", "summary", "--case", "2026-001", "-o", out, "--allow-bsn")
 
-	// A case file is checked while it is written: a finding leaves no file,
-	// not even a temporary one, and an older file of that name stays.
+	// A case file with a finding leaves no file, not even a temporary one
+	// (locked, it is checked while it is written), and an older file of
+	// that name stays.
 	dir := t.TempDir()
 	older := filepath.Join(dir, "dossier.json")
 	if err := os.WriteFile(older, []byte("older"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut = cli(t, nil, "--db", db, "export", "case", "--case", "2026-001", "-o", older)
-	if code == 0 || !strings.Contains(errOut, title) || strings.Contains(errOut, "111 222 333") {
-		t.Errorf("case file with a BSN: %d %q", code, errOut)
-	}
-	if data, _ := os.ReadFile(older); string(data) != "older" {
-		t.Errorf("the older file was replaced: %.40q", data)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("left behind: %v", entries)
+	for _, lock := range [][]string{nil, {"--encrypt", "--passphrase-file", passFile(t, "een lang wachtwoord")}} {
+		args := append([]string{"--db", db, "export", "case", "--case", "2026-001", "-o", older}, lock...)
+		code, _, errOut = cli(t, nil, args...)
+		if code == 0 || !strings.Contains(errOut, title) || strings.Contains(errOut, "111 222 333") {
+			t.Errorf("case file with a BSN %v: %d %q", lock, code, errOut)
+		}
+		if data, _ := os.ReadFile(older); string(data) != "older" {
+			t.Errorf("%v: the older file was replaced: %.40q", lock, data)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("%v: left behind: %v", lock, entries)
+		}
 	}
 	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "-o", older, "--allow-bsn")
 	if data, _ := os.ReadFile(older); !strings.Contains(string(data), "111 222 333") {
