@@ -109,7 +109,11 @@ func planOrderOf(a, b *Step) int {
 // then moves each step once: a step is a large value, and a sort that
 // swaps whole steps spent most of its time copying them.
 func SortPlan(steps []Step) {
-	if slices.IsSortedFunc(steps, planOrder) {
+	sorted := true
+	for i := 1; i < len(steps) && sorted; i++ {
+		sorted = planOrderOf(&steps[i-1], &steps[i]) <= 0
+	}
+	if sorted {
 		return
 	}
 	order := make([]int32, len(steps))

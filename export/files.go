@@ -45,8 +45,9 @@ func WriteStream(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp := f.Name()
+	done := false
 	defer func() {
-		if err != nil {
+		if !done { // an error, or a panic in write
 			f.Close()
 			os.Remove(tmp)
 		}
@@ -66,6 +67,7 @@ func WriteStream(path string, write func(io.Writer) error) (err error) {
 	if err = os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	done = true
 	if d, derr := os.Open(dir); derr == nil {
 		d.Sync() // best effort: some file systems cannot sync a folder
 		d.Close()
@@ -86,6 +88,9 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, refuse(NotHouvast, "folder", nil)
 	} else if err == nil {
 		size = st.Size()
+	}
+	if size > MaxFileSize {
+		return nil, refuse(TooLarge, "", nil)
 	}
 	return readLimited(f, size)
 }
