@@ -603,13 +603,13 @@ func TestTrickyTextsAndDamagedLists(t *testing.T) {
 	text := string(data)
 	stepsAt := strings.Index(text, `"steps": [`) + len(`"steps": `)
 	for name, bad := range map[string]string{
-		"mismatched brackets":    text[:stepsAt] + "[}" + text[strings.Index(text, `,
+		"mismatched brackets": text[:stepsAt] + "[}" + text[strings.Index(text, `,
   "agreements"`):],
 		"an invalid first steps": strings.Replace(text, `"steps": [`, `"steps": [}, "steps": [`, 1),
-		"a number for steps":     text[:stepsAt] + "12" + text[strings.Index(text, `,
+		"a number for steps": text[:stepsAt] + "12" + text[strings.Index(text, `,
   "agreements"`):],
-		"an unfinished history":  strings.TrimSuffix(strings.TrimSpace(text), "}"),
-		"a broken escape":        strings.Replace(text, `\"quotes\"`, `\x`, 1),
+		"an unfinished history": strings.TrimSuffix(strings.TrimSpace(text), "}"),
+		"a broken escape":       strings.Replace(text, `\"quotes\"`, `\x`, 1),
 	} {
 		if _, err := Parse([]byte(bad)); err == nil {
 			t.Errorf("%s: accepted", name)
