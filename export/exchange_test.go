@@ -602,22 +602,20 @@ func TestTrickyTextsAndDamagedLists(t *testing.T) {
 	}
 	text := string(data)
 	stepsAt := strings.Index(text, `"steps": [`) + len(`"steps": `)
+	afterSteps := strings.Index(text, ",\n  \"agreements\"")
 	for name, bad := range map[string]string{
-		"mismatched brackets": text[:stepsAt] + "[}" + text[strings.Index(text, `,
-  "agreements"`):],
+		"mismatched brackets":    text[:stepsAt] + "[}" + text[afterSteps:],
 		"an invalid first steps": strings.Replace(text, `"steps": [`, `"steps": [}, "steps": [`, 1),
-		"a number for steps": text[:stepsAt] + "12" + text[strings.Index(text, `,
-  "agreements"`):],
-		"an unfinished history": strings.TrimSuffix(strings.TrimSpace(text), "}"),
-		"a broken escape":       strings.Replace(text, `\"quotes\"`, `\x`, 1),
+		"a number for steps":     text[:stepsAt] + "12" + text[afterSteps:],
+		"an unfinished history":  strings.TrimSuffix(strings.TrimSpace(text), "}"),
+		"a broken escape":        strings.Replace(text, `\"quotes\"`, `\x`, 1),
 	} {
 		if _, err := Parse([]byte(bad)); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
 	}
-	// null for both reads as none.
-	none := text[:stepsAt] + "null" + text[strings.Index(text, `,
-  "agreements"`):]
+	// null for the steps reads as none.
+	none := text[:stepsAt] + "null" + text[afterSteps:]
 	if p, err := Parse([]byte(none)); err != nil || len(p.Case.Case.Steps) != 0 {
 		t.Errorf("null steps: %v", err)
 	}
