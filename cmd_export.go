@@ -445,19 +445,18 @@ whenever it leaves your hands.`,
 // the time). GOGC and GOMEMLIMIT override it. The returned func puts the
 // settings back, for the tests that run many verbs in one process.
 func (a *app) wholeFileGC() (restore func()) {
-	percent, limit := int64(-2), int64(-1)
+	var undo []func()
 	if a.env("GOGC") == "" {
-		percent = int64(debug.SetGCPercent(400))
+		old := debug.SetGCPercent(400)
+		undo = append(undo, func() { debug.SetGCPercent(old) })
 	}
 	if a.env("GOMEMLIMIT") == "" {
-		limit = debug.SetMemoryLimit(256 << 20)
+		old := debug.SetMemoryLimit(256 << 20)
+		undo = append(undo, func() { debug.SetMemoryLimit(old) })
 	}
 	return func() {
-		if percent != -2 {
-			debug.SetGCPercent(int(percent))
-		}
-		if limit >= 0 {
-			debug.SetMemoryLimit(limit)
+		for _, u := range undo {
+			u()
 		}
 	}
 }
