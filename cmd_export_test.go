@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -525,5 +526,23 @@ func TestPassphraseTypedTwice(t *testing.T) {
 	code, _, errOut = cli(t, nil, "--db", db, "import", out)
 	if code == 0 || !strings.Contains(errOut, "geen Houvast-bestand") {
 		t.Errorf("importing a summary: %d %q", code, errOut)
+	}
+}
+
+// Export and import loosen the garbage collector for their one big file,
+// and put it back as it was when they end.
+func TestWholeFileVerbsPutTheCollectorBack(t *testing.T) {
+	db := demoDB(t, actionlist.Dutch)
+	percent := debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	limit := debug.SetMemoryLimit(-1)
+	out := filepath.Join(t.TempDir(), "dossier.json")
+	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "-o", out)
+	mustRun(t, "--db", filepath.Join(t.TempDir(), "other.db"), "import", out)
+	if got := debug.SetGCPercent(percent); got != percent {
+		t.Errorf("GC percent afterwards: %d, want %d", got, percent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit afterwards: %d, want %d", got, limit)
 	}
 }
