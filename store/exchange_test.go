@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -603,12 +602,7 @@ func TestNewerPackageRefreshesTheCopy(t *testing.T) {
 // another window holds the write lock: then it does not wait for the lock
 // (five seconds by default) but reads in one go.
 func TestCaseWithEventsReadsOneMoment(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "houvast.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, path := openTemp(t) // the default busy timeout
 	c := mustCreate(t, s)
 	st, _ := c.StepByID("s2")
 	after := *st
