@@ -641,6 +641,9 @@ func TestCaseWithEventsReadsOneMoment(t *testing.T) {
 		}
 	}
 	check("alone")
+	if _, _, ok, err := s.caseWithEventsAtOnce(ctx, c.ID); !ok || err != nil {
+		t.Errorf("alone, the two connections were not used: %v %v", ok, err)
+	}
 
 	other, err := Open(ctx, path)
 	if err != nil {
@@ -652,6 +655,9 @@ func TestCaseWithEventsReadsOneMoment(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("while another window holds the write lock")
+	if _, _, ok, _ := s.caseWithEventsAtOnce(ctx, c.ID); ok {
+		t.Error("the write lock of another window was taken")
+	}
 	busy.Rollback()
 	if _, _, err := s.CaseWithEvents(ctx, "no-such-case"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a missing case: %v", err)
