@@ -19,10 +19,7 @@ func packed(t string, cols []string) string {
 	var b strings.Builder
 	b.WriteString("concat(")
 	for i, c := range cols {
-		q := `"` + c + `"`
-		if t != "" {
-			q = t + "." + q
-		}
+		q := column(t, c)
 		if i > 0 {
 			b.WriteString(", ")
 		}

@@ -95,23 +95,6 @@ func appendSteps(ctx context.Context, q queryer, out []actionlist.Step, where st
 	return out, rows.Err()
 }
 
-// rowBuffer is the destination of every row of a query with n text columns
-// (and any extra destinations): one allocation per query instead of two per
-// row. What is read from vals is copied out before the next row.
-type rowBuffer struct {
-	vals []string
-	ptrs []any
-}
-
-func newRowBuffer(n int, extra ...any) rowBuffer {
-	r := rowBuffer{vals: make([]string, n), ptrs: make([]any, 0, n+len(extra))}
-	for i := range r.vals {
-		r.ptrs = append(r.ptrs, &r.vals[i])
-	}
-	r.ptrs = append(r.ptrs, extra...)
-	return r
-}
-
 func loadAgreementRow(ctx context.Context, q queryer, caseID, id string) (actionlist.Agreement, error) {
 	vals, err := scanStrings(q.QueryRowContext(ctx, agreementSelect+" WHERE id = ? AND case_id = ?", id, caseID), len(actionlist.AgreementColumns))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -245,7 +228,7 @@ type OwnedStep struct {
 // case and plan order.
 func (s *Store) StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]OwnedStep, error) {
 	rows, err := s.db.QueryContext(ctx, `
-SELECT `+qualifiedColumns("st", actionlist.StepColumns)+`, c.id, c.ref, c.name
+SELECT concat(`+packed("st", actionlist.StepColumns)+`, `+packed("c", []string{"id", "ref", "name"})+`)
 FROM steps st JOIN cases c ON c.id = st.case_id
 WHERE st.owner = ? AND c.status <> 'closed'
 ORDER BY c.ref, st.rowid`, string(role))
@@ -254,15 +237,19 @@ ORDER BY c.ref, st.rowid`, string(role))
 	}
 	defer rows.Close()
 	var out []OwnedStep
-	var caseID, ref, name string
-	row := newRowBuffer(len(actionlist.StepColumns), &caseID, &ref, &name)
+	var row string
+	n := len(actionlist.StepColumns)
+	vals := make([]string, n+3)
 	for rows.Next() {
-		if err := rows.Scan(row.ptrs...); err != nil {
+		if err := rows.Scan(&row); err != nil {
 			return nil, fmt.Errorf("list %s steps: %w", role, err)
 		}
-		o := OwnedStep{CaseID: caseID, CaseRef: ref, CaseName: name}
-		if o.Step, err = actionlist.StepFromValues(row.vals); err != nil {
-			return nil, fmt.Errorf("read step %s: %w", row.vals[0], err)
+		if err := unpack(row, vals); err != nil {
+			return nil, fmt.Errorf("list %s steps: %w", role, err)
+		}
+		o := OwnedStep{CaseID: vals[n], CaseRef: vals[n+1], CaseName: vals[n+2]}
+		if o.Step, err = actionlist.StepFromValues(vals[:n]); err != nil {
+			return nil, fmt.Errorf("read step %s: %w", vals[0], err)
 		}
 		out = append(out, o)
 	}

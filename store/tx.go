@@ -110,18 +110,21 @@ func syncDir(dir string) error {
 }
 
 // columnList quotes column names for SQL ("order" is a keyword).
-func columnList(cols []string) string { return qualifiedColumns("", cols) }
-
-// qualifiedColumns is columnList with a table alias: t."order".
-func qualifiedColumns(table string, cols []string) string {
+func columnList(cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
-		q[i] = `"` + c + `"`
-		if table != "" {
-			q[i] = table + "." + q[i]
-		}
+		q[i] = column("", c)
 	}
 	return strings.Join(q, ", ")
+}
+
+// column is one quoted column name, with a table alias if t is not "":
+// t."order".
+func column(t, c string) string {
+	if t == "" {
+		return `"` + c + `"`
+	}
+	return t + `."` + c + `"`
 }
 
 func placeholders(n int) string {
