@@ -129,25 +129,9 @@ func CheckPassphrase(p string) error {
 	return nil
 }
 
-// Encrypt locks data with a passphrase (age, scrypt). The result is a
+// EncryptTo locks what is written to the result with a passphrase (age,
+// scrypt) and writes it to out; Close finishes the file. The result is a
 // binary age file; any age tool opens it too.
-func Encrypt(data []byte, passphrase string) ([]byte, error) {
-	var b bytes.Buffer
-	w, err := EncryptTo(&b, passphrase)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(data); err != nil {
-		return nil, fmt.Errorf("encrypt: %w", err)
-	}
-	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("encrypt: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// EncryptTo is Encrypt as a stream: what is written to the result goes
-// locked to out, and Close finishes the file.
 func EncryptTo(out io.Writer, passphrase string) (io.WriteCloser, error) {
 	if err := CheckPassphrase(passphrase); err != nil {
 		return nil, err
