@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"sync"
 
 	"houvast/actionlist"
 )
@@ -106,18 +107,27 @@ var stepPlain = map[string]bool{"title": true, "why": true, "after": true, "owne
 // checkStep checks every text of a step.
 func checkStep(b *bsnScan, s actionlist.Step) { checkStepAs(b, s, s.Title, InStep, InStepNote) }
 
-// stepFieldKind is, for each step field in registry order, whether it is
-// skipped (0), read by a resident or volunteer (1), or a note (2); looked
-// up once instead of twice per field of every step.
-var stepFieldKind = func() []int {
-	kinds := make([]int, len(actionlist.StepColumns))
+// stepField says how a step field's value is checked.
+type stepField int
+
+const (
+	notChecked stepField = iota // an ID, date, number or kind
+	plainText                   // read by a resident or volunteer
+	noteText                    // the team's notes
+)
+
+// stepFields is, for each step field in registry order, how it is checked;
+// worked out once instead of twice per field of every step.
+var stepFields = func() []stepField {
+	kinds := make([]stepField, len(actionlist.StepColumns))
 	for i, name := range actionlist.StepColumns {
 		switch {
 		case notText[name]:
+			kinds[i] = notChecked
 		case stepPlain[name]:
-			kinds[i] = 1
+			kinds[i] = plainText
 		default:
-			kinds[i] = 2
+			kinds[i] = noteText
 		}
 	}
 	return kinds
@@ -126,10 +136,10 @@ var stepFieldKind = func() []int {
 // checkStepAs checks a step's texts and names it by title.
 func checkStepAs(b *bsnScan, s actionlist.Step, title string, plain, note WhereKind) {
 	for i, v := range actionlist.StepValues(s) {
-		switch stepFieldKind[i] {
-		case 1:
+		switch stepFields[i] {
+		case plainText:
 			b.check(Where{What: plain, Title: title}, v)
-		case 2:
+		case noteText:
 			b.check(Where{What: note, Title: title}, v)
 		}
 	}
@@ -140,9 +150,8 @@ func checkStepAs(b *bsnScan, s actionlist.Step, title string, plain, note WhereK
 // The history is checked by a goroutine of its own while the steps are.
 func CheckCase(c actionlist.Case, events []actionlist.Event) []Finding {
 	var history bsnScan
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
+	var wg sync.WaitGroup
+	wg.Go(func() {
 		titles := make(map[string]string, len(c.Steps))
 		for _, s := range c.Steps {
 			titles[s.ID] = s.Title
@@ -150,7 +159,7 @@ func CheckCase(c actionlist.Case, events []actionlist.Event) []Finding {
 		for _, e := range events {
 			checkEvent(&history, e, titles)
 		}
-	}()
+	})
 	var b bsnScan
 	checkCaseFields(&b, c)
 	for _, s := range c.Steps {
@@ -159,7 +168,7 @@ func CheckCase(c actionlist.Case, events []actionlist.Event) []Finding {
 	for _, a := range c.Agreements {
 		b.check(Where{What: InAgreement}, a.Who, a.What)
 	}
-	<-done
+	wg.Wait()
 	return append(b.found, history.found...)
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"houvast/actionlist"
@@ -153,14 +154,13 @@ func (s *Store) caseWithEventsAtOnce(ctx context.Context, id string) (c actionli
 		return c, nil, true, classify(err)
 	}
 	var evErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
+	var wg sync.WaitGroup
+	wg.Go(func() {
 		evs, evErr = appendEvents(ctx, other, make([]actionlist.Event, 0, n), "WHERE case_id = ? ORDER BY seq", id)
-	}()
+	})
 	c, err = loadCase(ctx, hold, id)
 	hold.Rollback()
-	<-done
+	wg.Wait()
 	if err == nil {
 		err = evErr
 	}
