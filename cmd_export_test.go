@@ -499,6 +499,12 @@ func TestExportStopsAtABSN(t *testing.T) {
 			t.Errorf("%v: left behind: %v", lock, entries)
 		}
 	}
+	// A plain file is checked before a byte is written: even where nothing
+	// could be written (a folder that is not there), the BSN is what is said.
+	code, _, errOut = cli(t, nil, "--db", db, "export", "case", "--case", "2026-001", "-o", filepath.Join(dir, "missing", "dossier.json"))
+	if code == 0 || !strings.Contains(errOut, title) {
+		t.Errorf("a plain case file was written before it was checked: %d %q", code, errOut)
+	}
 	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "-o", older, "--allow-bsn")
 	if data, _ := os.ReadFile(older); !strings.Contains(string(data), "111 222 333") {
 		t.Error("--allow-bsn: the case file was not written whole")

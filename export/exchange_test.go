@@ -162,6 +162,12 @@ func TestParseRefusesWhatIsNotAGoodFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	goodPkg := pkg.Encode()
+	// A step as a case file writes it: every field, in Houvast's own order.
+	line := func(b []byte) string {
+		at := bytes.Index(b, []byte(`    {"id": `))
+		return string(b[at : at+bytes.IndexByte(b[at:], '\n')])
+	}
+	fullStep := strings.TrimSuffix(line(good), ",")
 	sqlite := append([]byte("SQLite format 3\x00"), make([]byte, 100)...)
 	houvastDB := slices.Clone(sqlite)
 	copy(houvastDB[68:], "Houv")
@@ -199,6 +205,7 @@ func TestParseRefusesWhatIsNotAGoodFile(t *testing.T) {
 		{"a step twice", replace(good, `"id": "n2"`, `"id": "n1"`), Damaged},
 		{"a title too long", replace(good, `"title": "NOW-1: zoek je loonstroken op"`, `"title": "`+strings.Repeat("x", 200)+`"`), Damaged},
 		{"a volunteer package with a team note", replace(goodPkg, `"work_note": `, `"internal_note": "x", "work_note": `), NotAllowed},
+		{"a volunteer package with a whole step", replace(goodPkg, strings.TrimSuffix(line(goodPkg), ","), fullStep), NotAllowed},
 		{"a volunteer package with history", replace(goodPkg, `"agreements"`, `"events": [{"id": "x"}], "agreements"`), NotAllowed},
 		{"a volunteer package with the source", replace(goodPkg, `"dose": "3"`, `"dose": "3", "source": "gp"`), NotAllowed},
 		{"a case file with a package_id", replace(good, `"case": {`, `"package_id": "p", "case": {`), NotAllowed},
@@ -347,6 +354,27 @@ func TestWriteFileIsAtomicAndPrivate(t *testing.T) {
 	}
 	if err := WriteFile(filepath.Join(dir, "no", "such", "dir.txt"), []byte("x")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a missing folder: %v", err)
+	}
+	// A write that fails half-way, or panics, leaves the old file and
+	// nothing else.
+	half := func(w io.Writer) error {
+		w.Write([]byte("half of"))
+		return errors.New("disk full")
+	}
+	if err := WriteStream(path, half); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("a failed write: %v", err)
+	}
+	func() {
+		defer func() { recover() }()
+		WriteStream(path, func(w io.Writer) error {
+			w.Write([]byte("half of"))
+			panic("a bug")
+		})
+	}()
+	got, _ = os.ReadFile(path)
+	entries, _ = os.ReadDir(dir)
+	if string(got) != "new" || len(entries) != 1 {
+		t.Errorf("after failed writes: %q, %v", got, entries)
 	}
 }
 
