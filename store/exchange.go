@@ -95,7 +95,7 @@ type VolunteerOrigin struct {
 // CaseWithEvents reads a case and all its events (oldest first) in one read
 // transaction, so the two belong to the same moment.
 func (s *Store) CaseWithEvents(ctx context.Context, id string) (actionlist.Case, []actionlist.Event, error) {
-	if s.path != ":memory:" { // a memory database has one connection
+	if s.db.Stats().MaxOpenConnections != 1 { // a memory database has only one
 		if c, evs, ok, err := s.caseWithEventsAtOnce(ctx, id); ok {
 			return c, evs, err
 		}

@@ -670,3 +670,20 @@ func TestCaseWithEventsReadsOneMoment(t *testing.T) {
 		}
 	}
 }
+
+// A database in memory has one connection: it is read in one go, not on
+// two connections (the second would wait for the first for ever).
+func TestCaseWithEventsInMemory(t *testing.T) {
+	s, err := OpenMemory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := mustCreate(t, s)
+	short, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	got, evs, err := s.CaseWithEvents(short, c.ID)
+	if err != nil || len(got.Steps) != len(c.Steps) || len(evs) == 0 {
+		t.Fatalf("in memory: %v, %d steps, %d events", err, len(got.Steps), len(evs))
+	}
+}
