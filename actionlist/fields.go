@@ -228,28 +228,60 @@ func idListField[T any](name string, p func(*T) *[]string) field[T] {
 		}}
 }
 
-var stepFields = fields[Step]{
-	textField("id", func(s *Step) *string { return &s.ID }),
-	textField("key", func(s *Step) *string { return &s.Key }),
-	enumField("phase", func(s *Step) *Phase { return &s.Phase }, Phase.Valid),
-	intField("order", func(s *Step) *int { return &s.Order }),
-	textField("title", func(s *Step) *string { return &s.Title }),
-	textField("why", func(s *Step) *string { return &s.Why }),
-	textField("after", func(s *Step) *string { return &s.After }),
-	enumField("owner", func(s *Step) *Role { return &s.Owner }, Role.Valid),
-	textField("owner_name", func(s *Step) *string { return &s.OwnerName }),
-	dateField("due", func(s *Step) *Date { return &s.Due }),
-	enumField("status", func(s *Step) *StepStatus { return &s.Status }, StepStatus.Valid),
-	dateField("done_on", func(s *Step) *Date { return &s.DoneOn }),
-	textField("done_by", func(s *Step) *string { return &s.DoneBy }),
-	textField("internal_note", func(s *Step) *string { return &s.InternalNote }),
-	textField("work_note", func(s *Step) *string { return &s.WorkNote }),
-	textField("resident_note", func(s *Step) *string { return &s.ResidentNote }),
-	idListField("depends_on", func(s *Step) *[]string { return &s.DependsOn }),
-	enumField("pin", func(s *Step) *Pin { return &s.Pin }, Pin.Valid),
-	intField("days", func(s *Step) *int { return &s.Days }),
-	textField("outcome", func(s *Step) *string { return &s.Outcome }),
+// stepRegistry is every step field: how it is stored, then its length
+// limit, how it is checked for a BSN, what a volunteer gets of it, how it
+// merges, and its name in Dutch and English. Its order is the order of the
+// columns in the database and of the keys in every exchange file.
+var stepRegistry = []stepEntry{
+	{textField("id", func(s *Step) *string { return &s.ID }),
+		NoLimit, BSNSkip, Travels, MergeAlone, words{"kenmerk", "identifier"}},
+	{textField("key", func(s *Step) *string { return &s.Key }),
+		NoLimit, BSNSkip, Travels, MergeAlone, words{"stap uit het sjabloon", "template step"}},
+	{enumField("phase", func(s *Step) *Phase { return &s.Phase }, Phase.Valid),
+		NoLimit, BSNSkip, Travels, MergeAlone, words{"fase", "phase"}},
+	{intField("order", func(s *Step) *int { return &s.Order }),
+		NoLimit, BSNSkip, Travels, MergeAlone, words{"volgorde", "order"}},
+	{textField("title", func(s *Step) *string { return &s.Title }),
+		MaxTitle, BSNPlain, Travels, MergeAlone, words{"titel", "title"}},
+	{textField("why", func(s *Step) *string { return &s.Why }),
+		MaxText, BSNPlain, Travels, MergeAlone, words{"waarom", "why"}},
+	{textField("after", func(s *Step) *string { return &s.After }),
+		MaxText, BSNPlain, Travels, MergeAlone, words{"daarna", "after that"}},
+	{enumField("owner", func(s *Step) *Role { return &s.Owner }, Role.Valid),
+		NoLimit, BSNSkip, Travels, MergeAlone, words{"wie", "who"}},
+	{textField("owner_name", func(s *Step) *string { return &s.OwnerName }),
+		MaxShort, BSNPlain, Travels, MergeAlone, words{"naam van wie het doet", "name of whoever does it"}},
+	{dateField("due", func(s *Step) *Date { return &s.Due }),
+		NoLimit, BSNSkip, Travels, MergeAlone, words{"wanneer", "when"}},
+	{enumField("status", func(s *Step) *StepStatus { return &s.Status }, StepStatus.Valid),
+		NoLimit, BSNSkip, VolunteerOwns, MergeCompletion, words{"stand", "state"}},
+	{dateField("done_on", func(s *Step) *Date { return &s.DoneOn }),
+		NoLimit, BSNSkip, VolunteerOwns, MergeCompletion, words{"klaar op", "done on"}},
+	{textField("done_by", func(s *Step) *string { return &s.DoneBy }),
+		MaxShort, BSNPlain, VolunteerOwns, MergeCompletion, words{"klaar door", "done by"}},
+	{textField("internal_note", func(s *Step) *string { return &s.InternalNote }),
+		MaxText, BSNNote, StaysHome, MergeAlone, words{"notitie voor het team", "note for the team"}},
+	{textField("work_note", func(s *Step) *string { return &s.WorkNote }),
+		MaxText, BSNNote, VolunteerOwns, MergeAlone, words{"notitie van wie het doet", "note by whoever does it"}},
+	{textField("resident_note", func(s *Step) *string { return &s.ResidentNote }),
+		MaxText, BSNNote, StaysHome, MergeAlone, words{"notitie voor de inwoner", "note for the resident"}},
+	{idListField("depends_on", func(s *Step) *[]string { return &s.DependsOn }),
+		NoLimit, BSNSkip, Travels, MergeAlone, words{"wacht op", "waits for"}},
+	{enumField("pin", func(s *Step) *Pin { return &s.Pin }, Pin.Valid),
+		NoLimit, BSNSkip, StaysHome, MergeAlone, words{"vastgezet", "pinned"}},
+	{intField("days", func(s *Step) *int { return &s.Days }),
+		NoLimit, BSNSkip, Travels, MergeAlone, words{"duur in dagen", "days it takes"}},
+	{textField("outcome", func(s *Step) *string { return &s.Outcome }),
+		MaxText, BSNNote, StaysHome, MergeAlone, words{"uitkomst", "outcome"}},
 }
+
+var stepFields = func() fields[Step] {
+	out := make(fields[Step], len(stepRegistry))
+	for i, e := range stepRegistry {
+		out[i] = e.field
+	}
+	return out
+}()
 
 var caseFields = fields[Case]{
 	textField("id", func(c *Case) *string { return &c.ID }),

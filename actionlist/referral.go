@@ -117,10 +117,11 @@ func ReferralArea(s Step) (Area, bool) {
 }
 
 // SetOutcome records what came of a step (a referral's result), cleaned and
-// within MaxText.
+// within the field's limit.
 func SetOutcome(s Step, outcome string) (Step, error) {
 	outcome = CleanText(outcome, true)
-	if err := checkLen("outcome", outcome, MaxText); err != nil {
+	f, _ := LookupStepField("outcome")
+	if err := checkLen(f.Name, outcome, f.Limit); err != nil {
 		return s, err
 	}
 	s.Outcome = outcome

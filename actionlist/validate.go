@@ -46,22 +46,11 @@ func checkLen(field, s string, limit int) error {
 
 // Validate checks a step before it is stored.
 func (s Step) Validate() error {
-	for _, c := range []struct {
-		field string
-		text  string
-		limit int
-	}{
-		{"title", s.Title, MaxTitle},
-		{"why", s.Why, MaxText},
-		{"after", s.After, MaxText},
-		{"owner_name", s.OwnerName, MaxShort},
-		{"done_by", s.DoneBy, MaxShort},
-		{"internal_note", s.InternalNote, MaxText},
-		{"work_note", s.WorkNote, MaxText},
-		{"resident_note", s.ResidentNote, MaxText},
-		{"outcome", s.Outcome, MaxText},
-	} {
-		if err := checkLen(c.field, c.text, c.limit); err != nil {
+	for _, e := range stepRegistry {
+		if e.limit == NoLimit {
+			continue
+		}
+		if err := checkLen(e.name, e.get(s), e.limit); err != nil {
 			return err
 		}
 	}
