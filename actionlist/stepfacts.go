@@ -1,6 +1,9 @@
 package actionlist
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // A step field is more than its stored string: it has a length limit, a way
 // of being checked for a BSN before it leaves the laptop, a place (or none)
@@ -105,6 +108,21 @@ func StepFieldLabel(name string, l Lang) string {
 		return f.Label(l)
 	}
 	return name
+}
+
+// VolunteerStep is the step as a volunteer may have it: every field that
+// stays home is emptied, so nothing reads it by mistake (a BSN check, a
+// summary) after the step left the case.
+func VolunteerStep(s Step) (Step, error) {
+	for _, e := range stepRegistry {
+		if e.handoff != StaysHome {
+			continue
+		}
+		if err := e.set(&s, e.get(Step{})); err != nil {
+			return s, fmt.Errorf("field %s: %w", e.name, err)
+		}
+	}
+	return s, nil
 }
 
 // StepFieldsWhere lists the stored names of the step fields for which keep

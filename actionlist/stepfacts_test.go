@@ -120,3 +120,23 @@ func TestValidateUsesTheRegistryLimits(t *testing.T) {
 		}
 	}
 }
+
+// A volunteer's step keeps what travels and nothing that stays home.
+func TestVolunteerStepKeepsWhatTravels(t *testing.T) {
+	s := fullStep()
+	s.Outcome = "UITKOMST"
+	v, err := VolunteerStep(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	was, got, zero := StepValues(s), StepValues(v), StepValues(Step{})
+	for i, f := range StepFieldInfos() {
+		want := zero[i]
+		if f.GoesToVolunteer() {
+			want = was[i]
+		}
+		if got[i] != want {
+			t.Errorf("%s: %q, want %q", f.Name, got[i], want)
+		}
+	}
+}

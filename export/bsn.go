@@ -89,60 +89,53 @@ func nextDigit(s string, i int) int {
 	return i
 }
 
-// notText are the fields that hold IDs, dates, numbers and kinds, where a
-// run of digits (inside a UUID, say) means nothing. Every other field is
-// checked, so a text field added later is checked without a change here.
+// notText are the case's and agreements' fields that hold IDs, dates,
+// numbers and kinds, where a run of digits (inside a UUID, say) means
+// nothing; a step's fields say so in actionlist's registry. Every other
+// field is checked, so a text field added later is checked without a
+// change here.
 var notText = map[string]bool{
-	"id": true, "key": true, "phase": true, "order": true, "owner": true, "due": true,
-	"status": true, "done_on": true, "depends_on": true, "pin": true, "days": true,
+	"id": true, "status": true,
 	"language": true, "dose": true, "start": true, "target": true, "next_at": true,
 	"source": true, "signal": true, "signal_date": true, "template": true,
 	"closed_on": true, "close_reason": true, "stabilised_on": true, "date": true,
 }
 
-// stepPlain are the step's fields a resident or volunteer may read; the
-// others are notes.
-var stepPlain = map[string]bool{"title": true, "why": true, "after": true, "owner_name": true, "done_by": true}
-
 // checkStep checks every text of a step.
 func checkStep(b *bsnScan, s actionlist.Step) { checkStepAs(b, s, s.Title, InStep, InStepNote) }
 
-// stepField says how a step field's value is checked.
-type stepField int
-
-const (
-	notChecked stepField = iota // an ID, date, number or kind
-	plainText                   // read by a resident or volunteer
-	noteText                    // the team's notes
-)
-
-// stepFields is, for each step field in registry order, how it is checked;
-// worked out once instead of twice per field of every step.
-var stepFields = func() []stepField {
-	kinds := make([]stepField, len(actionlist.StepColumns))
-	for i, name := range actionlist.StepColumns {
-		switch {
-		case notText[name]:
-			kinds[i] = notChecked
-		case stepPlain[name]:
-			kinds[i] = plainText
-		default:
-			kinds[i] = noteText
-		}
+// stepChecks is, for each step field in registry order, how it is checked;
+// looked up once instead of twice per field of every step.
+var stepChecks = func() []actionlist.BSNCheck {
+	infos := actionlist.StepFieldInfos()
+	kinds := make([]actionlist.BSNCheck, len(infos))
+	for i, f := range infos {
+		kinds[i] = f.BSN
 	}
 	return kinds
 }()
 
-// checkStepAs checks a step's texts and names it by title.
+// checkStepAs checks a step's texts and names it by title. A field of no
+// known kind is checked as a note: better a question than a BSN let out.
 func checkStepAs(b *bsnScan, s actionlist.Step, title string, plain, note WhereKind) {
 	for i, v := range actionlist.StepValues(s) {
-		switch stepFields[i] {
-		case plainText:
+		switch stepChecks[i] {
+		case actionlist.BSNSkip:
+		case actionlist.BSNPlain:
 			b.check(Where{What: plain, Title: title}, v)
-		case noteText:
+		default:
 			b.check(Where{What: note, Title: title}, v)
 		}
 	}
+}
+
+// skipped is true for a field of an event that holds no text.
+func skipped(entity actionlist.Entity, field string) bool {
+	if entity == actionlist.EntityStep {
+		f, ok := actionlist.LookupStepField(field)
+		return ok && f.BSN == actionlist.BSNSkip
+	}
+	return notText[field]
 }
 
 // CheckCase looks for BSN-like numbers in every text of a case, its steps,
@@ -204,7 +197,7 @@ func checkEvent(b *bsnScan, e actionlist.Event, titles map[string]string) {
 		}
 		return
 	}
-	if notText[e.Field] {
+	if skipped(e.Entity, e.Field) {
 		return
 	}
 	w := Where{What: InCase}

@@ -191,8 +191,7 @@ func (f CaseFile) WriteChecked(out io.Writer) error {
 // What a volunteer package may hold; everything else stays home.
 var (
 	volunteerCaseColumns = []string{"id", "ref", "name", "participants", "status", "language", "dose"}
-	volunteerStepColumns = []string{"id", "key", "phase", "order", "title", "why", "after", "owner", "owner_name",
-		"due", "status", "done_on", "done_by", "work_note", "depends_on", "days"}
+	volunteerStepColumns = actionlist.StepFieldsWhere(actionlist.StepFieldInfo.GoesToVolunteer)
 )
 
 // VolunteerStepFields are the step fields a volunteer package carries.

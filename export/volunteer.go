@@ -68,10 +68,11 @@ func firstName(s string) string {
 }
 
 // Volunteer makes the package for a case: only the volunteers' steps
-// (without the team's notes, the resident's notes or the pins), their
-// dependencies among themselves, the agreements that name a volunteer in
-// it, the resident's first name (and contact, only when asked), the
-// volunteers and the specialist to report to. Nothing else of the case.
+// (without the fields that stay home: the team's notes, the resident's
+// notes, the pins, the outcome), their dependencies among themselves, the
+// agreements that name a volunteer in it, the resident's first name (and
+// contact, only when asked), the volunteers and the specialist to report
+// to. Nothing else of the case.
 func Volunteer(c actionlist.Case, o VolunteerOptions) (VolunteerPackage, error) {
 	out := actionlist.Case{
 		ID: c.ID, Ref: c.Ref, Name: firstName(c.Name),
@@ -83,7 +84,10 @@ func Volunteer(c actionlist.Case, o VolunteerOptions) (VolunteerPackage, error) 
 		if !ForVolunteer(c, s, o.Only) {
 			continue
 		}
-		s.InternalNote, s.ResidentNote, s.Pin = "", "", actionlist.PinNone
+		s, err := actionlist.VolunteerStep(s)
+		if err != nil {
+			return VolunteerPackage{}, err
+		}
 		out.Steps = append(out.Steps, s)
 		in[s.ID] = true
 		if n := strings.TrimSpace(s.OwnerName); n != "" {
