@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"houvast/actionlist"
+	"houvast/casework"
 	"houvast/store"
 )
 
@@ -157,6 +158,17 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.keys("r")
 	s.waitFor("Voortgang", "Afspraken")
 
+	// A summary typed over the database's own path is refused, and the
+	// database stays as it was (the cases --json below reads it).
+	s.keys("X")
+	s.waitFor("Overzicht voor de inwoner")
+	s.keys("Enter")
+	s.typeText(db)
+	s.keys("Enter")
+	s.waitFor("Niet opgeslagen", "is je Houvast-database")
+	s.keys("Escape")
+	s.waitFor("Voortgang")
+
 	s.keys("Escape")
 	s.waitFor("Dossiers")
 	s.keys("q")
@@ -167,7 +179,9 @@ func TestEndToEndInTmux(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var list []caseJSON
+	var list []struct {
+		Done int `json:"done"`
+	}
 	if err := json.Unmarshal(out, &list); err != nil || len(list) != 1 {
 		t.Fatalf("cases --json: %v %s", err, out)
 	}
@@ -196,7 +210,7 @@ func demoDone(t *testing.T) int {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := seedDemo(context.Background(), st, "nl"); err != nil {
+	if err := casework.SeedDemo(context.Background(), st, "nl", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	list, err := st.Cases(context.Background(), todayForTest())

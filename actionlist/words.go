@@ -91,3 +91,23 @@ func CaseStatusLabel(s CaseStatus, l Lang) string   { return label(caseStatusWor
 func SourceLabel(s SourceKind, l Lang) string       { return label(sourceWords, s, l) }
 func SignalLabel(s SignalKind, l Lang) string       { return label(signalWords, s, l) }
 func CloseReasonLabel(r CloseReason, l Lang) string { return label(closeWords, r, l) }
+
+// FieldValueLabel shows a stored value of a kind (a state, a role, a phase,
+// a reason for closing) in words, for the history and the merge report;
+// any other value is shown as it is.
+func FieldValueLabel(field, v string, l Lang) string {
+	switch field {
+	case "status":
+		if s := StepStatus(v); s.Valid() {
+			return StepStatusLabel(s, l)
+		}
+		return CaseStatusLabel(CaseStatus(v), l)
+	case "owner":
+		return RoleLabel(Role(v), l)
+	case "phase":
+		return PhaseLabel(Phase(v), l)
+	case "close_reason":
+		return CloseReasonLabel(CloseReason(v), l)
+	}
+	return v
+}

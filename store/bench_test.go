@@ -12,7 +12,7 @@ import (
 	"houvast/store"
 )
 
-// These measure the store against the budgets of DESIGN.md (start to first
+// These measure the store against the budgets of docs/design.md (start to first
 // frame under 60 ms with 1,000 cases and 20,000 steps; a save under 5 ms).
 // Timings never fail; BENCHMARKS.md reports them. Every database is a real
 // file in WAL mode with synchronous FULL, as in use.

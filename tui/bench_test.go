@@ -12,7 +12,7 @@ import (
 )
 
 // These measure one key press (Update plus View) against the budget of
-// DESIGN.md: under 2 ms. Timings never fail a test; bench/compare.sh and
+// docs/design.md: under 2 ms. Timings never fail a test; bench/compare.sh and
 // BENCHMARKS.md report them.
 
 func benchCase(b *testing.B, steps int) Model {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"houvast/actionlist"
+	"houvast/casework"
 	"houvast/demo"
 	"houvast/store"
 )
@@ -61,8 +62,9 @@ func newFixture(t testing.TB, lang actionlist.Lang, width, height int) *fixture 
 	busy := &busyStore{s: st}
 	m := New(Options{
 		Store: busy, Lang: lang, Actor: marieke,
-		Today: func() actionlist.Date { return testToday },
-		Watch: -1,
+		Today:    func() actionlist.Date { return testToday },
+		Watch:    -1,
+		Sentence: casework.Sentence,
 	})
 	f := &fixture{t: t, m: m, st: st, busy: busy, c: c}
 	f.send(tea.WindowSizeMsg{Width: width, Height: height})

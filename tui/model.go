@@ -5,7 +5,6 @@ package tui
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -57,6 +56,13 @@ type Options struct {
 	// where it goes unless the specialist types another path.
 	Summaries Summaries
 	ExportDir string
+	// Sentence turns an error from below the screens (the store, the use
+	// cases) into what a caseworker reads, in a language; "" when it has
+	// none. The command line says the same errors in the same words.
+	Sentence func(err error, l actionlist.Lang) string
+	// RetentionMonths is how long a closed case is kept before the case
+	// list points it out for erasing; 0 means the store's default.
+	RetentionMonths int
 	// Notice is shown in the status line at the start (a team template
 	// that did not load, say).
 	Notice string
@@ -137,6 +143,9 @@ func New(o Options) Model {
 	}
 	if o.Watch == 0 {
 		o.Watch = 2 * time.Second
+	}
+	if o.RetentionMonths <= 0 {
+		o.RetentionMonths = store.DefaultRetentionMonths
 	}
 	t := textFor(o.Lang)
 	m := Model{o: o, t: t, lang: o.Lang, keys: newKeys(t), st: newStyles(true), screen: screenList, framed: new(sync.Once)}
@@ -250,7 +259,7 @@ func storeCtx() (context.Context, context.CancelFunc) {
 }
 
 func (m Model) loadCases() tea.Cmd {
-	st, today := m.o.Store, m.today()
+	st, today, months := m.o.Store, m.today(), m.o.RetentionMonths
 	return func() tea.Msg {
 		ctx, cancel := storeCtx()
 		defer cancel()
@@ -262,7 +271,7 @@ func (m Model) loadCases() tea.Cmd {
 		if err != nil {
 			return casesLoadedMsg{err: err}
 		}
-		due, err := st.DueForErasure(ctx, today, store.DefaultRetentionMonths)
+		due, err := st.DueForErasure(ctx, today, months)
 		return casesLoadedMsg{list: list, seq: seq, due: len(due), err: err}
 	}
 }
@@ -499,29 +508,15 @@ func (m Model) saveFailed(err error, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
 // failure turns an error into the status line: a sentence the caseworker
 // understands. The detail stays in the error for logs.
 func (m Model) failure(err error) status {
-	var reason string
-	var ce *store.ConflictError
 	if s, ok := m.domainSentence(err); ok {
 		return status{text: fmt.Sprintf(m.t.SaveFailed, s), isErr: true}
 	}
-	switch {
-	case errors.As(err, &ce):
-		fields := make([]string, 0, len(ce.Conflicts))
-		for _, c := range ce.Conflicts {
-			fields = append(fields, m.fieldName(c.Field))
-		}
-		reason = fmt.Sprintf(m.t.Conflict, strings.Join(fields, ", "))
-	case errors.Is(err, store.ErrBusy), errors.Is(err, context.DeadlineExceeded):
-		reason = m.t.Busy
-	case errors.Is(err, store.ErrDamaged):
-		reason = m.t.Damaged
-	default:
-		var le *actionlist.LimitError
-		if errors.As(err, &le) {
-			reason = fmt.Sprintf(m.t.TooLong, le.Limit)
-		} else {
-			reason = err.Error()
-		}
+	reason := ""
+	if m.o.Sentence != nil {
+		reason = m.o.Sentence(err, m.lang)
+	}
+	if reason == "" {
+		reason = err.Error()
 	}
 	return status{text: fmt.Sprintf(m.t.SaveFailed, reason), isErr: true}
 }

@@ -16,9 +16,6 @@ type text struct {
 	Undone       string
 	NothingUndo  string
 	SaveFailed   string // %s: the reason
-	Busy         string
-	Damaged      string
-	Conflict     string // %s: the fields
 	Reloaded     string
 	ChangedHere  string
 	QuitPending  string
@@ -199,6 +196,8 @@ type text struct {
 	HelpTitle   string
 	HelpDates   string
 	HelpGeneral string
+	// Short names of the screens that have none of their own.
+	HelpResident, HelpAftercare string
 
 	// Key descriptions
 	KeyUp, KeyDown, KeyOpen, KeyBack, KeyQuit, KeyHelp, KeySearch string

@@ -10,9 +10,6 @@ var english = text{
 	Undone:       "↶ Undone: %s",
 	NothingUndo:  "There is nothing to undo.",
 	SaveFailed:   "✗ Not saved: %s",
-	Busy:         "another Houvast window is saving right now. Nothing was changed; try again in a moment.",
-	Damaged:      "the database file is damaged. Quit Houvast, make a copy with houvast backup and put a backup back (houvast backup restore).",
-	Conflict:     "someone else just changed this (%s). The screen now shows the new state; check whether your change is still needed.",
 	Reloaded:     "↻ Updated: this case was changed in another window.",
 	ChangedHere:  "this case",
 	QuitPending:  "One moment: the last change is being saved…",
@@ -184,6 +181,8 @@ var english = text{
 	HelpTitle:   "Help",
 	HelpDates:   "Dates: 12-3, 12-03-2027, 2027-03-12, 12 march, +7 (days), +2w (weeks), mon/monday, tomorrow, today.",
 	HelpGeneral: "Everything is saved at once; there is no save key. u undoes your last change.",
+
+	HelpResident: "Resident view", HelpAftercare: "Aftercare",
 
 	KeyUp: "up", KeyDown: "down", KeyOpen: "open", KeyBack: "back", KeyQuit: "quit", KeyHelp: "help", KeySearch: "search",
 	KeyNew: "new case", KeyCloseCase: "close case", KeyShowClosed: "show closed", KeyVolunteer: "volunteers",

@@ -10,9 +10,6 @@ var dutch = text{
 	Undone:       "↶ Teruggedraaid: %s",
 	NothingUndo:  "Er is niets om terug te draaien.",
 	SaveFailed:   "✗ Niet opgeslagen: %s",
-	Busy:         "een ander Houvast-venster is net aan het opslaan. Er is niets veranderd; probeer het zo nog eens.",
-	Damaged:      "het databasebestand is beschadigd. Stop Houvast, maak een kopie met houvast backup en zet een reservekopie terug (houvast backup restore).",
-	Conflict:     "iemand anders heeft dit net veranderd (%s). Het scherm toont nu de nieuwe stand; kijk of je wijziging nog nodig is.",
 	Reloaded:     "↻ Bijgewerkt: dit dossier is in een ander venster veranderd.",
 	ChangedHere:  "dit dossier",
 	QuitPending:  "Nog even: de laatste wijziging wordt opgeslagen…",
@@ -184,6 +181,8 @@ var dutch = text{
 	HelpTitle:   "Hulp",
 	HelpDates:   "Datums: 12-3, 12-03-2027, 2027-03-12, 12 maart, +7 (dagen), +2w (weken), ma/maandag, morgen, vandaag.",
 	HelpGeneral: "Alles wordt meteen opgeslagen; er is geen bewaarknop. u draait je laatste wijziging terug.",
+
+	HelpResident: "Inwonerscherm", HelpAftercare: "Nazorg",
 
 	KeyUp: "omhoog", KeyDown: "omlaag", KeyOpen: "openen", KeyBack: "terug", KeyQuit: "stoppen", KeyHelp: "hulp", KeySearch: "zoeken",
 	KeyNew: "nieuw dossier", KeyCloseCase: "dossier afsluiten", KeyShowClosed: "afgesloten tonen", KeyVolunteer: "vrijwilligers",

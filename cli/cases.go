@@ -1,33 +1,35 @@
-package main
+package cli
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"houvast/actionlist"
+	"houvast/casework"
 	"houvast/store"
 )
 
 func (a *app) casesCommand() *cobra.Command {
 	var asJSON bool
+	h := a.t.Help.Cases
 	cmd := &cobra.Command{
-		Use:   "cases",
-		Short: "List the cases with their status, progress and next appointment",
-		Example: `  houvast cases
-  houvast cases --json | jq '.[] | select(.overdue > 0) | .ref'`,
-		Args: cobra.NoArgs,
+		Use:     "cases",
+		Short:   h.Short,
+		Example: h.Example,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openStore(cmd.Context())
+			w, err := a.openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}
-			defer s.Close()
-			list, err := s.Cases(cmd.Context(), actionlist.DateOf(time.Now()))
+			defer w.Close()
+			list, err := w.Store.Cases(cmd.Context(), a.today())
 			if err != nil {
 				return err
 			}
@@ -37,7 +39,7 @@ func (a *app) casesCommand() *cobra.Command {
 			return a.writeCasesTable(list)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON, for scripts")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t.Help.FlagJSON)
 	return cmd
 }
 
@@ -70,62 +72,73 @@ func (a *app) writeCasesJSON(list []store.CaseSummary) error {
 		}
 		out = append(out, j)
 	}
-	enc := json.NewEncoder(a.stdout)
+	enc := json.NewEncoder(a.f.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
 
 func (a *app) writeCasesTable(list []store.CaseSummary) error {
 	if len(list) == 0 {
-		fmt.Fprintln(a.stdout, a.msg(msgNoCases))
+		a.printf("%s", a.t.NoCases)
 		return nil
 	}
-	lang := a.lang()
-	w := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, a.msg(msgCasesHeader))
+	w := tabwriter.NewWriter(a.f.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, a.t.CasesHeader)
 	for _, c := range list {
 		next := "-"
 		if !c.Next.IsZero() {
 			next = c.Next.Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%d\t%s\n",
-			actionlist.CleanText(c.Ref, false), actionlist.CleanText(c.Name, false),
-			actionlist.CaseStatusLabel(c.Status, lang), c.Done, c.Applicable, c.Overdue, next)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%d\t%s\n", clean(c.Ref), clean(c.Name),
+			actionlist.CaseStatusLabel(c.Status, a.lang), c.Done, c.Applicable, c.Overdue, next)
 	}
 	return w.Flush()
 }
 
-// errUnsound makes `houvast check` exit with code 2 when it found damage.
-var errUnsound = errors.New("the database has problems")
-
 func (a *app) checkCommand() *cobra.Command {
+	h := a.t.Help.Check
 	return &cobra.Command{
 		Use:   "check",
-		Short: "Check the database for damage; the exit code says if it is sound (0) or not (2)",
-		Long: `Check reads every page of the database (SQLite's integrity check, which finds
-damage that normal use does not notice), every link between cases, steps and
-events, and every stored value. Exit code 0: sound. 2: problems found (listed).
-1: the file could not be checked at all (the message says why).`,
-		Args: cobra.NoArgs,
+		Short: h.Short,
+		Long:  h.Long,
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openStore(cmd.Context())
+			w, err := a.openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}
-			defer s.Close()
-			rep, err := s.Check(cmd.Context())
+			defer w.Close()
+			rep, err := w.Store.Check(cmd.Context())
 			if err != nil {
 				return err
 			}
 			if !rep.Sound() {
 				for _, p := range rep.Problems {
-					fmt.Fprintln(a.stdout, p)
+					a.printf("%s", p)
 				}
 				return errUnsound
 			}
-			fmt.Fprintf(a.stdout, a.msg(msgCheckOK)+"\n", s.Path(), rep.Cases, rep.Steps, rep.Events)
-			a.remindRetention(cmd.Context(), s)
+			a.printf(a.t.CheckOK, w.Store.Path(), rep.Cases, rep.Steps, rep.Events)
+			a.remindRetention(cmd.Context(), w)
 			return nil
 		},
 	}
+}
+
+// remindRetention prints how many closed cases have passed their retention
+// period and how to erase them; nothing when none have.
+func (a *app) remindRetention(ctx context.Context, w *casework.Work) {
+	due, err := w.DueForErasure(ctx)
+	if err != nil || len(due) == 0 {
+		return
+	}
+	refs := make([]string, len(due))
+	for i, c := range due {
+		refs[i] = clean(c.Ref)
+	}
+	format := a.t.RetentionDueMany
+	if len(due) == 1 {
+		format = a.t.RetentionDueOne
+	}
+	a.printf(format, len(due), w.Settings.RetentionMonths, strings.Join(refs, ", "))
 }

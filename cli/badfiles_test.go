@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -55,7 +55,7 @@ func TestBadFilesGetASentenceAndStayUntouched(t *testing.T) {
 			for _, lang := range []struct {
 				env  map[string]string
 				want []string
-			}{{english, []string{tc.en, tc.unchange}}, {nil, []string{tc.nl}}} {
+			}{{inEnglish, []string{tc.en, tc.unchange}}, {nil, []string{tc.nl}}} {
 				for _, verb := range [][]string{{"cases"}, {"check"}, {"erase", "--due", "--yes"}} {
 					code, out, errOut := cli(t, lang.env, append([]string{"--db", p}, verb...)...)
 					if code != 1 || out != "" {
@@ -120,18 +120,18 @@ func TestCheckCommandFindsPageDamage(t *testing.T) {
 	}
 	os.WriteFile(path, b, 0o600)
 
-	code, out, errOut := cli(t, english, "--db", path, "cases")
+	code, out, errOut := cli(t, inEnglish, "--db", path, "cases")
 	if code != 0 || strings.Count(out, "\n") != 11 {
 		t.Errorf("cases on the damaged file: %d %q %q", code, out, errOut)
 	}
-	code, report, errOut := cli(t, english, "--db", path, "check")
+	code, report, errOut := cli(t, inEnglish, "--db", path, "check")
 	if code != 2 || !strings.Contains(report, "integrity") || !strings.Contains(errOut, "Make a copy with 'houvast backup'") {
 		t.Errorf("check on the damaged file: code %d\n%s\n%s", code, report, errOut)
 	}
 	// What check advises works: the copy is made (as it is, since SQLite
 	// cannot copy the damaged index).
 	keep := filepath.Join(t.TempDir(), "keep.db")
-	code, out, _ = cli(t, english, "--db", path, "backup", "-o", keep)
+	code, out, _ = cli(t, inEnglish, "--db", path, "backup", "-o", keep)
 	if code != 0 || !strings.Contains(out, keep) {
 		t.Errorf("backup of the damaged file: %d %q", code, out)
 	}

@@ -1,10 +1,9 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,12 +17,10 @@ import (
 // cliAnswering runs the command line with typed input, as on a terminal.
 func cliAnswering(t *testing.T, env map[string]string, input string, args ...string) (int, string, string) {
 	t.Helper()
-	saved := stdinIsATerminal
-	stdinIsATerminal = func(io.Reader) bool { return true }
-	defer func() { stdinIsATerminal = saved }()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(input), &out, &errOut, func(k string) string { return env[k] })
-	return code, out.String(), errOut.String()
+	return cliWith(t, func(f *Factory) {
+		f.Stdin = strings.NewReader(input)
+		f.StdinIsTerminal = func() bool { return true }
+	}, env, args...)
 }
 
 // closeCaseOn closes a case as the case list's x does, on a given day.
@@ -70,7 +67,7 @@ func nameInFiles(t *testing.T, path, name string) bool {
 func TestEraseCommand(t *testing.T) {
 	const name = "Gerritdina"
 	path, c := dbWithCase(t, name)
-	env := english
+	env := inEnglish
 
 	code, _, errOut := cli(t, env, "--db", path, "erase")
 	if code != 1 || !strings.Contains(errOut, "--case REF") {
@@ -140,7 +137,7 @@ func TestRetentionReminderAndEraseDue(t *testing.T) {
 	closeCaseOn(t, path, old[1].ID, today.AddMonths(-12))
 	closeCaseOn(t, path, recent.ID, today.AddMonths(-2))
 
-	code, out, _ := cli(t, english, "--db", path, "check")
+	code, out, _ := cli(t, inEnglish, "--db", path, "check")
 	want := "Retention period passed: 2 closed cases were closed 12 months ago or more (" + old[0].Ref + ", " + old[1].Ref + ")"
 	if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "houvast erase --due") {
 		t.Errorf("check's reminder:\n%s\nwant %q", out, want)
@@ -150,11 +147,11 @@ func TestRetentionReminderAndEraseDue(t *testing.T) {
 		t.Errorf("check with a retention of 2 months:\n%s", out)
 	}
 
-	code, out, errOut := cliAnswering(t, english, "no\n", "--db", path, "erase", "--due")
+	code, out, errOut := cliAnswering(t, inEnglish, "no\n", "--db", path, "erase", "--due")
 	if code != 0 || !strings.Contains(errOut, old[0].Ref) || !strings.Contains(out, "Nothing erased") {
 		t.Errorf("erase --due, answered no: %d %q %q", code, out, errOut)
 	}
-	code, out, errOut = cliAnswering(t, english, "erase\n", "--db", path, "erase", "--due")
+	code, out, errOut = cliAnswering(t, inEnglish, "erase\n", "--db", path, "erase", "--due")
 	if code != 0 || strings.Count(out, "is erased for good") != 2 {
 		t.Fatalf("erase --due: %d %q %q", code, out, errOut)
 	}
@@ -166,15 +163,15 @@ func TestRetentionReminderAndEraseDue(t *testing.T) {
 	if !caseExists(t, path, recent.ID) || !caseExists(t, path, open.ID) {
 		t.Error("erase --due erased a case that was not due")
 	}
-	code, out, _ = cli(t, english, "--db", path, "check")
+	code, out, _ = cli(t, inEnglish, "--db", path, "check")
 	if code != 0 || strings.Contains(out, "Retention period passed") {
 		t.Errorf("check after erasing: %q", out)
 	}
-	code, out, _ = cli(t, english, "--db", path, "erase", "--due", "--months", "1", "--yes")
+	code, out, _ = cli(t, inEnglish, "--db", path, "erase", "--due", "--months", "1", "--yes")
 	if code != 0 || !strings.Contains(out, "Case "+recent.Ref) || caseExists(t, path, recent.ID) {
 		t.Errorf("erase --due --months 1 --yes: %d %q", code, out)
 	}
-	code, out, _ = cli(t, english, "--db", path, "erase", "--compact")
+	code, out, _ = cli(t, inEnglish, "--db", path, "erase", "--compact")
 	if code != 0 || !strings.Contains(out, "cleaned up") {
 		t.Errorf("erase --compact: %d %q", code, out)
 	}

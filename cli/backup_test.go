@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,10 +13,11 @@ import (
 	"time"
 
 	"houvast/actionlist"
+	"houvast/casework"
 	"houvast/store"
 )
 
-var english = map[string]string{"LANG": "en_GB.UTF-8"}
+var inEnglish = map[string]string{"LANG": "en_GB.UTF-8"}
 
 var testActor = actionlist.Actor{Name: "Ahmed", Role: actionlist.RoleSpecialist}
 
@@ -107,7 +108,7 @@ func TestBackupWhileAWindowSaves(t *testing.T) {
 			}
 		}
 		out := filepath.Join(t.TempDir(), "copy.db")
-		code, stdout, stderr := cli(t, english, "--db", path, "backup", "-o", out)
+		code, stdout, stderr := cli(t, inEnglish, "--db", path, "backup", "-o", out)
 		if code != 0 || !strings.Contains(stdout, "Backup made: "+out) {
 			t.Fatalf("backup %d: code %d, %q %q", i, code, stdout, stderr)
 		}
@@ -136,7 +137,7 @@ func TestBackupWhileAWindowSaves(t *testing.T) {
 func TestBackupNamesAndRefusals(t *testing.T) {
 	path, _ := dbWithCase(t, "Fatima")
 	dir := filepath.Dir(path)
-	code, out, _ := cli(t, english, "--db", path, "backup")
+	code, out, _ := cli(t, inEnglish, "--db", path, "backup")
 	name := regexp.MustCompile(`houvast-backup-\d{8}-\d{6}(-\d+)?\.db`).FindString(out)
 	if code != 0 || name == "" {
 		t.Fatalf("backup without -o: %d %q", code, out)
@@ -145,13 +146,13 @@ func TestBackupNamesAndRefusals(t *testing.T) {
 		t.Fatalf("not next to the database: %v", err)
 	}
 	// A second one in the same second gets its own name.
-	if got := backupName(path, time.Now()); got == filepath.Join(dir, name) {
+	if got := casework.BackupName(path, time.Now()); got == filepath.Join(dir, name) {
 		t.Errorf("the default name %s is taken and offered again", got)
 	}
 
 	existing := filepath.Join(dir, "keep.db")
 	os.WriteFile(existing, []byte("mine"), 0o600)
-	code, _, errOut := cli(t, english, "--db", path, "backup", "-o", existing)
+	code, _, errOut := cli(t, inEnglish, "--db", path, "backup", "-o", existing)
 	if code != 1 || !strings.Contains(errOut, "does not overwrite") {
 		t.Errorf("backup over an existing file: %d %q", code, errOut)
 	}
@@ -160,7 +161,7 @@ func TestBackupNamesAndRefusals(t *testing.T) {
 	}
 
 	missing := filepath.Join(t.TempDir(), "none.db")
-	code, _, errOut = cli(t, english, "--db", missing, "backup")
+	code, _, errOut = cli(t, inEnglish, "--db", missing, "backup")
 	if code != 1 || !strings.Contains(errOut, "no database at") {
 		t.Errorf("backup of no database: %d %q", code, errOut)
 	}
@@ -176,7 +177,7 @@ func TestBackupOfADamagedDatabase(t *testing.T) {
 	copy(b[100:], bytes.Repeat([]byte{0xEE}, 3000)) // the list of tables
 	os.WriteFile(path, b, 0o600)
 	out := filepath.Join(t.TempDir(), "rescue.db")
-	code, stdout, stderr := cli(t, english, "--db", path, "backup", "-o", out)
+	code, stdout, stderr := cli(t, inEnglish, "--db", path, "backup", "-o", out)
 	if code != 0 || !strings.Contains(stdout, "copied the file as it is") {
 		t.Fatalf("backup of a damaged database: %d %q %q", code, stdout, stderr)
 	}
@@ -207,7 +208,7 @@ func TestRestoreCommand(t *testing.T) {
 	}
 
 	// While a window is open, nothing happens.
-	code, _, errOut := cli(t, english, "--db", path, "backup", "restore", bak)
+	code, _, errOut := cli(t, inEnglish, "--db", path, "backup", "restore", bak)
 	if code != 1 || !strings.Contains(errOut, "open in another Houvast window") || !strings.Contains(errOut, "Nothing was changed") {
 		t.Errorf("restore beside an open window: %d %q", code, errOut)
 	}
@@ -217,7 +218,7 @@ func TestRestoreCommand(t *testing.T) {
 	}
 
 	bakBytes, _ := os.ReadFile(bak)
-	code, out, errOut := cli(t, english, "--db", path, "backup", "restore", bak)
+	code, out, errOut := cli(t, inEnglish, "--db", path, "backup", "restore", bak)
 	if code != 0 || !strings.Contains(out, "Restored") || !strings.Contains(out, ".before-restore-") {
 		t.Fatalf("restore: %d %q %q", code, out, errOut)
 	}
@@ -250,7 +251,7 @@ func TestRestoreCommand(t *testing.T) {
 		{filepath.Join(dir, "missing.db"), "does not exist"},
 	} {
 		before, _ := os.ReadFile(path)
-		code, _, errOut := cli(t, english, "--db", path, "backup", "restore", tc.file)
+		code, _, errOut := cli(t, inEnglish, "--db", path, "backup", "restore", tc.file)
 		if code != 1 || !strings.Contains(errOut, tc.want) || !strings.Contains(errOut, "Nothing was changed") {
 			t.Errorf("restore %s: %d %q", filepath.Base(tc.file), code, errOut)
 		}

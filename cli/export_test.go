@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"houvast/actionlist"
+	"houvast/casework"
 	"houvast/export"
 	"houvast/store"
 )
@@ -28,7 +29,7 @@ func demoDB(t *testing.T, lang actionlist.Lang) string {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := seedDemo(context.Background(), s, lang); err != nil {
+	if err := casework.SeedDemo(context.Background(), s, lang, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	return db
@@ -428,11 +429,6 @@ func TestExportRefusals(t *testing.T) {
 		{"no terminal for a passphrase", []string{"export", "case", "--case", "2026-001", "--encrypt"}, "--passphrase-file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.name == "no terminal for a passphrase" {
-				saved := readPassphrase
-				readPassphrase = func(string) (string, error) { return "", errNoTerminal }
-				defer func() { readPassphrase = saved }()
-			}
 			before := fingerprint(t, db)
 			code, out, errOut := cli(t, en, append([]string{"--db", db}, tc.args...)...)
 			if code == 0 || !strings.Contains(errOut, tc.says) {
@@ -513,23 +509,25 @@ func TestExportStopsAtABSN(t *testing.T) {
 
 func TestPassphraseTypedTwice(t *testing.T) {
 	db := demoDB(t, actionlist.Dutch)
-	saved := readPassphrase
-	defer func() { readPassphrase = saved }()
 	answers := []string{"eerste wachtwoord", "tweede wachtwoord"}
-	readPassphrase = func(string) (string, error) {
-		a := answers[0]
-		answers = answers[1:]
-		return a, nil
+	typing := func(f *Factory) {
+		f.ReadPassphrase = func(string) (string, error) {
+			a := answers[0]
+			answers = answers[1:]
+			return a, nil
+		}
 	}
 	out := filepath.Join(t.TempDir(), "s.age")
-	code, _, errOut := cli(t, nil, "--db", db, "export", "summary", "--case", "2026-001", "--encrypt", "-o", out)
+	code, _, errOut := cliWith(t, typing, nil, "--db", db, "export", "summary", "--case", "2026-001", "--encrypt", "-o", out)
 	if code == 0 || !strings.Contains(errOut, "niet gelijk") {
 		t.Errorf("different passphrases: %d %q", code, errOut)
 	}
 	answers = []string{"zelfde wachtwoord", "zelfde wachtwoord", "zelfde wachtwoord"}
-	mustRun(t, "--db", db, "export", "summary", "--case", "2026-001", "--encrypt", "-o", out)
+	if code, _, errOut := cliWith(t, typing, nil, "--db", db, "export", "summary", "--case", "2026-001", "--encrypt", "-o", out); code != 0 {
+		t.Fatalf("the same passphrase twice: %d %q", code, errOut)
+	}
 	// Import asks for it too (a summary is not importable: it says so).
-	code, _, errOut = cli(t, nil, "--db", db, "import", out)
+	code, _, errOut = cliWith(t, typing, nil, "--db", db, "import", out)
 	if code == 0 || !strings.Contains(errOut, "geen Houvast-bestand") {
 		t.Errorf("importing a summary: %d %q", code, errOut)
 	}

@@ -1,28 +1,64 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"houvast/casework"
 	"houvast/store"
+	"houvast/tui"
 )
+
+// testFactory is a run without a terminal: nobody to answer a question or
+// type a passphrase, and no screen.
+func testFactory(env map[string]string, stdin string, out, errOut *bytes.Buffer) *Factory {
+	return &Factory{
+		Env:              func(k string) string { return env[k] },
+		Stdin:            strings.NewReader(stdin),
+		Stdout:           out,
+		Stderr:           errOut,
+		Now:              time.Now,
+		ReadPassphrase:   func(string) (string, error) { return "", ErrNoTerminal },
+		StdinIsTerminal:  func() bool { return false },
+		StdoutIsTerminal: func() bool { return false },
+		Screen:           func(context.Context, tui.Options) error { return errors.New("no screen in this test") },
+	}
+}
 
 // cli runs the command line in-process and returns the exit code and output.
 func cli(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
+	return cliWith(t, nil, env, args...)
+}
+
+// cliWith is cli with the factory changed first, for a terminal or typed
+// passphrases.
+func cliWith(t *testing.T, change func(*Factory), env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(""), &out, &errOut, func(k string) string { return env[k] })
+	f := testFactory(env, "", &out, &errOut)
+	if change != nil {
+		change(f)
+	}
+	code := Run(context.Background(), args, f)
 	return code, out.String(), errOut.String()
 }
 
 func TestCasesOnAFreshDatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "fresh.db")
+	s, err := openForTest(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	code, out, errOut := cli(t, nil, "--db", db, "cases", "--json")
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Fatalf("cases --json: code %d, out %q, err %q", code, out, errOut)
@@ -73,7 +109,7 @@ func TestCasesListsTheDemoCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := seedDemo(context.Background(), s, "nl"); err != nil {
+	if err := casework.SeedDemo(context.Background(), s, "nl", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -98,11 +134,11 @@ func TestBadLanguageAndRole(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "--lang nl") {
 		t.Errorf("--lang fr: %d %q", code, errOut)
 	}
-	if _, err := parseRole("boss"); err == nil {
+	if _, err := casework.ParseRole("boss"); err == nil {
 		t.Error("role boss accepted")
 	}
 	for _, r := range []string{"vrijwilliger", "volunteer", "specialist", ""} {
-		if _, err := parseRole(r); err != nil {
+		if _, err := casework.ParseRole(r); err != nil {
 			t.Errorf("role %q: %v", r, err)
 		}
 	}

@@ -1,0 +1,95 @@
+package cli
+
+import "houvast/actionlist"
+
+// text is every sentence the command line prints itself, one struct per
+// language, so a missing sentence is a compile error and the completeness
+// test finds an empty one. Sentences about errors of the use cases and the
+// store are casework's (casework.Sentence), shared with the screens.
+type text struct {
+	// cases and check
+	NoCases, CasesHeader string
+	CheckOK              string // %s the file, %d cases, %d steps, %d events
+	Unsound              string
+	RetentionDueOne      string // %d cases, %d months, %s the references
+	RetentionDueMany     string
+
+	// backup and restore
+	BackupDone  string // %s the copy, %s again for the command
+	BackupRaw   string // %s the copy
+	RestoreDone string // %s the backup, %s the database
+	RestoreKept string // %s where the old database is kept
+
+	// erase
+	EraseWhich, EraseNeedsYes, EraseCancelled string
+	EraseAsk                                  string // %s ref, %s name, %d steps, %d agreements, %s ref again
+	Erased                                    string // %s ref, %s name
+	TracesRemain, CompactBlocked, Compacted   string
+	EraseNoneDue                              string // %d months
+	EraseWord                                 string
+	EraseDueList                              string // %d cases, %d months
+	EraseDueAsk                               string // %q the word
+	EraseBackups                              string // %s the list
+	BadMonths                                 string // %d the value
+
+	// export
+	Written          string // %s the file
+	VolunteerWritten string // %s the file, %d steps
+	ReturnWritten    string // %s the file, %d changes, %s to whom
+	TheSpecialist    string
+	PassPrompt       string
+	PassAgain        string
+	PassOpen         string // %s the file
+	PassTTY          string
+	PassFile         string // %s the file, %v the reason
+	PassFileEmpty    string // %s the file
+	BinaryTTY        string // %s the kind, %s an example name
+	BadFormat        string // %q the format
+
+	// import
+	CaseImported     string // %s ref, %s name, %d steps, %d events
+	RefChanged       string // %s the file's ref, %s the ref here
+	CaseCopied       string // %s ref, %s name, %s the original's ref
+	CaseExistsAsk    string // %s the file's ref, %s the ref here
+	Yes, Cancelled   string
+	PackageImported  string // %s ref, %d steps, %s ref, %s to whom
+	PackageAgain     string // %s ref
+	PackageRefreshed string // %s ref, %d new, %d changed
+	PackageKept      string
+	ReturnMerged     string // %s ref, %d taken over, %d new steps, %d not taken over
+	ReturnAgain      string // %s ref
+	AppliedHeader    string
+	AppliedLine      string // %q title, %s the changes
+	AddedLine        string // %q title
+	ConflictHeader   string
+	ConflictLine     string // %q title, %s field, %s who, %s offered, %s kept
+	ConflictDeleted  string // %q title, %s who
+	ConflictGone     string // %q title, %s field, %s who, %s offered
+	EmptyValue       string
+	Someone, AStep   string
+
+	// report
+	BadDate         string // %s the flag, %q the date
+	BadOrder        string // %s from, %s to
+	BadReportFormat string // %q the format
+
+	// seed
+	SeedNeedsDB, SeedEventsNeedSteps          string
+	SeedMade                                  string // %d cases, %d steps, %d events, %s file, %.1f s
+	SeedBadCases, SeedBadSteps, SeedBadEvents string // %d the maximum
+
+	// templates
+	TemplateEmbedded string // %-14s id, %-3s language, %3d steps, %s name
+	TemplateTeam     string // the same, and %s the file
+	TemplateGood     string // %s file, %d steps, %d phases
+	TemplateBad      string
+
+	Help help
+}
+
+func texts(l actionlist.Lang) *text {
+	if l == actionlist.English {
+		return &english
+	}
+	return &dutch
+}
