@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -108,6 +109,7 @@ func Run(ctx context.Context, args []string, f *Factory) int {
 	root.SetErr(f.Stderr)
 	err := fang.Execute(ctx, root,
 		fang.WithoutManpage(),
+		fang.WithVersion(root.Version),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 			fmt.Fprintln(w, a.sentence(err))
 		}))
@@ -167,10 +169,11 @@ func (a *app) printf(format string, args ...any) { fmt.Fprintf(a.f.Stdout, forma
 func (a *app) rootCommand() *cobra.Command {
 	h := a.t.Help
 	root := &cobra.Command{
-		Use:   "houvast",
-		Short: h.Root.Short,
-		Long:  h.Root.Long,
-		Args:  cobra.NoArgs,
+		Use:     "houvast",
+		Short:   h.Root.Short,
+		Long:    h.Root.Long,
+		Args:    cobra.NoArgs,
+		Version: version(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.openScreen(cmd.Context())
 		},
@@ -185,7 +188,37 @@ func (a *app) rootCommand() *cobra.Command {
 		a.eraseCommand(), a.exportCommand(), a.importCommand(), a.reportCommand(),
 		a.seedCommand(), a.templatesCommand(),
 	)
+	a.translateCobra(root)
 	return root
+}
+
+// translateCobra puts the run's words on what cobra adds itself: the help
+// flag of every verb, and the help and completion verbs.
+func (a *app) translateCobra(root *cobra.Command) {
+	h := a.t.Help
+	root.InitDefaultHelpCmd()
+	root.InitDefaultVersionFlag()
+	root.InitDefaultCompletionCmd()
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		if f := c.Flags().Lookup("help"); f != nil {
+			f.Usage = fmt.Sprintf(h.FlagHelp, c.Name())
+		}
+		if f := c.Flags().Lookup("version"); f != nil {
+			f.Usage = fmt.Sprintf(h.FlagVersion, c.Name())
+		}
+		switch c.Name() {
+		case "help":
+			c.Short = h.HelpVerb
+		case "completion":
+			c.Short = h.CompletionVerb
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }
 
 // open opens the database of the run for a verb that may change it.
@@ -212,6 +245,14 @@ func (a *app) openExisting(ctx context.Context) (*casework.Work, error) {
 		w.Now = a.f.Now
 	}
 	return w, err
+}
+
+// version is the module's version as the build recorded it.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
 }
 
 // today is the run's date.

@@ -22,4 +22,7 @@ type help struct {
 	FlagEraseCase, FlagDue, FlagMonths, FlagCompact, FlagYes      string
 	FlagBackupOutput                                              string
 	FlagCases, FlagSteps, FlagEvents, FlagSeed                    string
+
+	// cobra's own: the help flag, the help and completion verbs.
+	FlagHelp, FlagVersion, HelpVerb, CompletionVerb string // FlagHelp, FlagVersion: %s the verb
 }

@@ -237,4 +237,8 @@ with 'houvast templates check ourteam.yaml'.`,
 	FlagSteps:        "how many steps, over all cases together",
 	FlagEvents:       "how many extra step changes, over all cases together",
 	FlagSeed:         "the same number makes the same cases",
+	FlagHelp:         "help for %s",
+	FlagVersion:      "version of %s",
+	HelpVerb:         "Help about any command",
+	CompletionVerb:   "Write the script that lets your shell complete houvast's commands and flags",
 }

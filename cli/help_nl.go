@@ -268,4 +268,8 @@ met 'houvast templates check onsteam.yaml'.`,
 	FlagSteps:        "hoeveel stappen, van alle dossiers samen",
 	FlagEvents:       "hoeveel extra wijzigingen aan stappen, van alle dossiers samen",
 	FlagSeed:         "hetzelfde getal maakt dezelfde dossiers",
+	FlagHelp:         "hulp bij %s",
+	FlagVersion:      "versie van %s",
+	HelpVerb:         "Hulp bij elke opdracht",
+	CompletionVerb:   "Schrijf het script waarmee je shell de opdrachten en vlaggen van houvast aanvult",
 }
