@@ -518,7 +518,7 @@ type VolunteerImport struct {
 
 // volunteerFields are a step's fields that belong to whoever does it: a
 // newer package does not overwrite them once the volunteer changed them.
-var volunteerFields = []string{"status", "done_on", "done_by", "work_note"}
+var volunteerFields = actionlist.StepFieldsWhere(actionlist.StepFieldInfo.OwnedByVolunteer)
 
 // ImportVolunteerCopy stores a volunteer package as a case on the
 // volunteer's laptop, with the same IDs as on the specialist's, so that
@@ -860,10 +860,15 @@ type MergeReport struct {
 	Conflicts []MergeConflict
 }
 
-// completion fields move together: a step is done on a day by someone. If
-// one of them conflicts, none is taken over, so a step is never "waiting"
-// with a done date.
-var completion = []string{"status", "done_on", "done_by"}
+// mergeGroup is the group a step field merges with (see
+// actionlist.MergeGroup): if one field of a group conflicts, none of the
+// group is taken over, so a step is never "waiting" with a done date.
+func mergeGroup(field string) actionlist.MergeGroup {
+	if f, ok := actionlist.LookupStepField(field); ok {
+		return f.Merge
+	}
+	return actionlist.MergeAlone
+}
 
 // MergeReturn merges a volunteer's return file into the case, in one
 // transaction. Events merged before (by ID) are skipped, so the same file
@@ -1062,11 +1067,17 @@ func (t *txn) mergeStep(caseID, id string, changes []fieldChange, deleted map[st
 	if err != nil {
 		return fmt.Errorf("step %q: %w", title, err)
 	}
-	if slices.ContainsFunc(conflicts, func(c actionlist.Conflict) bool { return slices.Contains(completion, c.Field) }) {
-		// Keep the completion fields together: none of them is taken over.
+	held := map[actionlist.MergeGroup]bool{}
+	for _, c := range conflicts {
+		if g := mergeGroup(c.Field); g != actionlist.MergeAlone {
+			held[g] = true
+		}
+	}
+	if len(held) > 0 {
+		// Keep a group's fields together: none of them is taken over.
 		var rest []actionlist.Change
 		for _, c := range net {
-			if !slices.Contains(completion, c.Field) {
+			if !held[mergeGroup(c.Field)] {
 				rest = append(rest, c)
 				continue
 			}
