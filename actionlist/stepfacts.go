@@ -111,11 +111,11 @@ func StepFieldLabel(name string, l Lang) string {
 }
 
 // VolunteerStep is the step as a volunteer may have it: every field that
-// stays home is emptied, so nothing reads it by mistake (a BSN check, a
-// summary) after the step left the case.
+// does not go to a volunteer is emptied, so nothing reads it by mistake (a
+// BSN check, a summary) after the step left the case.
 func VolunteerStep(s Step) (Step, error) {
 	for _, e := range stepRegistry {
-		if e.handoff != StaysHome {
+		if e.info().GoesToVolunteer() {
 			continue
 		}
 		if err := e.set(&s, e.get(Step{})); err != nil {
