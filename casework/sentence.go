@@ -84,13 +84,13 @@ func Sentence(err error, l actionlist.Lang) string {
 	if errors.As(err, &ce) {
 		fields := make([]string, 0, len(ce.Conflicts))
 		for _, c := range ce.Conflicts {
-			fields = append(fields, actionlist.StepFieldLabel(c.Field, l))
+			fields = append(fields, actionlist.FieldLabel(ce.Entity, c.Field, l))
 		}
 		return fmt.Sprintf(t.Conflict, strings.Join(fields, ", "))
 	}
 	var le *actionlist.LimitError
 	if errors.As(err, &le) {
-		return fmt.Sprintf(t.TooLong, actionlist.StepFieldLabel(le.Field, l), le.Limit, le.Got)
+		return fmt.Sprintf(t.TooLong, limitedField(le.Field, l), le.Limit, le.Got)
 	}
 	path := ""
 	var de *DatabaseError
@@ -118,6 +118,15 @@ func Sentence(err error, l actionlist.Lang) string {
 		return fmt.Sprintf(t.NotHouvast, path)
 	}
 	return ""
+}
+
+// limitedField names the field of a LimitError, which does not say whose
+// field it is: a step's when the step has one by that name, else a case's.
+func limitedField(name string, l actionlist.Lang) string {
+	if _, ok := actionlist.LookupStepField(name); ok {
+		return actionlist.StepFieldLabel(name, l)
+	}
+	return actionlist.FieldLabel(actionlist.EntityCase, name, l)
 }
 
 func refusalSentence(r *Refusal, t *text) string {
