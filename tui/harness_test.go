@@ -53,6 +53,13 @@ func newFixture(t testing.TB, lang actionlist.Lang, width, height int) *fixture 
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return newFixtureOn(t, st, lang, width, height)
+}
+
+// newFixtureOn is newFixture on a store of the test's choosing (a file, to
+// replace under it).
+func newFixtureOn(t testing.TB, st *store.Store, lang actionlist.Lang, width, height int) *fixture {
+	t.Helper()
 	ex := demo.Case(lang, testToday, counterIDs())
 	c, err := ex.Replay(ctx, st, func(at time.Time) { st.Now = func() time.Time { return at } })
 	if err != nil {
