@@ -104,51 +104,68 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.list.searching {
 		return m.updateListSearch(msg)
 	}
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Quit), key.Matches(msg, k.Back):
-		return m.quit()
-	case key.Matches(msg, k.Up):
-		m.list.cursor = max(0, m.list.cursor-1)
-	case key.Matches(msg, k.Down):
-		m.list.cursor = min(len(m.list.rows)-1, m.list.cursor+1)
-		m.list.cursor = max(0, m.list.cursor)
-	case key.Matches(msg, k.PageUp):
-		m.list.cursor = max(0, m.list.cursor-m.listRoom())
-	case key.Matches(msg, k.PageDown):
-		m.list.cursor = max(0, min(len(m.list.rows)-1, m.list.cursor+m.listRoom()))
-	case key.Matches(msg, k.Search):
-		m.list.searching = true
-		return m, m.list.search.Focus()
-	case key.Matches(msg, k.ShowClosed):
-		m.list.showClosed = !m.list.showClosed
-		m.list.filter()
-	case key.Matches(msg, k.Open):
-		if sel, ok := m.list.selected(); ok {
+	return m.dispatch(m.listKeys(), msg)
+}
+
+func caseChosen(m Model) bool {
+	_, ok := m.list.selected()
+	return ok
+}
+
+// listKeys are the case list's keys; typing into the search field is not
+// among them.
+func (m Model) listKeys() keyTable {
+	k, t := m.keys, m.t
+	return keyTable{
+		{key: k.Up, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.list.cursor = max(0, m.list.cursor-1)
+			return m, nil
+		}},
+		{key: k.Down, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.list.cursor = max(0, min(len(m.list.rows)-1, m.list.cursor+1))
+			return m, nil
+		}},
+		{key: k.Open, when: caseChosen, do: func(m Model) (tea.Model, tea.Cmd) {
+			sel, _ := m.list.selected()
 			m.status = status{}
 			return m, m.loadCase(sel.ID, false)
-		}
-	case key.Matches(msg, k.New):
-		return m.openNewCaseForm()
-	case key.Matches(msg, k.CloseCase):
-		if sel, ok := m.list.selected(); ok {
+		}},
+		{key: k.Search, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.list.searching = true
+			return m, m.list.search.Focus()
+		}},
+		{key: k.New, do: Model.openNewCaseForm},
+		{key: k.CloseCase, when: caseChosen, do: func(m Model) (tea.Model, tea.Cmd) {
+			sel, _ := m.list.selected()
 			if sel.Status == actionlist.CaseClosed {
 				m.status = status{text: m.t.AlreadyClosed}
 				return m, nil
 			}
 			return m.openCloseForm(sel.ID)
-		}
-	case key.Matches(msg, k.Volunteer):
-		m.screen = screenVolunteer
-		return m, m.loadVolunteer()
-	case key.Matches(msg, k.Aftercare):
-		return m.openOverview(screenAftercare)
-	case key.Matches(msg, k.Report):
-		return m.openOverview(screenReport)
-	case key.Matches(msg, k.Help):
-		m.back, m.screen = m.screen, screenHelp
+		}},
+		{key: k.ShowClosed, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.list.showClosed = !m.list.showClosed
+			m.list.filter()
+			return m, nil
+		}},
+		{key: k.Volunteer, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.screen = screenVolunteer
+			return m, m.loadVolunteer()
+		}},
+		{key: k.Aftercare, do: func(m Model) (tea.Model, tea.Cmd) { return m.openOverview(screenAftercare) }},
+		{key: k.Report, do: func(m Model) (tea.Model, tea.Cmd) { return m.openOverview(screenReport) }},
+		{key: k.Help, do: Model.openHelp},
+		{key: k.Quit, do: Model.quit},
+		{key: k.Back, desc: t.KeyQuit, quiet: true, do: Model.quit},
+		{key: k.PageDown, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.list.cursor = max(0, min(len(m.list.rows)-1, m.list.cursor+m.listRoom()))
+			return m, nil
+		}},
+		{key: k.PageUp, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.list.cursor = max(0, m.list.cursor-m.listRoom())
+			return m, nil
+		}},
 	}
-	return m, nil
 }
 
 // listRoom is how many rows fit between the title and the footer.
@@ -200,12 +217,7 @@ func (m Model) renderList() (string, []key.Binding) {
 	for _, line := range reminder {
 		b.WriteString(line + "\n")
 	}
-	k := m.keys
-	_, hasSel := l.selected()
-	open, closeCase := k.Open, k.CloseCase
-	open.SetEnabled(hasSel)
-	closeCase.SetEnabled(hasSel)
-	return strings.TrimRight(b.String(), "\n"), []key.Binding{k.Up, k.Down, open, k.Search, k.New, closeCase, k.ShowClosed, k.Volunteer, k.Aftercare, k.Report, k.Help, k.Quit}
+	return strings.TrimRight(b.String(), "\n"), m.footerKeys(m.listKeys())
 }
 
 // listColumns gives the widths of ref, name, status, progress and next

@@ -352,96 +352,101 @@ func (m Model) stepDeleted(msg stepDeletedMsg) (tea.Model, tea.Cmd) {
 	return m, quit
 }
 
-func (m Model) updateCase(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	sel, hasSel := m.cs.selected()
-	today := m.today()
-	switch {
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Quit):
-		m.screen = screenList
-		m.status = status{}
-		return m, m.loadCases()
-	case key.Matches(msg, k.Up):
-		m.cs.cursor = max(0, m.cs.cursor-1)
-		m.cs.scroll = m.scrollToSelected()
-	case key.Matches(msg, k.Down):
-		m.cs.cursor = max(0, min(len(m.cs.dosing.Now)-1, m.cs.cursor+1))
-		m.cs.scroll = m.scrollToSelected()
-	case key.Matches(msg, k.PageDown):
-		m.cs.scroll += m.height / 2
-	case key.Matches(msg, k.PageUp):
-		m.cs.scroll = max(0, m.cs.scroll-m.height/2)
-	case key.Matches(msg, k.Tick):
-		if !hasSel {
-			m.status = status{text: m.t.NotInNow}
-			return m, nil
-		}
-		done := actionlist.TickOff(sel, today, m.o.Actor.Name)
-		return m.stepChange([]store.StepEdit{{Before: sel, After: done}}, clean(sel.Title), fmt.Sprintf(m.t.TickedOff, clean(sel.Title)))
-	case key.Matches(msg, k.Pin):
-		if hasSel {
-			return m.togglePin(sel)
-		}
-	case key.Matches(msg, k.Push):
-		if hasSel {
-			return m.togglePush(sel)
-		}
-	case key.Matches(msg, k.Edit):
-		if hasSel {
-			return m.openStepForm(sel, false)
-		}
-		m.status = status{text: m.t.NotInNow}
-	case key.Matches(msg, k.Due):
-		if hasSel {
-			return m.openDueForm(sel)
-		}
-	case key.Matches(msg, k.Assign):
-		if hasSel {
-			return m.openAssignForm(sel)
-		}
-	case key.Matches(msg, k.Note):
-		if hasSel {
-			return m.openTeamNoteForm(sel)
-		}
-	case key.Matches(msg, k.Add):
-		return m.openStepForm(actionlist.Step{}, true)
-	case key.Matches(msg, k.Profile):
-		if actionlist.AdvicePending(m.cs.c) {
-			return m.openAdviceForm()
-		}
-		return m.openProfileForm()
-	case key.Matches(msg, k.Stage):
-		return m.openStageForm()
-	case key.Matches(msg, k.Referral):
-		return m.openReferralForm()
-	case key.Matches(msg, k.Summary):
-		return m.openSummaryForm()
-	case key.Matches(msg, k.Conflicts):
-		if len(m.cs.conflicts) > 0 {
-			m.screen = screenConflicts
-		}
-	case key.Matches(msg, k.Dose):
-		return m.openDoseForm()
-	case key.Matches(msg, k.Appt):
-		return m.openApptForm()
-	case key.Matches(msg, k.Agreement):
-		return m.openAgreementForm()
-	case key.Matches(msg, k.Undo):
-		return m.undoLast()
-	case key.Matches(msg, k.Steps):
-		m.screen = screenSteps
-		m.steps.clamp(m.stepRows())
-	case key.Matches(msg, k.Resident):
-		m.back, m.screen = screenCase, screenResident
-		m.status = status{} // nothing of the team's work on the resident's screen
-	case key.Matches(msg, k.History):
-		m.back, m.screen = screenCase, screenHistory
-		m.hist = historyScreen{}
-		return m, m.loadEvents(m.cs.c.ID)
-	case key.Matches(msg, k.Help):
-		m.back, m.screen = screenCase, screenHelp
+func stepInNow(m Model) bool {
+	_, ok := m.cs.selected()
+	return ok
+}
+
+func hasConflicts(m Model) bool { return len(m.cs.conflicts) > 0 }
+
+func canSummarise(m Model) bool { return m.o.Summaries != nil }
+
+// onNow runs f on the step chosen in Now.
+func onNow(f func(Model, actionlist.Step) (tea.Model, tea.Cmd)) func(Model) (tea.Model, tea.Cmd) {
+	return func(m Model) (tea.Model, tea.Cmd) {
+		sel, _ := m.cs.selected()
+		return f(m, sel)
 	}
-	return m, nil
+}
+
+// caseKeys are the action list's keys.
+func (m Model) caseKeys() keyTable {
+	k, t := m.keys, m.t
+	return keyTable{
+		{key: k.Conflicts, when: hasConflicts, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.screen = screenConflicts
+			return m, nil
+		}},
+		{key: k.Tick, when: stepInNow, why: whyNotInNow, do: onNow(func(m Model, sel actionlist.Step) (tea.Model, tea.Cmd) {
+			done := actionlist.TickOff(sel, m.today(), m.o.Actor.Name)
+			return m.stepChange([]store.StepEdit{{Before: sel, After: done}}, clean(sel.Title), fmt.Sprintf(m.t.TickedOff, clean(sel.Title)))
+		})},
+		{key: k.Undo, when: canUndo, why: whyNothingToUndo, do: Model.undoLast},
+		{key: k.Edit, when: stepInNow, why: whyNotInNow, do: onNow(func(m Model, sel actionlist.Step) (tea.Model, tea.Cmd) {
+			return m.openStepForm(sel, false)
+		})},
+		{key: k.Due, when: stepInNow, do: onNow(Model.openDueForm)},
+		{key: k.Resident, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.back, m.screen = screenCase, screenResident
+			m.status = status{} // nothing of the team's work on the resident's screen
+			return m, nil
+		}},
+		{key: k.Steps, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.screen = screenSteps
+			m.steps.clamp(m.stepRows())
+			return m, nil
+		}},
+		{key: k.Add, do: func(m Model) (tea.Model, tea.Cmd) { return m.openStepForm(actionlist.Step{}, true) }},
+		{key: k.Assign, when: stepInNow, do: onNow(Model.openAssignForm)},
+		{key: k.Pin, when: stepInNow, do: onNow(Model.togglePin)},
+		{key: k.Push, when: stepInNow, do: onNow(Model.togglePush)},
+		{key: k.Note, when: stepInNow, do: onNow(Model.openTeamNoteForm)},
+		{key: k.Dose, do: Model.openDoseForm},
+		{key: k.Appt, do: Model.openApptForm},
+		{key: k.Agreement, do: Model.openAgreementForm},
+		{key: k.Summary, when: canSummarise, do: Model.openSummaryForm},
+		{key: k.Profile, do: func(m Model) (tea.Model, tea.Cmd) {
+			if actionlist.AdvicePending(m.cs.c) {
+				return m.openAdviceForm()
+			}
+			return m.openProfileForm()
+		}},
+		{key: k.Stage, do: Model.openStageForm},
+		{key: k.Referral, do: Model.openReferralForm},
+		{key: k.History, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.back, m.screen = screenCase, screenHistory
+			m.hist = historyScreen{}
+			return m, m.loadEvents(m.cs.c.ID)
+		}},
+		{key: k.Back, do: Model.closeCaseScreen},
+		{key: k.Help, do: Model.openHelp},
+		{key: k.Quit, desc: t.KeyBack, quiet: true, do: Model.closeCaseScreen},
+		{key: k.Up, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.cursor = max(0, m.cs.cursor-1)
+			m.cs.scroll = m.scrollToSelected()
+			return m, nil
+		}},
+		{key: k.Down, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.cursor = max(0, min(len(m.cs.dosing.Now)-1, m.cs.cursor+1))
+			m.cs.scroll = m.scrollToSelected()
+			return m, nil
+		}},
+		{key: k.PageDown, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.scroll += m.height / 2
+			return m, nil
+		}},
+		{key: k.PageUp, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.scroll = max(0, m.cs.scroll-m.height/2)
+			return m, nil
+		}},
+	}
+}
+
+// closeCaseScreen goes back to the case list, read afresh.
+func (m Model) closeCaseScreen() (tea.Model, tea.Cmd) {
+	m.screen = screenList
+	m.status = status{}
+	return m, m.loadCases()
 }
 
 // scrollToSelected is the scroll that shows the chosen step in Now whole,
@@ -536,18 +541,7 @@ func (m Model) renderCase() (string, []key.Binding) {
 	if len(body) > room {
 		body = append(body[:room-1], m.st.dim.Render("  ↓ "+m.keys.PageDown.Help().Key))
 	}
-	k := m.keys
-	_, hasSel := cs.selected()
-	tick, edit, due, assign, note, pin, push := k.Tick, k.Edit, k.Due, k.Assign, k.Note, k.Pin, k.Push
-	for _, b := range []*key.Binding{&tick, &edit, &due, &assign, &note, &pin, &push} {
-		b.SetEnabled(hasSel)
-	}
-	undo, summary, conflicts := k.Undo, k.Summary, k.Conflicts
-	undo.SetEnabled(len(m.undo) > 0)
-	conflicts.SetEnabled(len(cs.conflicts) > 0)
-	summary.SetEnabled(m.o.Summaries != nil)
-	return strings.Join(append(header, body...), "\n"),
-		[]key.Binding{conflicts, tick, undo, edit, due, k.Resident, k.Steps, k.Add, assign, pin, push, note, k.Dose, k.Appt, k.Agreement, summary, k.Profile, k.Stage, k.Referral, k.History, k.Back, k.Help}
+	return strings.Join(append(header, body...), "\n"), m.footerKeys(m.caseKeys())
 }
 
 // stack joins sections, with a blank line between them while that fits.

@@ -50,30 +50,40 @@ func (m Model) conflictsLoaded(msg conflictsLoadedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) updateConflicts(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	cs := m.cs.conflicts
-	switch {
-	case key.Matches(msg, k.Back, k.Quit):
+func conflictChosen(m Model) bool { return m.cs.conflictCursor < len(m.cs.conflicts) }
+
+// conflictsKeys are the keys of the differences with a volunteer.
+func (m Model) conflictsKeys() keyTable {
+	k, t := m.keys, m.t
+	back := func(m Model) (tea.Model, tea.Cmd) {
 		m.screen = screenCase
-	case key.Matches(msg, k.Up):
-		m.cs.conflictCursor = max(0, m.cs.conflictCursor-1)
-	case key.Matches(msg, k.Down):
-		m.cs.conflictCursor = max(0, min(len(cs)-1, m.cs.conflictCursor+1))
-	case m.cs.conflictCursor >= len(cs):
-	case key.Matches(msg, k.KeepMine):
-		c := cs[m.cs.conflictCursor]
-		st, actor, caseID := m.o.Store, m.o.Actor, m.cs.c.ID
-		m.pending++
-		return m, func() tea.Msg {
-			ctx, cancel := storeCtx()
-			defer cancel()
-			return conflictResolvedMsg{err: st.ResolveConflict(ctx, actor, caseID, c.EventID)}
-		}
-	case key.Matches(msg, k.TakeTheirs):
-		return m.takeVolunteers(cs[m.cs.conflictCursor])
+		return m, nil
 	}
-	return m, nil
+	return keyTable{
+		{key: k.Up, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.conflictCursor = max(0, m.cs.conflictCursor-1)
+			return m, nil
+		}},
+		{key: k.Down, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.conflictCursor = max(0, min(len(m.cs.conflicts)-1, m.cs.conflictCursor+1))
+			return m, nil
+		}},
+		{key: k.KeepMine, when: conflictChosen, do: func(m Model) (tea.Model, tea.Cmd) {
+			c := m.cs.conflicts[m.cs.conflictCursor]
+			st, actor, caseID := m.o.Store, m.o.Actor, m.cs.c.ID
+			m.pending++
+			return m, func() tea.Msg {
+				ctx, cancel := storeCtx()
+				defer cancel()
+				return conflictResolvedMsg{err: st.ResolveConflict(ctx, actor, caseID, c.EventID)}
+			}
+		}},
+		{key: k.TakeTheirs, when: conflictChosen, do: func(m Model) (tea.Model, tea.Cmd) {
+			return m.takeVolunteers(m.cs.conflicts[m.cs.conflictCursor])
+		}},
+		{key: k.Back, do: back},
+		{key: k.Quit, desc: t.KeyBack, quiet: true, do: back},
+	}
 }
 
 // takeVolunteers saves the volunteer's value as a normal edit, which also
@@ -156,6 +166,5 @@ func (m Model) renderConflicts() (string, []key.Binding) {
 			"    "+fit(m.st.dim.Render("1 "+t.ConflictMine+": ")+fieldValue(c.Field, mine, m.lang), m.width-4),
 			"    "+fit(m.st.dim.Render("2 "+clean(c.By.Name)+": ")+fieldValue(c.Field, theirs, m.lang), m.width-4))
 	}
-	k := m.keys
-	return strings.Join(lines, "\n"), []key.Binding{k.Up, k.Down, k.KeepMine, k.TakeTheirs, k.Back}
+	return strings.Join(lines, "\n"), m.footerKeys(m.conflictsKeys())
 }

@@ -7,43 +7,167 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// updateKey sends a key to the screen that is showing.
+// updateKey sends a key to the screen that is showing, through its key
+// table; only the case list's search field takes typing first.
 func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch m.screen {
-	case screenList:
+	if m.screen == screenList {
 		return m.updateList(msg)
-	case screenCase:
-		return m.updateCase(msg)
-	case screenSteps:
-		return m.updateSteps(msg)
-	case screenResident:
-		return m.updateResident(msg)
-	case screenVolunteer:
-		return m.updateVolunteer(msg)
-	case screenHistory:
-		return m.updateHistory(msg)
-	case screenAftercare:
-		return m.updateAftercare(msg)
-	case screenReport:
-		return m.updateReport(msg)
-	case screenConflicts:
-		return m.updateConflicts(msg)
-	case screenHelp:
-		k := m.keys
-		switch {
-		case key.Matches(msg, k.Back, k.Help, k.Quit):
-			m.screen, m.helpOffset = m.back, 0
-		case key.Matches(msg, k.Down):
-			m.helpOffset++
-		case key.Matches(msg, k.Up):
+	}
+	return m.dispatch(m.keysFor(m.screen), msg)
+}
+
+// helpKeys scroll the help page and leave it for where it was opened.
+func (m Model) helpKeys() keyTable {
+	k, t := m.keys, m.t
+	back := func(m Model) (tea.Model, tea.Cmd) {
+		m.screen, m.helpOffset = m.back, 0
+		return m, nil
+	}
+	return keyTable{
+		{key: k.Up, do: func(m Model) (tea.Model, tea.Cmd) {
 			m.helpOffset = max(0, m.helpOffset-1)
-		case key.Matches(msg, k.PageDown):
+			return m, nil
+		}},
+		{key: k.Down, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.helpOffset++
+			return m, nil
+		}},
+		{key: k.Back, do: back},
+		{key: k.Help, desc: t.KeyBack, quiet: true, do: back},
+		{key: k.Quit, desc: t.KeyBack, quiet: true, do: back},
+		{key: k.PageDown, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
 			m.helpOffset += m.height / 2
-		case key.Matches(msg, k.PageUp):
+			return m, nil
+		}},
+		{key: k.PageUp, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
 			m.helpOffset = max(0, m.helpOffset-m.height/2)
+			return m, nil
+		}},
+	}
+}
+
+// helpScreens are the screens in the order the help page lists them.
+var helpScreens = []screen{screenList, screenAftercare, screenReport, screenCase, screenResident,
+	screenConflicts, screenHistory, screenSteps, screenVolunteer, screenHelp}
+
+// helpTitle is a screen's name on the help page.
+func (m Model) helpTitle(s screen) string {
+	t := m.t
+	switch s {
+	case screenList:
+		return t.ListTitle
+	case screenCase:
+		return t.Now
+	case screenSteps:
+		return t.StepsTitle
+	case screenResident:
+		return t.HelpResident
+	case screenVolunteer:
+		return t.VolunteerTitle
+	case screenHistory:
+		return t.HistoryTitle
+	case screenHelp:
+		return t.HelpTitle
+	case screenAftercare:
+		return t.HelpAftercare
+	case screenReport:
+		return t.ReportTitle
+	case screenConflicts:
+		return t.ConflictsTitle
+	}
+	return ""
+}
+
+// helpSection is a screen's title and a line per thing its keys do: keys
+// that do the same share a line, and so do up and down.
+func (m Model) helpSection(s screen) []string {
+	upDown := m.t.KeyUp + "/" + m.t.KeyDown
+	var descs []string
+	keys := map[string][]string{}
+	for _, e := range m.keysFor(s) {
+		h := e.help()
+		if e.desc == "" && (h.Key == m.keys.Up.Help().Key || h.Key == m.keys.Down.Help().Key) {
+			h.Desc = upDown
+		}
+		if _, ok := keys[h.Desc]; !ok {
+			descs = append(descs, h.Desc)
+		}
+		keys[h.Desc] = append(keys[h.Desc], m.st.helpKey.Render(h.Key))
+	}
+	lines := []string{m.st.section.Render(m.helpTitle(s))}
+	for _, d := range descs {
+		ks := strings.Join(keys[d], " ")
+		lines = append(lines, pad(ks, max(8, widthOf(ks)+1))+" "+d)
+	}
+	return lines
+}
+
+// columns splits sections, kept in order, into at most n columns as short
+// as they can be, with a blank line between sections.
+func columns(sections [][]string, n int) [][]string {
+	tallest, total := 0, 0
+	for _, s := range sections {
+		tallest = max(tallest, len(s))
+		total += len(s) + 1
+	}
+	for limit := tallest; ; limit++ {
+		cols := [][]string{nil}
+		for _, s := range sections {
+			cur := &cols[len(cols)-1]
+			switch {
+			case len(*cur) == 0:
+				*cur = append(*cur, s...)
+			case len(*cur)+1+len(s) <= limit:
+				*cur = append(append(*cur, ""), s...)
+			default:
+				cols = append(cols, append([]string(nil), s...))
+			}
+		}
+		if len(cols) <= n || limit >= total {
+			return cols
 		}
 	}
-	return m, nil
+}
+
+// renderHelp is the full page of keys: every screen's key table.
+func (m Model) renderHelp() (string, []key.Binding) {
+	t, k := m.t, m.keys
+	lines := []string{m.st.title.Render(t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(t.HelpTitle), m.st.rule.Render(strings.Repeat("─", m.width))}
+	sections := make([][]string, len(helpScreens))
+	for i, s := range helpScreens {
+		sections[i] = m.helpSection(s)
+	}
+	// Columns of at least 40 cells, so no description is cut.
+	n := max(1, min(len(sections), m.width/40))
+	cols := columns(sections, n)
+	colW := m.width / len(cols)
+	rows := 0
+	for _, c := range cols {
+		rows = max(rows, len(c))
+	}
+	for i := range rows {
+		var row strings.Builder
+		for _, c := range cols {
+			cell := ""
+			if i < len(c) {
+				cell = c[i]
+			}
+			row.WriteString(pad(cell, colW))
+		}
+		lines = append(lines, row.String())
+	}
+	lines = append(lines, "")
+	lines = append(lines, wrap(t.HelpGeneral, m.width)...)
+	lines = append(lines, wrap(t.HelpDates, m.width)...)
+	// Below the title, the page scrolls when the window is short.
+	room := m.height - 2 - 2
+	body := lines[2:]
+	off := min(m.helpOffset, max(0, len(body)-room))
+	body = body[off:]
+	if len(body) > room {
+		body = append(body[:room-1], m.st.dim.Render("  ↓ "+k.Down.Help().Key+" "+k.PageDown.Help().Key))
+	}
+	return strings.Join(append(lines[:2], body...), "\n"), m.footerKeys(m.helpKeys())
 }
 
 // footer is one line of the keys that work now, most important first; the
@@ -74,61 +198,4 @@ func (m Model) footer(bindings []key.Binding) string {
 		parts = append(parts, m.st.helpKey.Render(h.Key)+" "+m.st.helpDesc.Render(h.Desc))
 	}
 	return strings.Join(parts, m.st.dim.Render(" · "))
-}
-
-// renderHelp is the full page of keys, per screen.
-func (m Model) renderHelp() (string, []key.Binding) {
-	t, k := m.t, m.keys
-	groups := []struct {
-		title string
-		keys  []key.Binding
-	}{
-		{t.ListTitle, []key.Binding{k.Up, k.Down, k.Open, k.Search, k.New, k.CloseCase, k.ShowClosed, k.Volunteer, k.Aftercare, k.Report, k.Quit}},
-		{t.Now, []key.Binding{k.Tick, k.Undo, k.Edit, k.Due, k.Assign, k.Note, k.Add, k.Pin, k.Push, k.Dose, k.Appt, k.Agreement, k.Summary, k.Profile, k.Stage, k.Referral, k.Steps, k.Resident, k.History, k.PageDown, k.Back}},
-		{t.StepsTitle, []key.Binding{k.Tick, k.NA, k.Edit, k.Due, k.Assign, k.Note, k.Pin, k.Push, k.Delete, k.Add, k.FilterOwner, k.FilterStatus, k.Undo}},
-		{t.VolunteerTitle, []key.Binding{k.Tick, k.WorkNote, k.Undo}},
-	}
-	lines := []string{m.st.title.Render(t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(t.HelpTitle), m.st.rule.Render(strings.Repeat("─", m.width))}
-	colW := max(26, (m.width-4)/len(groups))
-	var cols [][]string
-	for _, g := range groups {
-		col := []string{m.st.section.Render(g.title)}
-		for _, b := range g.keys {
-			h := b.Help()
-			col = append(col, pad(m.st.helpKey.Render(h.Key), 8)+" "+h.Desc)
-		}
-		cols = append(cols, col)
-	}
-	if m.width >= 4*colW {
-		rows := 0
-		for _, c := range cols {
-			rows = max(rows, len(c))
-		}
-		for i := range rows {
-			var row strings.Builder
-			for _, c := range cols {
-				cell := ""
-				if i < len(c) {
-					cell = c[i]
-				}
-				row.WriteString(pad(cell, colW))
-			}
-			lines = append(lines, row.String())
-		}
-	} else {
-		half := []([]string){append(append(cols[0], ""), cols[3]...), append(append(cols[1], ""), cols[2]...)}
-		lines = append(lines, sideBySide(half[0], half[1], m.width/2, m.width)...)
-	}
-	lines = append(lines, "")
-	lines = append(lines, wrap(t.HelpGeneral, m.width)...)
-	lines = append(lines, wrap(t.HelpDates, m.width)...)
-	// Below the title, the page scrolls when the window is short.
-	room := m.height - 2 - 2
-	body := lines[2:]
-	off := min(m.helpOffset, max(0, len(body)-room))
-	body = body[off:]
-	if len(body) > room {
-		body = append(body[:room-1], m.st.dim.Render("  ↓ "+k.Down.Help().Key+" "+k.PageDown.Help().Key))
-	}
-	return strings.Join(append(lines[:2], body...), "\n"), []key.Binding{k.Down, k.Up, k.Back}
 }

@@ -22,31 +22,45 @@ func (h *historyScreen) set(evs []actionlist.Event, err error) {
 	h.events, h.loaded, h.offset = evs, err == nil, 0
 }
 
-func (m Model) updateHistory(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Back, m.keys.Quit, m.keys.History) {
+// historyKeys are the history's keys: it scrolls, and h goes back.
+func (m Model) historyKeys() keyTable {
+	back := func(m Model) (tea.Model, tea.Cmd) {
 		m.screen = screenCase
 		return m, nil
 	}
-	m.hist.offset = m.scroll(msg, m.hist.offset, len(m.hist.events))
-	return m, nil
+	return m.pageKeys(m.keys.History, back, func(m Model, by int) Model {
+		m.hist.offset = m.scrolled(m.hist.offset, len(m.hist.events), by)
+		return m
+	})
 }
 
-// scroll moves a text page by a line (up, down) or a page (pgup, pgdown),
-// within the lines there are; other keys leave it.
-func (m Model) scroll(msg tea.KeyPressMsg, offset, total int) int {
-	k, room := m.keys, m.height-4
-	last := max(0, total-room)
-	switch {
-	case key.Matches(msg, k.Up):
-		offset--
-	case key.Matches(msg, k.Down):
-		offset++
-	case key.Matches(msg, k.PageUp):
-		offset -= room
-	case key.Matches(msg, k.PageDown):
-		offset += room
+// pageKeys are the keys of a page of text that scrolls: a line (up, down)
+// or a page (pgdown, pgup) at a time; esc, q and the key that opened it go
+// back.
+func (m Model) pageKeys(again key.Binding, back func(Model) (tea.Model, tea.Cmd), scroll func(m Model, by int) Model) keyTable {
+	k, t := m.keys, m.t
+	by := func(n func(Model) int) func(Model) (tea.Model, tea.Cmd) {
+		return func(m Model) (tea.Model, tea.Cmd) { return scroll(m, n(m)), nil }
 	}
-	return max(0, min(last, offset))
+	return keyTable{
+		{key: k.Up, do: by(func(Model) int { return -1 })},
+		{key: k.Down, do: by(func(Model) int { return 1 })},
+		{key: k.PageDown, do: by(func(m Model) int { return m.pageRoom() })},
+		{key: k.Back, do: back},
+		{key: k.PageUp, quiet: true, do: by(func(m Model) int { return -m.pageRoom() })},
+		{key: k.Quit, desc: t.KeyBack, quiet: true, do: back},
+		{key: again, desc: t.KeyBack, quiet: true, do: back},
+	}
+}
+
+// pageRoom is how many lines of a text page fit under its title.
+func (m Model) pageRoom() int { return m.height - 4 }
+
+// scrolled moves a text page's offset by some lines, within the lines
+// there are.
+func (m Model) scrolled(offset, total, by int) int {
+	last := max(0, total-m.pageRoom())
+	return max(0, min(last, offset+by))
 }
 
 // eventLine tells one event in words: when, who, what.
@@ -115,20 +129,7 @@ func snapshotTitle(snapshot, fallback string) string {
 
 // fieldValue shows stored kinds (a status, a role) in words.
 func fieldValue(field, v string, l actionlist.Lang) string {
-	switch field {
-	case "status":
-		if s := actionlist.StepStatus(v); s.Valid() {
-			return actionlist.StepStatusLabel(s, l)
-		}
-		return actionlist.CaseStatusLabel(actionlist.CaseStatus(v), l)
-	case "owner":
-		return actionlist.RoleLabel(actionlist.Role(v), l)
-	case "phase":
-		return actionlist.PhaseLabel(actionlist.Phase(v), l)
-	case "close_reason":
-		return actionlist.CloseReasonLabel(actionlist.CloseReason(v), l)
-	}
-	return v
+	return actionlist.FieldValueLabel(field, v, l)
 }
 
 func (m Model) renderHistory() (string, []key.Binding) {
@@ -148,6 +149,5 @@ func (m Model) renderHistory() (string, []key.Binding) {
 	for _, e := range m.hist.events[min(m.hist.offset, len(m.hist.events)):min(len(m.hist.events), m.hist.offset+room)] {
 		lines = append(lines, fit(eventLine(e, titles, t, m.lang, today), m.width))
 	}
-	k := m.keys
-	return strings.Join(lines, "\n"), []key.Binding{k.Up, k.Down, k.PageDown, k.Back}
+	return strings.Join(lines, "\n"), m.footerKeys(m.historyKeys())
 }

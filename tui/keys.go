@@ -13,6 +13,7 @@ type keys struct {
 	Delete, Note, WorkNote, Due, Assign                     key.Binding
 	Profile, Stage, Referral, Aftercare, Report, Summary    key.Binding
 	Conflicts, KeepMine, TakeTheirs                         key.Binding
+	ResidentBack                                            key.Binding // r or esc: the resident view's one way out
 }
 
 func newKeys(t *text) keys {
@@ -62,6 +63,7 @@ func newKeys(t *text) keys {
 		Conflicts:    b(t.KeyConflicts, "K"),
 		KeepMine:     b(t.KeyKeepMine, "1"),
 		TakeTheirs:   b(t.KeyTakeTheirs, "2"),
+		ResidentBack: key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", t.ResidentBack)),
 	}
 }
 

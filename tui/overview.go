@@ -59,24 +59,32 @@ func (m Model) openOverview(s screen) (tea.Model, tea.Cmd) {
 	return m, m.loadAllCases()
 }
 
-func (m Model) updateAftercare(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Back, k.Quit, k.Aftercare):
+func checkInChosen(m Model) bool { return m.over.cursor < len(m.over.checkIns) }
+
+// aftercareKeys are the aftercare view's keys.
+func (m Model) aftercareKeys() keyTable {
+	k, t := m.keys, m.t
+	back := func(m Model) (tea.Model, tea.Cmd) {
 		m.screen = screenList
 		return m, m.loadCases()
-	case key.Matches(msg, k.Up):
-		m.over.cursor = max(0, m.over.cursor-1)
-	case key.Matches(msg, k.Down):
-		m.over.cursor = max(0, min(len(m.over.checkIns)-1, m.over.cursor+1))
-	case key.Matches(msg, k.Open):
-		if m.over.cursor < len(m.over.checkIns) {
-			return m, m.loadCase(m.over.checkIns[m.over.cursor].CaseID, false)
-		}
-	case key.Matches(msg, k.Help):
-		m.back, m.screen = screenAftercare, screenHelp
 	}
-	return m, nil
+	return keyTable{
+		{key: k.Up, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.over.cursor = max(0, m.over.cursor-1)
+			return m, nil
+		}},
+		{key: k.Down, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.over.cursor = max(0, min(len(m.over.checkIns)-1, m.over.cursor+1))
+			return m, nil
+		}},
+		{key: k.Open, when: checkInChosen, do: func(m Model) (tea.Model, tea.Cmd) {
+			return m, m.loadCase(m.over.checkIns[m.over.cursor].CaseID, false)
+		}},
+		{key: k.Back, do: back},
+		{key: k.Help, do: Model.openHelp},
+		{key: k.Quit, desc: t.KeyBack, quiet: true, do: back},
+		{key: k.Aftercare, desc: t.KeyBack, quiet: true, do: back},
+	}
 }
 
 func (m Model) renderAftercare() (string, []key.Binding) {
@@ -107,17 +115,19 @@ func (m Model) renderAftercare() (string, []key.Binding) {
 		}
 		lines = append(lines, line)
 	}
-	k := m.keys
-	return strings.Join(lines, "\n"), []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help}
+	return strings.Join(lines, "\n"), m.footerKeys(m.aftercareKeys())
 }
 
-func (m Model) updateReport(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Back, m.keys.Quit, m.keys.Report) {
+// reportKeys are the figures' keys: they scroll, and R goes back.
+func (m Model) reportKeys() keyTable {
+	back := func(m Model) (tea.Model, tea.Cmd) {
 		m.screen = screenList
 		return m, nil
 	}
-	m.over.offset = m.scroll(msg, m.over.offset, len(m.over.report))
-	return m, nil
+	return m.pageKeys(m.keys.Report, back, func(m Model, by int) Model {
+		m.over.offset = m.scrolled(m.over.offset, len(m.over.report), by)
+		return m
+	})
 }
 
 func (m Model) renderReport() (string, []key.Binding) {
@@ -131,6 +141,5 @@ func (m Model) renderReport() (string, []key.Binding) {
 	for _, l := range r[min(m.over.offset, len(r)):min(len(r), m.over.offset+room)] {
 		lines = append(lines, clean(l))
 	}
-	k := m.keys
-	return strings.Join(lines, "\n"), []key.Binding{k.Up, k.Down, k.PageDown, k.Back}
+	return strings.Join(lines, "\n"), m.footerKeys(m.reportKeys())
 }

@@ -14,12 +14,16 @@ import (
 // steps, how far they are and what was agreed. No notes for the team, no
 // other cases, no jargon. One key in, one key out.
 
-func (m Model) updateResident(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	if key.Matches(msg, k.Resident, k.Back, k.Quit) {
+// residentKeys lead back to the action list, and nowhere else.
+func (m Model) residentKeys() keyTable {
+	back := func(m Model) (tea.Model, tea.Cmd) {
 		m.screen = screenCase
+		return m, nil
 	}
-	return m, nil
+	return keyTable{
+		{key: m.keys.ResidentBack, do: back},
+		{key: m.keys.Quit, desc: m.t.ResidentBack, quiet: true, do: back},
+	}
 }
 
 // residentOwner says who does a step, speaking to the resident.
@@ -100,8 +104,7 @@ func (m Model) renderResident() (string, []key.Binding) {
 		}
 		lines = append(lines, l)
 	}
-	back := key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", t.ResidentBack))
-	return strings.Join(lines, "\n"), []key.Binding{back}
+	return strings.Join(lines, "\n"), m.footerKeys(m.residentKeys())
 }
 
 // residentWhen says by when, calmly: today, tomorrow, a day in words; a step

@@ -53,70 +53,103 @@ func cycle[T comparable](cur T, all []T) T {
 	return none
 }
 
-func (m Model) updateSteps(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	rows := m.stepRows()
-	var sel actionlist.Step
-	hasSel := m.steps.cursor < len(rows)
-	if hasSel {
-		sel = *rows[m.steps.cursor]
+// chosenRow is the step chosen on the full list, found without making
+// the filtered list.
+func (m Model) chosenRow() (actionlist.Step, bool) {
+	n := 0
+	for _, s := range m.cs.c.Steps {
+		if (m.steps.owner == "" || s.Owner == m.steps.owner) && (m.steps.state == "" || s.Status == m.steps.state) {
+			if n == m.steps.cursor {
+				return s, true
+			}
+			n++
+		}
 	}
-	today := m.today()
-	switch {
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Quit), key.Matches(msg, k.Steps):
+	return actionlist.Step{}, false
+}
+
+func rowChosen(m Model) bool {
+	_, ok := m.chosenRow()
+	return ok
+}
+
+// onRow runs f on the step chosen on the full list.
+func onRow(f func(Model, actionlist.Step) (tea.Model, tea.Cmd)) func(Model) (tea.Model, tea.Cmd) {
+	return func(m Model) (tea.Model, tea.Cmd) {
+		sel, _ := m.chosenRow()
+		return f(m, sel)
+	}
+}
+
+// stepsKeys are the full list's keys.
+func (m Model) stepsKeys() keyTable {
+	k, t := m.keys, m.t
+	back := func(m Model) (tea.Model, tea.Cmd) {
 		m.screen = screenCase
-	case key.Matches(msg, k.Up):
-		m.steps.cursor = max(0, m.steps.cursor-1)
-	case key.Matches(msg, k.Down):
-		m.steps.cursor = min(len(rows)-1, m.steps.cursor+1)
-	case key.Matches(msg, k.PageUp):
-		m.steps.cursor = max(0, m.steps.cursor-m.height/2)
-	case key.Matches(msg, k.PageDown):
-		m.steps.cursor = min(len(rows)-1, m.steps.cursor+m.height/2)
-	case key.Matches(msg, k.FilterOwner):
-		m.steps.owner = cycle(m.steps.owner, actionlist.Roles)
-		m.steps.cursor = 0
-	case key.Matches(msg, k.FilterStatus):
-		m.steps.state = cycle(m.steps.state, actionlist.StepStatuses)
-		m.steps.cursor = 0
-	case key.Matches(msg, k.Add):
-		return m.openStepForm(actionlist.Step{}, true)
-	case key.Matches(msg, k.Undo):
-		return m.undoLast()
-	case key.Matches(msg, k.Help):
-		m.back, m.screen = screenSteps, screenHelp
-	case !hasSel:
-		m.status = status{text: m.t.NotInNow}
-	case key.Matches(msg, k.Tick):
-		after := actionlist.TickOff(sel, today, m.o.Actor.Name)
-		report := fmt.Sprintf(m.t.TickedOff, clean(sel.Title))
-		if sel.Status == actionlist.StepDone {
-			after, report = actionlist.Reopen(sel), m.t.Reopened
-		}
-		return m.stepChange([]store.StepEdit{{Before: sel, After: after}}, clean(sel.Title), report)
-	case key.Matches(msg, k.NA):
-		after := actionlist.SetStatus(sel, actionlist.StepNotApplicable, today, "")
-		report := actionlist.StepStatusLabel(actionlist.StepNotApplicable, m.lang)
-		if sel.Status == actionlist.StepNotApplicable {
-			after, report = actionlist.Reopen(sel), m.t.Reopened
-		}
-		return m.stepChange([]store.StepEdit{{Before: sel, After: after}}, clean(sel.Title), report)
-	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
-		return m.openStepForm(sel, false)
-	case key.Matches(msg, k.Due):
-		return m.openDueForm(sel)
-	case key.Matches(msg, k.Assign):
-		return m.openAssignForm(sel)
-	case key.Matches(msg, k.Note):
-		return m.openTeamNoteForm(sel)
-	case key.Matches(msg, k.Pin):
-		return m.togglePin(sel)
-	case key.Matches(msg, k.Push):
-		return m.togglePush(sel)
-	case key.Matches(msg, k.Delete):
-		return m.openDeleteForm(sel)
+		return m, nil
 	}
-	return m, nil
+	return keyTable{
+		{key: k.Tick, when: rowChosen, why: whyNotInNow, do: onRow(func(m Model, sel actionlist.Step) (tea.Model, tea.Cmd) {
+			after := actionlist.TickOff(sel, m.today(), m.o.Actor.Name)
+			report := fmt.Sprintf(m.t.TickedOff, clean(sel.Title))
+			if sel.Status == actionlist.StepDone {
+				after, report = actionlist.Reopen(sel), m.t.Reopened
+			}
+			return m.stepChange([]store.StepEdit{{Before: sel, After: after}}, clean(sel.Title), report)
+		})},
+		{key: k.Edit, when: rowChosen, why: whyNotInNow, do: onRow(func(m Model, sel actionlist.Step) (tea.Model, tea.Cmd) {
+			return m.openStepForm(sel, false)
+		})},
+		{key: k.Due, when: rowChosen, why: whyNotInNow, do: onRow(Model.openDueForm)},
+		{key: k.Assign, when: rowChosen, why: whyNotInNow, do: onRow(Model.openAssignForm)},
+		{key: k.Pin, when: rowChosen, why: whyNotInNow, do: onRow(Model.togglePin)},
+		{key: k.Push, when: rowChosen, why: whyNotInNow, do: onRow(Model.togglePush)},
+		{key: k.NA, when: rowChosen, why: whyNotInNow, do: onRow(func(m Model, sel actionlist.Step) (tea.Model, tea.Cmd) {
+			after := actionlist.SetStatus(sel, actionlist.StepNotApplicable, m.today(), "")
+			report := actionlist.StepStatusLabel(actionlist.StepNotApplicable, m.lang)
+			if sel.Status == actionlist.StepNotApplicable {
+				after, report = actionlist.Reopen(sel), m.t.Reopened
+			}
+			return m.stepChange([]store.StepEdit{{Before: sel, After: after}}, clean(sel.Title), report)
+		})},
+		{key: k.Note, when: rowChosen, why: whyNotInNow, do: onRow(Model.openTeamNoteForm)},
+		{key: k.Delete, when: rowChosen, why: whyNotInNow, do: onRow(Model.openDeleteForm)},
+		{key: k.Add, do: func(m Model) (tea.Model, tea.Cmd) { return m.openStepForm(actionlist.Step{}, true) }},
+		{key: k.FilterOwner, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.steps.owner = cycle(m.steps.owner, actionlist.Roles)
+			m.steps.cursor = 0
+			return m, nil
+		}},
+		{key: k.FilterStatus, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.steps.state = cycle(m.steps.state, actionlist.StepStatuses)
+			m.steps.cursor = 0
+			return m, nil
+		}},
+		{key: k.Undo, when: canUndo, why: whyNothingToUndo, do: Model.undoLast},
+		{key: k.Back, do: back},
+		{key: k.Help, do: Model.openHelp},
+		{key: k.Open, desc: t.KeyEdit, quiet: true, when: rowChosen, why: whyNotInNow, do: onRow(func(m Model, sel actionlist.Step) (tea.Model, tea.Cmd) {
+			return m.openStepForm(sel, false)
+		})},
+		{key: k.Quit, desc: t.KeyBack, quiet: true, do: back},
+		{key: k.Steps, desc: t.KeyBack, quiet: true, do: back},
+		{key: k.Up, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.steps.cursor = max(0, m.steps.cursor-1)
+			return m, nil
+		}},
+		{key: k.Down, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.steps.cursor = max(0, min(len(m.stepRows())-1, m.steps.cursor+1))
+			return m, nil
+		}},
+		{key: k.PageDown, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.steps.cursor = max(0, min(len(m.stepRows())-1, m.steps.cursor+m.height/2))
+			return m, nil
+		}},
+		{key: k.PageUp, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.steps.cursor = max(0, m.steps.cursor-m.height/2)
+			return m, nil
+		}},
+	}
 }
 
 func (m Model) openDeleteForm(s actionlist.Step) (tea.Model, tea.Cmd) {
@@ -198,8 +231,7 @@ func (m Model) renderSteps() (string, []key.Binding) {
 	if m.steps.cursor < len(rows) {
 		lines = append(lines, m.stepDetail(*rows[m.steps.cursor], detailRoom)...)
 	}
-	k := m.keys
-	return strings.Join(lines, "\n"), []key.Binding{k.Tick, k.Edit, k.Due, k.Assign, k.Pin, k.Push, k.NA, k.Note, k.Delete, k.Add, k.FilterOwner, k.FilterStatus, k.Undo, k.Back, k.Help}
+	return strings.Join(lines, "\n"), m.footerKeys(m.stepsKeys())
 }
 
 func phaseProgress(p actionlist.Progress, ph actionlist.Phase) actionlist.PhaseProgress {

@@ -75,44 +75,54 @@ func (v *volunteerScreen) replace(steps []actionlist.Step) {
 	}
 }
 
-func (m Model) updateVolunteer(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	v := m.vol
-	switch {
-	case key.Matches(msg, k.Quit) && m.o.Volunteer:
-		return m.quit()
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Quit), key.Matches(msg, k.Volunteer):
-		if m.o.Volunteer {
-			return m, nil
-		}
+// volunteerStart is a volunteer's own start (houvast --role vrijwilliger),
+// which stays in the checklist.
+func volunteerStart(m Model) bool { return m.o.Volunteer }
+
+func notVolunteerStart(m Model) bool { return !m.o.Volunteer }
+
+func taskChosen(m Model) bool { return m.vol.cursor < len(m.vol.items) }
+
+// volunteerKeys are the checklist's keys.
+func (m Model) volunteerKeys() keyTable {
+	k, t := m.keys, m.t
+	back := func(m Model) (tea.Model, tea.Cmd) {
 		m.screen = screenList
 		return m, m.loadCases()
-	case key.Matches(msg, k.Up):
-		m.vol.cursor = max(0, v.cursor-1)
-	case key.Matches(msg, k.Down):
-		m.vol.cursor = max(0, min(len(v.items)-1, v.cursor+1))
-	case key.Matches(msg, k.Help):
-		m.back, m.screen = screenVolunteer, screenHelp
-	case key.Matches(msg, k.Undo):
-		return m.undoLast()
-	case v.cursor >= len(v.items):
-		return m, nil
-	case key.Matches(msg, k.Tick):
-		item := v.items[v.cursor]
-		s := item.Step
-		after := actionlist.TickOff(s, m.today(), m.o.Actor.Name)
-		report := fmt.Sprintf(m.t.TickedOff, clean(s.Title))
-		if s.Status == actionlist.StepDone {
-			after, report = actionlist.Reopen(s), m.t.Reopened
-		}
-		m.pending++
-		return m, m.saveSteps(item.CaseID, []store.StepEdit{{Before: s, After: after}}, clean(s.Title), report, nil)
-	case key.Matches(msg, k.WorkNote), key.Matches(msg, k.Edit):
-		return m.openNoteForm(v.items[v.cursor])
-	case key.Matches(msg, k.Open) && !m.o.Volunteer:
-		return m, m.loadCase(v.items[v.cursor].CaseID, false)
 	}
-	return m, nil
+	note := func(m Model) (tea.Model, tea.Cmd) { return m.openNoteForm(m.vol.items[m.vol.cursor]) }
+	return keyTable{
+		{key: k.Up, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.vol.cursor = max(0, m.vol.cursor-1)
+			return m, nil
+		}},
+		{key: k.Down, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.vol.cursor = max(0, min(len(m.vol.items)-1, m.vol.cursor+1))
+			return m, nil
+		}},
+		{key: k.Tick, when: taskChosen, do: func(m Model) (tea.Model, tea.Cmd) {
+			item := m.vol.items[m.vol.cursor]
+			s := item.Step
+			after := actionlist.TickOff(s, m.today(), m.o.Actor.Name)
+			report := fmt.Sprintf(m.t.TickedOff, clean(s.Title))
+			if s.Status == actionlist.StepDone {
+				after, report = actionlist.Reopen(s), m.t.Reopened
+			}
+			m.pending++
+			return m, m.saveSteps(item.CaseID, []store.StepEdit{{Before: s, After: after}}, clean(s.Title), report, nil)
+		}},
+		{key: k.WorkNote, when: taskChosen, do: note},
+		{key: k.Undo, when: canUndo, why: whyNothingToUndo, do: Model.undoLast},
+		{key: k.Back, when: notVolunteerStart, do: back},
+		{key: k.Help, do: Model.openHelp},
+		{key: k.Quit, when: volunteerStart, do: Model.quit},
+		{key: k.Quit, desc: t.KeyBack, quiet: true, when: notVolunteerStart, do: back},
+		{key: k.Volunteer, desc: t.KeyBack, quiet: true, when: notVolunteerStart, do: back},
+		{key: k.Edit, desc: t.KeyWorkNote, quiet: true, when: taskChosen, do: note},
+		{key: k.Open, quiet: true, when: func(m Model) bool { return taskChosen(m) && !m.o.Volunteer }, do: func(m Model) (tea.Model, tea.Cmd) {
+			return m, m.loadCase(m.vol.items[m.vol.cursor].CaseID, false)
+		}},
+	}
 }
 
 func (m Model) openNoteForm(item store.OwnedStep) (tea.Model, tea.Cmd) {
@@ -162,10 +172,7 @@ func (m Model) renderVolunteer() (string, []key.Binding) {
 			lines = append(lines, m.volunteerLine(it.Step, r.item == v.cursor, today))
 		}
 	}
-	k := m.keys
-	back := k.Back
-	back.SetEnabled(!m.o.Volunteer)
-	return strings.Join(lines, "\n"), []key.Binding{k.Up, k.Down, k.Tick, k.WorkNote, k.Undo, back, k.Help, k.Quit}
+	return strings.Join(lines, "\n"), m.footerKeys(m.volunteerKeys())
 }
 
 // volunteerLine is one task as a checkbox: "[✓] title"; who and when go on
