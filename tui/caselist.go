@@ -199,7 +199,7 @@ func (m Model) renderList() (string, []key.Binding) {
 	room := m.listRoom()
 	var reminder []string
 	if l.due > 0 {
-		for _, line := range wrap(glyphOverdue+" "+fmt.Sprintf(t.ErasureDue, l.due, store.DefaultRetentionMonths), m.width) {
+		for _, line := range wrap(glyphOverdue+" "+fmt.Sprintf(t.ErasureDue, l.due, m.o.RetentionMonths), m.width) {
 			reminder = append(reminder, m.st.warn.Render(line))
 		}
 		room -= len(reminder)

@@ -728,6 +728,14 @@ func TestRetentionReminder(t *testing.T) {
 	}
 	f.run(f.m.loadCases())
 	f.see("1 afgesloten dossier(s) langer dan 12 maanden dicht", "houvast erase --due")
+	// With a longer period configured, the list keeps quiet until it has
+	// passed, and then names that period.
+	f.m.o.RetentionMonths = 24
+	f.run(f.m.loadCases())
+	f.notSee("houvast erase")
+	f.m.o.RetentionMonths = 6
+	f.run(f.m.loadCases())
+	f.see("1 afgesloten dossier(s) langer dan 6 maanden dicht")
 }
 
 // With a large dose on a small window, moving down keeps the chosen step in
