@@ -140,7 +140,7 @@ func (m Model) renderConflicts() (string, []key.Binding) {
 		if title == "" {
 			title = t.ConflictGoneStep
 		}
-		head := fmt.Sprintf("%s · %s · %s", title, m.fieldName(c.Field), eventTime(c.At, today, m.lang))
+		head := fmt.Sprintf("%s · %s · %s", title, actionlist.FieldLabel(actionlist.EntityStep, c.Field, m.lang), eventTime(c.At, today, m.lang))
 		if c.Field == store.FieldWholeStep {
 			head = fmt.Sprintf("%s · %s", title, eventTime(c.At, today, m.lang))
 		}

@@ -69,10 +69,7 @@ func eventLine(e actionlist.Event, titles map[string]string, t *text, l actionli
 	if e.Actor.Role != "" {
 		who += " (" + actionlist.RoleLabel(e.Actor.Role, l) + ")"
 	}
-	field := e.Field
-	if n, ok := t.Fields[e.Field]; ok {
-		field = n
-	}
+	field := actionlist.FieldLabel(e.Entity, e.Field, l)
 	val := func(v string) string {
 		if v = clean(v); v == "" {
 			return t.Empty

@@ -521,13 +521,6 @@ func (m Model) failure(err error) status {
 	return status{text: fmt.Sprintf(m.t.SaveFailed, reason), isErr: true}
 }
 
-func (m Model) fieldName(f string) string {
-	if n, ok := m.t.Fields[f]; ok {
-		return n
-	}
-	return f
-}
-
 // View draws the screen.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.render())

@@ -255,8 +255,6 @@ type text struct {
 	SummaryTitle, SummaryFormat, SummaryWhat, SummaryPath      string
 	SummaryPathHint, SummaryBSNCheck, SummaryWritten           string
 	SummaryFormats                                             map[string]string
-
-	Fields map[string]string // stored field names as people say them
 }
 
 func textFor(l actionlist.Lang) *text {

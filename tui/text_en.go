@@ -254,17 +254,4 @@ var english = text{
 	ConflictStepDeleted: "the step goes",
 	ConflictKept:        "✓ Your version stays.",
 	ConflictTaken:       "✓ The volunteer's version is taken over.",
-
-	Fields: map[string]string{
-		"title": "title", "why": "why", "after": "after", "owner": "who", "owner_name": "name",
-		"due": "date", "status": "state", "done_on": "done on", "done_by": "done by",
-		"internal_note": "team note", "work_note": "work note", "resident_note": "resident note",
-		"depends_on": "waits for", "pin": "pin", "days": "days", "phase": "phase", "order": "order",
-		"name": "name", "participants": "people", "language": "language", "dose": "steps in Now",
-		"start": "start", "target": "target date", "next_at": "next appointment", "next_place": "place",
-		"next_with": "with", "source": "source", "signal": "signal", "signal_date": "signal date",
-		"closed_on": "closed on", "close_reason": "reason closed", "date": "date", "who": "who", "what": "what",
-		"stabilised_on": "end of stabilisation", "profile": "questionnaire", "profile_decision": "choice about advice",
-		"signals": "signals", "outcome": "outcome",
-	},
 }

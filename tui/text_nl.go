@@ -254,17 +254,4 @@ var dutch = text{
 	ConflictStepDeleted: "de stap weg",
 	ConflictKept:        "✓ Jouw versie blijft.",
 	ConflictTaken:       "✓ De versie van de vrijwilliger is overgenomen.",
-
-	Fields: map[string]string{
-		"title": "titel", "why": "waarom", "after": "daarna", "owner": "wie", "owner_name": "naam",
-		"due": "datum", "status": "stand", "done_on": "klaar op", "done_by": "klaar door",
-		"internal_note": "teamnotitie", "work_note": "werknotitie", "resident_note": "notitie inwoner",
-		"depends_on": "wacht op", "pin": "vast", "days": "dagen", "phase": "fase", "order": "volgorde",
-		"name": "naam", "participants": "betrokkenen", "language": "taal", "dose": "aantal in Nu",
-		"start": "start", "target": "streefdatum", "next_at": "volgende afspraak", "next_place": "plaats",
-		"next_with": "met", "source": "bron", "signal": "signaal", "signal_date": "signaaldatum",
-		"closed_on": "afgesloten op", "close_reason": "reden afsluiten", "date": "datum", "who": "wie", "what": "wat",
-		"stabilised_on": "einde stabilisatie", "profile": "vragenlijst", "profile_decision": "keuze over advies",
-		"signals": "signalen", "outcome": "uitkomst",
-	},
 }

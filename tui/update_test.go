@@ -609,7 +609,7 @@ func TestNoticesChangesFromAnotherWindow(t *testing.T) {
 	if got, _ := f.stored().StepByID(sel.ID); got.Title != other.Title {
 		t.Fatalf("the other window's title was overwritten: %q", got.Title)
 	}
-	f.see("iemand anders heeft dit net veranderd")
+	f.see("Iemand anders heeft dit net veranderd")
 	_ = fmt.Sprint(stale)
 }
 
