@@ -1,5 +1,10 @@
 // Package store keeps Houvast's case files in one SQLite file. Every change
 // is one transaction that writes the change together with its events.
+//
+// Only Open makes a database. OpenExisting, for use that only reads or must
+// not start a new database by accident, creates nothing when there is
+// nothing at the path (no file, no folder, no log) and returns
+// ErrNoDatabase.
 package store
 
 import (
@@ -9,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -27,6 +33,8 @@ var (
 	ErrBusy        = errors.New("the database is busy: another Houvast window is saving")
 	ErrNotFound    = errors.New("not found")
 	ErrDamaged     = errors.New("the database file is damaged")
+	// ErrNoDatabase is OpenExisting's answer when nothing is at the path.
+	ErrNoDatabase = errors.New("there is no database at this path")
 )
 
 // SchemaError is ErrNewerSchema with the versions involved.
@@ -86,12 +94,36 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // OpenWith is Open with options.
 func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
+	return open(ctx, path, o, true)
+}
+
+// OpenExisting is Open for a database that must already exist: when there
+// is nothing at path it creates nothing, not even the folder, and returns
+// a *FileError for path that is ErrNoDatabase. Otherwise it is Open,
+// migration of an older schema included.
+func OpenExisting(ctx context.Context, path string) (*Store, error) {
+	return OpenExistingWith(ctx, path, Options{})
+}
+
+// OpenExistingWith is OpenExisting with options.
+func OpenExistingWith(ctx context.Context, path string, o Options) (*Store, error) {
+	return open(ctx, path, o, false)
+}
+
+func open(ctx context.Context, path string, o Options, mayCreate bool) (*Store, error) {
+	missing := func(err error) bool { return !mayCreate && errors.Is(err, fs.ErrNotExist) }
 	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+		if !mayCreate {
+			return nil, &FileError{Path: path, Err: ErrNoDatabase}
+		}
 		if err := create(ctx, path, o); err != nil {
 			return nil, err
 		}
 	}
 	if err := checkHeader(path); err != nil {
+		if missing(err) {
+			return nil, &FileError{Path: path, Err: ErrNoDatabase}
+		}
 		return nil, err
 	}
 	s, err := openSQL(path, o)

@@ -18,7 +18,8 @@ import (
 // ErrInUse: the file is open in a Houvast window (or another program).
 var ErrInUse = errors.New("the database is open in another Houvast window")
 
-// FileError says which file an error is about, when a command handles two.
+// FileError says which file an error is about: which one when a command
+// handles two, and the path with ErrNoDatabase.
 type FileError struct {
 	Path string
 	Err  error
