@@ -26,6 +26,9 @@ var (
 // window keeps the file from being rebuilt, the case is erased all the same
 // and the error is ErrTracesRemain: call Compact when that window is closed.
 func (s *Store) EraseCase(ctx context.Context, caseID string) error {
+	if err := s.guard.check(); err != nil {
+		return err
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return classify(err)
@@ -45,9 +48,14 @@ func (s *Store) EraseCase(ctx context.Context, caseID string) error {
 		tx.Rollback()
 		return classify(err)
 	}
+	if err := s.guard.check(); err != nil {
+		tx.Rollback()
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return classify(err)
 	}
+	s.guard.settle()
 	return s.Compact(ctx)
 }
 
@@ -74,13 +82,21 @@ func eraseRows(ctx context.Context, tx *sql.Tx, caseID string) error {
 // log, so nothing deleted lingers in the file's bytes. ErrTracesRemain when
 // another window is in the way.
 func (s *Store) Compact(ctx context.Context) error {
+	if err := s.guard.check(); err != nil {
+		return err
+	}
 	if _, err := s.db.ExecContext(ctx, "VACUUM"); err != nil {
 		return fmt.Errorf("%w (%v)", ErrTracesRemain, err)
+	}
+	// The rebuild can take a while; the checkpoint writes into the file.
+	if err := s.guard.check(); err != nil {
+		return err
 	}
 	var busy, frames, copied int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &copied); err != nil {
 		return fmt.Errorf("%w (%v)", ErrTracesRemain, err)
 	}
+	s.guard.settle()
 	if busy != 0 {
 		return ErrTracesRemain
 	}

@@ -1,10 +1,20 @@
 // Package store keeps Houvast's case files in one SQLite file. Every change
 // is one transaction that writes the change together with its events.
 //
-// Only Open makes a database. OpenExisting, for use that only reads or must
-// not start a new database by accident, creates nothing when there is
-// nothing at the path (no file, no folder, no log) and returns
-// ErrNoDatabase.
+// Two rules about the file itself:
+//
+//   - Only Open makes a database. OpenExisting, for use that only reads or
+//     must not start a new database by accident, creates nothing when there
+//     is nothing at the path (no file, no folder, no log) and returns
+//     ErrNoDatabase.
+//   - A store stops when its file is replaced or removed while it is open
+//     (by another program, a restore by another tool, a copy or a move over
+//     it, a removal). The next save returns ErrReplaced and saves nothing,
+//     neither into the old file nor at the path; so do EraseCase, Compact
+//     and Backup, and so does every read that needs a new connection.
+//     Reads on a connection that is already open go on showing the old
+//     database. Close the store and open the path again. ErrReplaced says
+//     what is and is not noticed.
 package store
 
 import (
@@ -21,7 +31,7 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite"
 )
 
 // Errors the screens and the command line turn into sentences.
@@ -35,6 +45,20 @@ var (
 	ErrDamaged     = errors.New("the database file is damaged")
 	// ErrNoDatabase is OpenExisting's answer when nothing is at the path.
 	ErrNoDatabase = errors.New("there is no database at this path")
+	// ErrReplaced: the file at the store's path is no longer the database
+	// the store opened. Nothing was saved; close the store. A removal, or
+	// another file moved (or copied and renamed) over the path, is always
+	// noticed. A copy written over the file in place is noticed when the
+	// header no longer matches (another application, an older schema) or
+	// the file is empty or not whole pages, and otherwise when its size or
+	// header changed while SQLite did not write the file itself. It can be
+	// missed when it comes at about the moment a window's save starts a new
+	// log or copies the log into the file, while a checkpoint was left
+	// unfinished, and when it has exactly the same size and header as the
+	// file it overwrote. The log beside the path (path-wal) still belongs
+	// to the old file: SQLite lays it over whatever file it finds at the
+	// path when that is opened next, so it must go with the old file.
+	ErrReplaced = errors.New("the database file was replaced or removed while Houvast had it open")
 )
 
 // SchemaError is ErrNewerSchema with the versions involved.
@@ -48,8 +72,9 @@ func (e *SchemaError) Unwrap() error { return ErrNewerSchema }
 
 // Store is an open Houvast database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	guard *fileGuard // nil in memory
 	// Now is the clock for timestamps; tests set it.
 	Now func() time.Time
 }
@@ -126,23 +151,42 @@ func open(ctx context.Context, path string, o Options, mayCreate bool) (*Store, 
 		}
 		return nil, err
 	}
-	s, err := openSQL(path, o)
+	g, err := newGuard(path)
 	if err != nil {
+		if missing(err) {
+			return nil, &FileError{Path: path, Err: ErrNoDatabase}
+		}
+		return nil, err
+	}
+	s, err := openSQL(path, o, g)
+	if err != nil {
+		g.release()
 		return nil, err
 	}
 	if err := s.init(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
+	// The first look with SQLite's log index in place: from here on a copy
+	// over the file can be told from SQLite's own writes.
+	if err := g.check(); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
-func openSQL(path string, o Options) (*Store, error) {
-	db, err := sql.Open("sqlite", dsn(path, o))
+// openSQL opens path with SQLite; a guard, if given, is asked before every
+// new connection.
+func openSQL(path string, o Options, g *fileGuard) (*Store, error) {
+	c, err := sqlite.NewConnector(dsn(path, o))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &Store{db: db, path: path, Now: time.Now}, nil
+	if g != nil {
+		c = guardedConnector{Connector: c, g: g}
+	}
+	return &Store{db: sql.OpenDB(c), path: path, guard: g, Now: time.Now}, nil
 }
 
 // create makes a new database under a temporary name and moves it into place
@@ -159,7 +203,7 @@ func create(ctx context.Context, path string, o Options) error {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
 	f.Close()
-	s, err := openSQL(tmp, o)
+	s, err := openSQL(tmp, o, nil) // private until it is complete
 	if err == nil {
 		err = s.init(ctx)
 		if cerr := s.Close(); err == nil {
@@ -195,7 +239,11 @@ func OpenMemory(ctx context.Context) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.guard.release() // only now: see guardFiles
+	return err
+}
 
 func dsn(path string, o Options) string {
 	q := url.Values{}
@@ -204,6 +252,10 @@ func dsn(path string, o Options) string {
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Set("_txlock", "immediate")
+	// Never create: a connection opened after the file was removed must
+	// fail, not start an empty database at the path. create makes the file
+	// before SQLite opens it.
+	q.Set("mode", "rw")
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 

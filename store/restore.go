@@ -19,7 +19,7 @@ import (
 var ErrInUse = errors.New("the database is open in another Houvast window")
 
 // FileError says which file an error is about: which one when a command
-// handles two, and the path with ErrNoDatabase.
+// handles two, and the path with ErrNoDatabase and ErrReplaced.
 type FileError struct {
 	Path string
 	Err  error

@@ -14,7 +14,15 @@ import (
 )
 
 // write runs fn in one immediate transaction: it either all lands or none.
+// It is ErrReplaced, with nothing written, when the file at the path is no
+// longer the store's, before the transaction begins or when it is about to
+// commit (the wait for another window's lock can be long). A transaction
+// large enough for SQLite to spill pages into the log before the commit may
+// leave those uncommitted pages in the log's bytes.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.guard.check(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(err)
@@ -23,7 +31,15 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return classify(err)
 	}
-	return classify(tx.Commit())
+	if err := s.guard.check(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return classify(err)
+	}
+	s.guard.settle()
+	return nil
 }
 
 // classify maps SQLite's lock errors to ErrBusy, so the screens can say that
@@ -45,8 +61,13 @@ func classify(err error) error {
 }
 
 // Backup writes a consistent copy of the database to dst (mode 0600), even
-// while other windows use it. dst must not exist yet.
+// while other windows use it. dst must not exist yet. It is ErrReplaced when
+// the file at the path is no longer the store's: the copy could be of
+// either file.
 func (s *Store) Backup(ctx context.Context, dst string) error {
+	if err := s.guard.check(); err != nil {
+		return err
+	}
 	return vacuumInto(ctx, s.db, dst)
 }
 
