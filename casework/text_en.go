@@ -8,7 +8,7 @@ var english = text{
 	Newer:      "%s was made by a newer Houvast. Update Houvast to open it; this version leaves it alone.",
 	NoDatabase: "There is no database at %s. Houvast made nothing. Is the name right? To start a new database, run 'houvast --db %s'.",
 	Busy:       "Another Houvast window is saving right now. Nothing was changed; try again in a moment.",
-	Replaced:   "The database file was replaced or removed while Houvast had it open. Nothing was saved. Quit Houvast and start it again, so that it opens the file that is there now.",
+	Replaced:   "The database file was replaced or removed while Houvast had it open. Nothing was saved. Quit Houvast. The -wal file beside the database still belongs to the old file: move it away together with the old file before you start Houvast again, or the new file gets damaged.",
 	DamagedNow: "The database file is damaged. Quit Houvast, make a copy with 'houvast backup' and put a backup back with 'houvast backup restore FILE'.",
 	Conflict:   "Someone else just changed this (%s). The screen now shows the new state; check whether your change is still needed.",
 	TooLong:    "%s is too long: at most %d characters (now %d). Make it shorter; nothing was saved.",

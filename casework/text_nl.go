@@ -8,7 +8,7 @@ var dutch = text{
 	Newer:      "%s is gemaakt door een nieuwere Houvast. Werk Houvast bij om het te openen; deze versie laat het ongemoeid.",
 	NoDatabase: "Er is geen database in %s. Houvast heeft niets gemaakt. Klopt de naam? Een nieuwe database begin je met 'houvast --db %s'.",
 	Busy:       "Een ander Houvast-venster is net aan het opslaan. Er is niets veranderd; probeer het zo nog eens.",
-	Replaced:   "Het databasebestand is vervangen of weggehaald terwijl Houvast het open had. Er is niets opgeslagen. Sluit Houvast en start het opnieuw, zodat het het bestand opent dat er nu staat.",
+	Replaced:   "Het databasebestand is vervangen of weggehaald terwijl Houvast het open had. Er is niets opgeslagen. Sluit Houvast. Het -wal-bestand naast de database hoort nog bij het oude bestand: verplaats het samen met het oude bestand voordat je Houvast opnieuw start, anders raakt het nieuwe bestand beschadigd.",
 	DamagedNow: "Het databasebestand is beschadigd. Stop Houvast, maak een kopie met 'houvast backup' en zet een reservekopie terug met 'houvast backup restore BESTAND'.",
 	Conflict:   "Iemand anders heeft dit net veranderd (%s). Het scherm toont nu de nieuwe stand; kijk of je wijziging nog nodig is.",
 	TooLong:    "%s is te lang: maximaal %d tekens (nu %d). Maak het korter; er is niets opgeslagen.",
