@@ -19,6 +19,9 @@ type Case struct {
 	Target       Date // target end of stabilisation
 	Next         Appointment
 	Source       Source
+	RequestedOn  Date   // the day the resident asked for help: the Wgs clock starts
+	Threat       Threat // eviction, cut-off or the end of health insurance threatens
+	FirstTalkOn  Date   // the day of the first conversation: the Wgs clock stops
 	Template     string // the template the case was made from
 	ClosedOn     Date
 	CloseReason  CloseReason

@@ -46,7 +46,7 @@ func (fs fields[T]) setField(v *T, name, value string) error {
 		return fmt.Errorf("unknown field %q", name)
 	}
 	if err := f.set(v, value); err != nil {
-		return fmt.Errorf("field %s: %w", name, err)
+		return inField(name, err)
 	}
 	return nil
 }
@@ -76,7 +76,7 @@ func (fs fields[T]) apply(current *T, changes []Change) ([]Change, []Conflict, e
 			continue
 		case c.Old:
 			if err := f.set(current, c.New); err != nil {
-				return nil, nil, fmt.Errorf("field %s: %w", c.Field, err)
+				return nil, nil, inField(c.Field, err)
 			}
 			applied = append(applied, Change{Field: c.Field, Old: now, New: c.New})
 		default:
@@ -130,7 +130,7 @@ func intField[T any](name string, p func(*T) *int) field[T] {
 			}
 			n, err := strconv.Atoi(s)
 			if err != nil {
-				return fmt.Errorf("%q is not a whole number", s)
+				return &ValueError{Value: s, Want: ValueNumber}
 			}
 			*p(v) = n
 			return nil
@@ -143,7 +143,7 @@ func dateField[T any](name string, p func(*T) *Date) field[T] {
 		func(v *T, s string) error {
 			d, err := ParseDate(s)
 			if err != nil {
-				return err
+				return &ValueError{Value: s, Want: ValueDate}
 			}
 			*p(v) = d
 			return nil
@@ -168,7 +168,7 @@ func timeField[T any](name string, p func(*T) *time.Time) field[T] {
 			}
 			t, err := time.ParseInLocation(TimeLayout, s, time.Local)
 			if err != nil {
-				return fmt.Errorf("time %q is not YYYY-MM-DD HH:MM", s)
+				return &ValueError{Value: s, Want: ValueTime}
 			}
 			*p(v) = t
 			return nil
@@ -181,7 +181,7 @@ func enumField[T any, E ~string](name string, p func(*T) *E, valid func(E) bool)
 		func(v T) string { return string(*p(&v)) },
 		func(v *T, s string) error {
 			if !valid(E(s)) {
-				return fmt.Errorf("unknown value %q", s)
+				return &ValueError{Value: s, Want: ValueCode}
 			}
 			*p(v) = E(s)
 			return nil
@@ -202,7 +202,7 @@ func jsonField[T any, V any](name string, p func(*T) *V) field[T] {
 			var val V
 			if s != "" {
 				if err := json.Unmarshal([]byte(s), &val); err != nil {
-					return fmt.Errorf("%q is not valid JSON: %w", s, err)
+					return &ValueError{Value: s, Want: ValueJSON}
 				}
 			}
 			*p(v) = val
@@ -306,6 +306,9 @@ var caseFields = fields[Case]{
 	jsonField("profile", func(c *Case) **Screening { return &c.Screening }),
 	jsonField("profile_decision", func(c *Case) **ProfileDecision { return &c.Decision }),
 	jsonField("signals", func(c *Case) *[]Signal { return &c.Signals }),
+	dateField("requested_on", func(c *Case) *Date { return &c.RequestedOn }),
+	enumField("threat", func(c *Case) *Threat { return &c.Threat }, Threat.Valid),
+	dateField("first_talk_on", func(c *Case) *Date { return &c.FirstTalkOn }),
 }
 
 var agreementFields = fields[Agreement]{
@@ -376,7 +379,7 @@ func (fs fields[T]) fromValues(vals []string) (T, error) {
 	}
 	for i, f := range fs {
 		if err := f.set(&v, vals[i]); err != nil {
-			return v, fmt.Errorf("field %s: %w", f.name, err)
+			return v, inField(f.name, err)
 		}
 	}
 	return v, nil

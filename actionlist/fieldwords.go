@@ -15,6 +15,8 @@ var caseFieldWords = map[string]words{
 	"closed_on": {"afgesloten op", "closed on"}, "close_reason": {"reden afsluiten", "reason closed"},
 	"stabilised_on": {"einde stabilisatie", "end of stabilisation"}, "profile": {"vragenlijst", "questionnaire"},
 	"profile_decision": {"keuze over advies", "choice about advice"}, "signals": {"signalen", "signals"},
+	"requested_on": {"hulpvraag op", "asked for help on"}, "threat": {"dreiging", "threat"},
+	"first_talk_on": {"eerste gesprek op", "first conversation on"},
 }
 
 var agreementFieldWords = map[string]words{

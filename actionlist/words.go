@@ -108,6 +108,8 @@ func FieldValueLabel(field, v string, l Lang) string {
 		return PhaseLabel(Phase(v), l)
 	case "close_reason":
 		return CloseReasonLabel(CloseReason(v), l)
+	case "threat":
+		return ThreatLabel(Threat(v), l)
 	}
 	return v
 }

@@ -98,7 +98,8 @@ var notText = map[string]bool{
 	"id": true, "status": true,
 	"language": true, "dose": true, "start": true, "target": true, "next_at": true,
 	"source": true, "signal": true, "signal_date": true, "template": true,
-	"closed_on": true, "close_reason": true, "stabilised_on": true, "date": true,
+	"closed_on": true, "close_reason": true, "stabilised_on": true,
+	"requested_on": true, "threat": true, "first_talk_on": true, "date": true,
 }
 
 // checkStep checks every text of a step.

@@ -26,7 +26,7 @@ const (
 
 // Version is the version of the exchange formats this Houvast writes and
 // the newest it reads. docs/exchange-format.md describes it.
-const Version = 1
+const Version = 2
 
 // stampLayout is how moments are written: UTC, as precise as stored.
 const stampLayout = time.RFC3339Nano

@@ -100,6 +100,13 @@ UPDATE cases SET close_reason = 'other' WHERE status = 'closed' AND close_reason
 CREATE INDEX steps_progress ON steps(case_id, status, due);
 DROP INDEX steps_by_case;
 `,
+	// 4: the clocks of debt help: the request for help, a threat that makes
+	// it urgent, and the first conversation.
+	`
+ALTER TABLE cases ADD COLUMN requested_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN threat TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN first_talk_on TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // SchemaVersion is the version this binary writes.

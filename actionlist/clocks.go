@@ -1,0 +1,175 @@
+package actionlist
+
+import "slices"
+
+// Threat is what makes a request for help urgent in the law on municipal
+// debt help: a threat of eviction, of the energy or water being cut off,
+// or of the health insurance ending.
+type Threat string
+
+const (
+	ThreatNone      Threat = ""
+	ThreatEviction  Threat = "eviction"
+	ThreatEnergy    Threat = "energy"
+	ThreatWater     Threat = "water"
+	ThreatInsurance Threat = "insurance"
+)
+
+// Threats lists the threats, in the order a form offers them.
+var Threats = []Threat{ThreatEviction, ThreatEnergy, ThreatWater, ThreatInsurance}
+
+func (t Threat) Valid() bool { return t == ThreatNone || slices.Contains(Threats, t) }
+
+var threatWords = map[Threat]words{
+	ThreatNone:      {"geen dreiging", "no threat"},
+	ThreatEviction:  {"dreigende huisuitzetting", "threat of eviction"},
+	ThreatEnergy:    {"energie dreigt te worden afgesloten", "energy about to be cut off"},
+	ThreatWater:     {"water dreigt te worden afgesloten", "water about to be cut off"},
+	ThreatInsurance: {"zorgverzekering dreigt te stoppen", "health insurance about to end"},
+}
+
+// ThreatLabel names a threat in a language.
+func ThreatLabel(t Threat, l Lang) string { return label(threatWords, t, l) }
+
+// The deadlines of debt help.
+const (
+	FirstTalkDays       = 28 // Wgs: a first conversation within 4 weeks of the request
+	FirstTalkThreatDays = 3  // Wgs: within 3 working days under a threat
+	CrisisDays          = 14 // NVVK: a crisis dealt with within 2 weeks
+	DeadlineWarnDays    = 3  // a deadline is close from 3 days before it
+)
+
+// DeadlineKind is which rule a deadline keeps.
+type DeadlineKind string
+
+const (
+	DeadlineFirstTalk     DeadlineKind = "first_talk"    // the Wgs's first conversation
+	DeadlineCrisis        DeadlineKind = "crisis"        // NVVK's two weeks for a crisis
+	DeadlineStabilisation DeadlineKind = "stabilisation" // the target end of stabilisation
+)
+
+// Deadline is one clock of a case: when it started, when it runs out, and
+// whether what it waits for has happened.
+type Deadline struct {
+	Kind  DeadlineKind
+	Start Date // the request for help, the start of stabilisation
+	Due   Date
+	Met   Date // when what the clock waits for happened; zero while it runs
+	// WorkingDays: counted in working days (the Wgs under a threat);
+	// otherwise in calendar days.
+	WorkingDays bool
+}
+
+// Running is true while what the clock waits for has not happened.
+func (k Deadline) Running() bool { return k.Met.IsZero() }
+
+// Passed is true for a running clock whose deadline is behind today, and
+// for one met after its deadline.
+func (k Deadline) Passed(today Date) bool {
+	if !k.Running() {
+		return k.Met.After(k.Due)
+	}
+	return today.After(k.Due)
+}
+
+// Left is how many days are left until the deadline (working days for a
+// working-day clock), negative once it has passed.
+func (k Deadline) Left(today Date) int {
+	if k.WorkingDays {
+		return WorkingDaysBetween(today, k.Due)
+	}
+	return today.DaysUntil(k.Due)
+}
+
+// Close is true for a running clock within its warning time of the
+// deadline, or past it.
+func (k Deadline) Close(today Date) bool {
+	if !k.Running() {
+		return false
+	}
+	warn := DeadlineWarnDays
+	if k.Kind == DeadlineStabilisation {
+		warn = ClockNearDays
+	}
+	return k.Left(today) <= warn
+}
+
+// Deadlines are the clocks that apply to a case, from the dates it
+// records: the first conversation from the request for help (within 3
+// working days under a threat, else 4 weeks), the crisis from the request
+// when there is a threat (met when every applicable crisis step is
+// finished), and stabilisation from its start to its target (met when
+// stabilisation ended).
+func Deadlines(c Case) []Deadline {
+	var out []Deadline
+	if !c.RequestedOn.IsZero() {
+		k := Deadline{Kind: DeadlineFirstTalk, Start: c.RequestedOn, Met: c.FirstTalkOn}
+		if c.Threat != ThreatNone {
+			k.Due, k.WorkingDays = AddWorkingDays(c.RequestedOn, FirstTalkThreatDays), true
+		} else {
+			k.Due = c.RequestedOn.AddDays(FirstTalkDays)
+		}
+		out = append(out, k)
+		if c.Threat != ThreatNone {
+			out = append(out, Deadline{Kind: DeadlineCrisis, Start: c.RequestedOn,
+				Due: c.RequestedOn.AddDays(CrisisDays), Met: crisisDealtWith(c)})
+		}
+	}
+	if !c.Start.IsZero() && !c.Target.IsZero() {
+		out = append(out, Deadline{Kind: DeadlineStabilisation, Start: c.Start, Due: c.Target, Met: c.Stabilised})
+	}
+	if c.Status == CaseClosed {
+		// A closed case keeps no clock running.
+		for i := range out {
+			if out[i].Running() {
+				out[i].Met = c.ClosedOn
+			}
+		}
+	}
+	return out
+}
+
+// crisisDealtWith is the day the last applicable crisis step was finished,
+// or zero while one is open (or the case has none yet).
+func crisisDealtWith(c Case) Date {
+	var last Date
+	any := false
+	for _, s := range c.Steps {
+		if s.Phase != PhaseCrisis || s.Status == StepNotApplicable {
+			continue
+		}
+		any = true
+		if s.Status != StepDone {
+			return Date{}
+		}
+		if s.DoneOn.After(last) {
+			last = s.DoneOn
+		}
+	}
+	if !any {
+		return Date{}
+	}
+	return last
+}
+
+// RunningDeadline is the clock a case screen shows: the running one that
+// runs out first, if any.
+func RunningDeadline(c Case) (Deadline, bool) {
+	var best Deadline
+	found := false
+	for _, k := range Deadlines(c) {
+		if k.Running() && (!found || k.Due.Before(best.Due)) {
+			best, found = k, true
+		}
+	}
+	return best, found
+}
+
+var deadlineWords = map[DeadlineKind]words{
+	DeadlineFirstTalk:     {"eerste gesprek", "first conversation"},
+	DeadlineCrisis:        {"crisis opgelost", "crisis dealt with"},
+	DeadlineStabilisation: {"einde stabilisatie", "end of stabilisation"},
+}
+
+// DeadlineLabel names what a clock waits for, in a language.
+func DeadlineLabel(k DeadlineKind, l Lang) string { return label(deadlineWords, k, l) }
