@@ -1,9 +1,6 @@
 package actionlist
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // A step field is more than its stored string: it has a length limit, a way
 // of being checked for a BSN before it leaves the laptop, a place (or none)
@@ -119,7 +116,7 @@ func VolunteerStep(s Step) (Step, error) {
 			continue
 		}
 		if err := e.set(&s, e.get(Step{})); err != nil {
-			return s, fmt.Errorf("field %s: %w", e.name, err)
+			return s, inField(e.name, err)
 		}
 	}
 	return s, nil
