@@ -1,89 +1,108 @@
 package export
 
 import (
+	"bytes"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	ics "github.com/arran4/golang-ical"
+
+	"houvast/actionlist"
 )
 
-// renderICS writes an iCalendar file (RFC 5545) for the resident's phone:
-// the next appointment at its local wall time (a floating time, so the
-// phone shows it as agreed wherever it is set), and the due dates of the
-// resident's own Now steps as all-day events. UIDs come from the case and
-// step IDs, so importing a newer file updates entries instead of doubling
-// them.
-func renderICS(v view, stamp time.Time) []byte {
-	var b strings.Builder
-	prop := func(name, value string) { icsLine(&b, name+":"+value) }
-	text := func(name, value string) { icsLine(&b, name+":"+icsEscape(value)) }
-	prop("BEGIN", "VCALENDAR")
-	prop("VERSION", "2.0")
-	prop("PRODID", "-//Houvast//Houvast summary//"+strings.ToUpper(string(v.lang)))
-	prop("CALSCALE", "GREGORIAN")
-	prop("METHOD", "PUBLISH")
-	text("X-WR-CALNAME", v.calendar)
-	dtstamp := stamp.UTC().Format("20060102T150405Z")
-	for _, e := range v.events {
-		prop("BEGIN", "VEVENT")
-		prop("UID", icsEscape(e.uid)+"@houvast")
-		prop("DTSTAMP", dtstamp)
-		if e.at.IsZero() {
-			prop("DTSTART;VALUE=DATE", e.day.Time(time.UTC).Format("20060102"))
-			prop("DTEND;VALUE=DATE", e.day.AddDays(1).Time(time.UTC).Format("20060102"))
-			prop("TRANSP", "TRANSPARENT")
+// The calendar files (RFC 5545) are built and written by golang-ical: it
+// escapes TEXT values, folds lines at 75 octets without splitting a UTF-8
+// sequence, and reads the files back in the tests. Houvast decides what an
+// event holds and how its times are written; the helpers below are the
+// few places the library's defaults do not fit.
+
+// newCalendar starts a calendar published as a file: a PRODID for Houvast
+// and the part of Houvast that made it, and a name for the calendar app
+// (NAME of RFC 7986, and X-WR-CALNAME, which more apps read).
+func newCalendar(product string, lang actionlist.Lang, name string) *ics.Calendar {
+	cal := ics.NewCalendarFor("Houvast")
+	cal.SetProductId("-//Houvast//" + product + "//" + strings.ToUpper(string(lang)))
+	cal.SetCalscale("GREGORIAN")
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetName(name)
+	return cal
+}
+
+// serializeCalendar writes the calendar with CRLF line ends, as RFC 5545
+// asks: golang-ical's default on Unix is a bare LF.
+func serializeCalendar(cal *ics.Calendar) ([]byte, error) {
+	var b bytes.Buffer
+	if err := cal.SerializeTo(&b, ics.WithNewLineWindows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// stampEvent sets DTSTAMP (when the file was made, in UTC) and SEQUENCE.
+// A file is published, not kept in step with a server, so Houvast has no
+// count of revisions; the sequence is the minutes from 2020 to the stamp
+// instead, which only grows. A calendar app that meets a UID again takes
+// the event with the higher SEQUENCE, or at an equal one the later DTSTAMP
+// (RFC 5546, 2.1.5), so a newer file always updates the entries of an
+// older one, whichever of the two rules the app follows.
+func stampEvent(e *ics.VEvent, stamp time.Time) {
+	e.SetDtStampTime(stamp)
+	e.SetSequence(icsSequence(stamp))
+}
+
+// sequenceEpoch is the start of the count of minutes SEQUENCE holds.
+var sequenceEpoch = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// icsSequence is whole minutes from 2020 to t, never negative. An INTEGER
+// holds 31 bits: enough minutes for four thousand years.
+func icsSequence(t time.Time) int {
+	return max(0, int(t.Sub(sequenceEpoch)/time.Minute))
+}
+
+// setAllDay makes the event take the whole of a day (DTSTART and DTEND as
+// DATE values, the end the day after), shown as free time: a due date is
+// a reminder, not an hour taken.
+func setAllDay(e *ics.VEvent, d actionlist.Date) {
+	e.SetAllDayStartAt(d.Time(time.UTC))
+	e.SetAllDayEndAt(d.AddDays(1).Time(time.UTC))
+	e.SetTimeTransparency(ics.TransparencyTransparent)
+}
+
+// setWallTime makes the event start at the wall time of at, in its own
+// location, written as a floating time (no zone, no Z): an appointment is
+// at the hour agreed, and the calendar app shows that hour wherever it is
+// set. golang-ical's SetStartAt would convert to UTC, which an app set to
+// another zone than the laptop's would show shifted. An appointment is
+// given an hour (DURATION; the library's SetDuration would write a DTEND
+// in UTC beside the floating start).
+func setWallTime(e *ics.VEvent, at time.Time) {
+	e.SetProperty(ics.ComponentPropertyDtStart, at.Format("20060102T150405"))
+	e.SetProperty(ics.ComponentPropertyDuration, "PT1H")
+}
+
+// renderICS writes the resident's calendar for their phone: the next
+// appointment at its local wall time, and the due dates of the resident's
+// own Now steps as all-day events. UIDs come from the case and step IDs,
+// so importing a newer file updates entries instead of doubling them.
+// Every text in the view was checked for a BSN; golang-ical escapes and
+// folds it.
+func renderICS(v view, stamp time.Time) ([]byte, error) {
+	cal := newCalendar("Houvast summary", v.lang, v.calendar)
+	for _, ce := range v.events {
+		e := cal.AddEvent(ce.uid + "@houvast")
+		stampEvent(e, stamp)
+		if ce.at.IsZero() {
+			setAllDay(e, ce.day)
 		} else {
-			prop("DTSTART", e.at.Format("20060102T150405"))
-			prop("DURATION", "PT1H")
+			setWallTime(e, ce.at)
 		}
-		text("SUMMARY", e.summary)
-		if e.place != "" {
-			text("LOCATION", e.place)
+		e.SetSummary(ce.summary)
+		if ce.place != "" {
+			e.SetLocation(ce.place)
 		}
-		if e.desc != "" {
-			text("DESCRIPTION", e.desc)
-		}
-		prop("END", "VEVENT")
-	}
-	prop("END", "VCALENDAR")
-	return []byte(b.String())
-}
-
-// icsEscape escapes a TEXT value: backslash, semicolon, comma and line
-// breaks (RFC 5545, 3.3.11); other control characters are dropped.
-func icsEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == ';':
-			b.WriteString(`\;`)
-		case r == ',':
-			b.WriteString(`\,`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r < 0x20 || r == 0x7f:
-		default:
-			b.WriteRune(r)
+		if ce.desc != "" {
+			e.SetDescription(ce.desc)
 		}
 	}
-	return b.String()
-}
-
-// icsLine writes one content line, folded so no line is longer than 75
-// octets (a fold is CRLF and a space), never inside a UTF-8 sequence.
-func icsLine(b *strings.Builder, line string) {
-	limit := 75
-	for len(line) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(line[cut]) {
-			cut--
-		}
-		b.WriteString(line[:cut])
-		b.WriteString("\r\n ")
-		line = line[cut:]
-		limit = 74 // the leading space counts
-	}
-	b.WriteString(line)
-	b.WriteString("\r\n")
+	return serializeCalendar(cal)
 }

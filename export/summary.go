@@ -58,8 +58,9 @@ type Options struct {
 	// AllowBSN writes the file even though some text looks like a BSN: the
 	// specialist has checked it is none.
 	AllowBSN bool
-	// Now stamps the calendar file (DTSTAMP); zero means midnight of today,
-	// which keeps the output the same for the same case and day.
+	// Now stamps the calendar file (DTSTAMP, and the SEQUENCE that lets a
+	// newer file win); zero means midnight of today, which keeps the output
+	// the same for the same case and day.
 	Now time.Time
 }
 
@@ -91,7 +92,7 @@ func (o Options) Summary(c actionlist.Case, f Format, today actionlist.Date) ([]
 		if stamp.IsZero() {
 			stamp = today.Time(time.UTC)
 		}
-		return renderICS(v, stamp), nil
+		return renderICS(v, stamp)
 	}
 	return nil, fmt.Errorf("unknown format %q", f)
 }

@@ -15,6 +15,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	ics "github.com/arran4/golang-ical"
+
 	"houvast/actionlist"
 )
 
@@ -82,9 +84,7 @@ func readable(t *testing.T, f Format, data []byte) string {
 	case HTML:
 		return html.UnescapeString(string(data))
 	case ICS:
-		s := strings.ReplaceAll(string(data), "\r\n ", "")
-		r := strings.NewReplacer(`\n`, "\n", `\,`, ",", `\;`, ";", `\\`, `\`)
-		return r.Replace(s)
+		return icsLines(t, data)
 	case Markdown:
 		return strings.NewReplacer(`\`, "").Replace(string(data))
 	}
@@ -279,6 +279,34 @@ func TestICSIsWellFormed(t *testing.T) {
 	again, _ := Options{Now: time.Date(2026, 11, 23, 8, 30, 0, 0, time.UTC)}.Summary(c, ICS, today)
 	if !bytes.Equal(again, data) {
 		t.Error("the same case gives another calendar")
+	}
+	// Read back: the appointment at the wall time agreed, whatever the zone
+	// of the time value (floating: no TZID, no UTC), an hour long; the
+	// steps all day on their due dates.
+	c.Next.At = time.Date(2026, 11, 30, 14, 0, 0, 0, time.FixedZone("UTC-5", -5*3600))
+	data, err = Summary(c, ICS, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkICSLines(t, data)
+	events := parseICS(t, data).Events()
+	if len(events) != 3 {
+		t.Fatalf("%d events", len(events))
+	}
+	start := events[0].GetProperty(ics.ComponentPropertyDtStart)
+	if start.Value != "20261130T140000" || len(start.ICalParameters) != 0 || prop(events[0], ics.ComponentPropertyDuration) != "PT1H" {
+		t.Errorf("the appointment starts %q %v, lasts %q", start.Value, start.ICalParameters, prop(events[0], ics.ComponentPropertyDuration))
+	}
+	if stamp, err := events[0].GetDtStampTime(); err != nil || !stamp.Equal(today.Time(time.UTC)) {
+		t.Errorf("without Now, DTSTAMP %v (%v), want midnight of today", stamp, err)
+	}
+	for i, due := range []string{"2026-11-27", "2026-11-30"} {
+		e := events[i+1]
+		first, err := e.GetAllDayStartAt()
+		end, err2 := e.GetAllDayEndAt()
+		if err != nil || err2 != nil || first.Format(time.DateOnly) != due || actionlist.DateOf(end) != actionlist.MustDate(due).AddDays(1) {
+			t.Errorf("%s: from %v to %v, want all of %s", e.Id(), first, end, due)
+		}
 	}
 }
 
