@@ -219,4 +219,37 @@ func TestCalendarsReadByPythonICalendar(t *testing.T) {
 			t.Errorf("the appointment's description %q", d)
 		}
 	})
+	t.Run("agenda", func(t *testing.T) {
+		items := actionlist.Agenda(agendaCases(), today, 6)
+		data, err := AgendaCalendar(items, AgendaCalendarOptions{Lang: actionlist.Dutch, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cal := pythonICalendar(t, data)
+		if cal.Name != agendaDutch.Calendar || !strings.Contains(cal.ProdID, "Houvast") {
+			t.Errorf("calendar %q, %q", cal.Name, cal.ProdID)
+		}
+		if len(cal.Events) != len(items) {
+			t.Fatalf("%d events for %d items", len(cal.Events), len(items))
+		}
+		for i, it := range items {
+			got := cal.Events[i]
+			uid, _ := agendaUID(it)
+			if got.UID != uid || got.Class != "PRIVATE" || got.Stamp != "2026-11-23T08:30:00+00:00" || got.Sequence != icsSequence(now) {
+				t.Errorf("item %d (%s): %+v", i, it.Kind, got)
+			}
+			if !strings.HasPrefix(got.Summary, it.Ref+" · "+it.Name+" · "+actionlist.AgendaKindLabel(it.Kind, actionlist.Dutch)) {
+				t.Errorf("item %d: summary %q", i, got.Summary)
+			}
+			if it.Kind == actionlist.AgendaAppointment {
+				if got.Start != it.At.Format("2006-01-02T15:04:05") || got.StartIsDate || got.StartZone != "" || got.Duration != 3600 {
+					t.Errorf("the appointment: %+v", got)
+				}
+				continue
+			}
+			if got.Start != it.When.String() || !got.StartIsDate || got.End != it.When.AddDays(1).String() || !got.EndIsDate || got.Transp != "TRANSPARENT" {
+				t.Errorf("item %d (%s) not all day on %s: %+v", i, it.Kind, it.When, got)
+			}
+		}
+	})
 }
