@@ -51,3 +51,44 @@ func HasBSN(texts ...string) bool {
 	}
 	return false
 }
+
+// MaskBSN hides all but the last three digits of every number in s that
+// looks like a BSN, so a sentence that names a step or a case never shows
+// one in full, on a screen someone else may see or in a message that is
+// passed on. Text without nine digits is returned as it is, at once.
+func MaskBSN(s string) string {
+	digits := 0
+	for i := 0; i < len(s) && digits < 9; i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits++
+		}
+	}
+	if digits < 9 {
+		return s
+	}
+	for _, n := range FindBSN(s) {
+		s = strings.ReplaceAll(s, n, maskDigits(n))
+	}
+	return s
+}
+
+// maskDigits keeps the last three digits of a number and its separators.
+func maskDigits(n string) string {
+	total := 0
+	for _, r := range n {
+		if r >= '0' && r <= '9' {
+			total++
+		}
+	}
+	b := []byte(n)
+	seen := 0
+	for i, c := range b {
+		if c >= '0' && c <= '9' {
+			seen++
+			if seen <= total-3 {
+				b[i] = '*'
+			}
+		}
+	}
+	return string(b)
+}

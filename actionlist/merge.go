@@ -1,0 +1,126 @@
+package actionlist
+
+import (
+	"slices"
+	"strings"
+)
+
+// What a merge of someone else's work, and the files it comes in, must
+// keep true of a case. The store's merge, the exchange files' checks and
+// both front-ends read these rules here.
+
+// DoneWithoutRecord is true for a step that is done without the day it was
+// done or who did it: a tick-off always records both, and the summary's
+// finished steps and the timeline need them.
+func (s Step) DoneWithoutRecord() bool {
+	return s.Status == StepDone && (s.DoneOn.IsZero() || s.DoneBy == "")
+}
+
+// mergeGroupOf is a field's merge group; a field the registry does not
+// know merges alone.
+func mergeGroupOf(field string) MergeGroup {
+	if f, ok := LookupStepField(field); ok {
+		return f.Merge
+	}
+	return MergeAlone
+}
+
+// SameChange is true when two fields of a step change together as one
+// thing a person did (a tick-off: state, done date and done by).
+func SameChange(a, b string) bool {
+	if a == b {
+		return true
+	}
+	g := mergeGroupOf(a)
+	return g != MergeAlone && g == mergeGroupOf(b)
+}
+
+// GroupChanges splits a step's field changes into the changes a person
+// made: each field on its own, except the fields of a merge group, which
+// go together. The order is that of each group's first field.
+func GroupChanges(changes []Change) [][]Change {
+	var out [][]Change
+	for _, c := range changes {
+		i := slices.IndexFunc(out, func(g []Change) bool { return SameChange(g[0].Field, c.Field) })
+		if i < 0 {
+			out = append(out, []Change{c})
+			continue
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
+}
+
+// CountChanges counts the changes people made in a run of step events,
+// oldest first: a step added or removed is one, and the events of one save
+// that belong together (a tick-off's state, date and name) are one. The
+// messages count in these, not in fields.
+func CountChanges(evs []Event) int {
+	n := 0
+	var run []string // the fields of the change being counted
+	for i, e := range evs {
+		if i > 0 && len(run) > 0 && e.Action == ActionChanged {
+			p := evs[i-1]
+			if p.Action == ActionChanged && p.EntityID == e.EntityID && p.Actor == e.Actor &&
+				SameChange(run[0], e.Field) && !slices.Contains(run, e.Field) {
+				run = append(run, e.Field)
+				continue
+			}
+		}
+		run = run[:0]
+		if e.Action == ActionChanged {
+			run = append(run, e.Field)
+		}
+		n++
+	}
+	return n
+}
+
+// DueDatesAfter is the rule behind "nothing enters the resident's view
+// without a by-when", for a change of many steps at once (a volunteer's
+// return file): each step in Now after the change that has no due date
+// gets one, when the change brought it into Now or emptied its date. A step
+// that was in Now without a date before keeps it so: the specialist chose
+// that. It returns the steps that got a date.
+func DueDatesAfter(before, after []Step, dose int, today Date) []Step {
+	was := Dose(before, dose, today)
+	dated := make(map[string]bool, len(before))
+	for _, s := range before {
+		dated[s.ID] = !s.Due.IsZero()
+	}
+	var out []Step
+	for _, s := range PlanDueDates(Dose(after, dose, today), today) {
+		if !was.InNow(s.ID) || dated[s.ID] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// CheckStepValue says whether a step field can hold a value: a code the
+// domain knows, a date or number that reads, a text within its limit, a
+// title that is not empty. A field the registry does not know is an
+// *InvalidError naming it.
+func CheckStepValue(name, value string) error {
+	i := slices.IndexFunc(stepRegistry, func(e stepEntry) bool { return e.name == name })
+	if i < 0 {
+		return &InvalidError{Field: name}
+	}
+	e := stepRegistry[i]
+	var s Step
+	if err := e.set(&s, value); err != nil {
+		return inField(name, err)
+	}
+	if e.limit != NoLimit {
+		if err := checkLen(name, value, e.limit); err != nil {
+			return err
+		}
+	}
+	if name == "title" && strings.TrimSpace(value) == "" {
+		return &InvalidError{Field: name, Value: value}
+	}
+	return nil
+}
+
+// SetStepField sets one field of a step from its stored string.
+func SetStepField(s *Step, name, value string) error { return stepFields.setField(s, name, value) }
