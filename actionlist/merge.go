@@ -117,7 +117,7 @@ func CheckStepValue(name, value string) error {
 		}
 	}
 	if name == "title" && strings.TrimSpace(value) == "" {
-		return &InvalidError{Field: name, Value: value}
+		return &InvalidError{Field: name} // a step says what it is: its title
 	}
 	return nil
 }

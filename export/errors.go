@@ -26,6 +26,7 @@ const (
 	PassphraseMismatch                    // the two typed passphrases differ
 	NotAllowed                            // a field that must not be in this kind of file
 	WrongKind                             // a valid file of another kind than asked for
+	Invalid                               // whole and readable, but holding what Houvast must not take (Flaw says what)
 )
 
 // FileError says why a file was refused. Whatever the problem, nothing was
@@ -37,6 +38,7 @@ type FileError struct {
 	Kind    Kind   // WrongKind: what the file is
 	Want    Kind   // WrongKind: what was asked for
 	Err     error  // the underlying error, if any
+	Flaw    *Flaw  // Invalid: what is wrong, and where
 }
 
 func (e *FileError) Error() string {
@@ -67,6 +69,7 @@ var problemNames = map[Problem]string{
 	PassphraseMismatch: "the passphrases differ",
 	NotAllowed:         "a field that does not belong in this file",
 	WrongKind:          "another kind of file",
+	Invalid:            "the file holds what Houvast cannot take",
 }
 
 func refuse(p Problem, detail string, err error) *FileError {
@@ -78,6 +81,7 @@ func refuse(p Problem, detail string, err error) *FileError {
 type Where struct {
 	What  WhereKind
 	Title string // the step's title, when it is about a step
+	Case  string // a caseload: the reference of the case
 }
 
 type WhereKind int
@@ -99,8 +103,12 @@ type Finding struct {
 }
 
 // BSNError refuses to write a file holding something that looks like a
-// BSN. The specialist removes it, or confirms it is none (AllowBSN).
-type BSNError struct{ Findings []Finding }
+// BSN. The specialist removes it, or confirms it is none (AllowBSN). On
+// import (Reading), the file is not taken until they confirm.
+type BSNError struct {
+	Findings []Finding
+	Reading  bool
+}
 
 func (e *BSNError) Error() string {
 	parts := make([]string, len(e.Findings))
@@ -141,6 +149,9 @@ func Sentence(err error, l actionlist.Lang) string {
 	var be *BSNError
 	if errors.As(err, &be) && len(be.Findings) > 0 {
 		f := be.Findings[0]
+		if be.Reading {
+			return fmt.Sprintf(t.ErrBSNImport, whereText(f.Where, t), mask(f.Number))
+		}
 		return fmt.Sprintf(t.ErrBSN, whereText(f.Where, t), mask(f.Number))
 	}
 	var fe *FileError
@@ -180,11 +191,23 @@ func Sentence(err error, l actionlist.Lang) string {
 		return fmt.Sprintf(t.ErrNotAllowed, fe.Detail)
 	case WrongKind:
 		return fmt.Sprintf(t.ErrWrongKind, kindText(fe.Kind, t), kindText(fe.Want, t))
+	case Invalid:
+		if fe.Flaw != nil {
+			return flawSentence(fe, t, l)
+		}
 	}
 	return ""
 }
 
+// whereText names where a finding is; a title is masked like the number,
+// since a title can hold the very BSN the sentence is about.
 func whereText(w Where, t *text) string {
+	w.Title = actionlist.MaskBSN(actionlist.CleanText(w.Title, false))
+	if w.Case != "" {
+		ref := actionlist.MaskBSN(actionlist.CleanText(w.Case, false))
+		w.Case = ""
+		return fmt.Sprintf(t.WhereInCase, whereText(w, t), ref)
+	}
 	switch w.What {
 	case InStep:
 		return fmt.Sprintf(t.WhereStep, w.Title)
@@ -208,6 +231,8 @@ func kindText(k Kind, t *text) string {
 		return t.KindVolunteer
 	case KindReturn:
 		return t.KindReturn
+	case KindCaseload:
+		return t.KindCaseload
 	}
 	return t.KindCase
 }

@@ -22,6 +22,7 @@ const (
 	KindCase      Kind = "houvast-case"      // a whole case with its history
 	KindVolunteer Kind = "houvast-volunteer" // a volunteer's tasks
 	KindReturn    Kind = "houvast-return"    // what the volunteer did
+	KindCaseload  Kind = "houvast-caseload"  // many cases with their history, handed to a colleague
 )
 
 // Version is the version of the exchange formats this Houvast writes and
@@ -62,12 +63,13 @@ type ReturnFile struct {
 	Events     []actionlist.Event // oldest first
 }
 
-// File is a parsed exchange file: one of the three is set, as Kind says.
+// File is a parsed exchange file: one of the four is set, as Kind says.
 type File struct {
 	Kind      Kind
 	Case      *CaseFile
 	Volunteer *VolunteerPackage
 	Return    *ReturnFile
+	Caseload  *Caseload
 }
 
 var eventColumns = []string{"id", "entity", "entity_id", "action", "field", "old", "new", "at", "actor", "role"}
@@ -237,6 +239,7 @@ type fileJSON struct {
 	Ref        *string
 	Volunteer  *string
 	Case       obj
+	Cases      []obj
 	Steps      []obj
 	Agreements []obj
 	Events     []obj
@@ -278,7 +281,7 @@ func Parse(data []byte) (File, error) {
 		return File{}, refuse(NotHouvast, guess(body), nil)
 	}
 	switch {
-	case kind != KindCase && kind != KindVolunteer && kind != KindReturn:
+	case kind != KindCase && kind != KindVolunteer && kind != KindReturn && kind != KindCaseload:
 		return File{}, refuse(NotHouvast, "", fmt.Errorf("format %q", kind))
 	case version > Version:
 		return File{Kind: kind}, &FileError{Problem: NewerVersion, Found: version}
@@ -301,8 +304,14 @@ func Parse(data []byte) (File, error) {
 		f, err = parseVolunteer(fj, exported)
 	case KindReturn:
 		f, err = parseReturn(fj, exported)
+	case KindCaseload:
+		f, err = parseCaseload(fj, exported)
 	}
 	f.Kind = kind
+	var fe *FileError
+	if errors.As(err, &fe) && fe.Problem == Invalid && fe.Kind == "" {
+		fe.Kind = kind // the sentence names the kind of file
+	}
 	return f, err
 }
 
@@ -388,13 +397,13 @@ func parseCaseObject(o obj, allowed []string, forbidden Problem) (actionlist.Cas
 	}
 	c, err := actionlist.CaseFromValues(vals)
 	if err != nil {
-		return c, refuse(Damaged, "the case: "+err.Error(), nil)
+		return c, refuseValue(actionlist.EntityCase, "", "the case", err)
 	}
 	if err := checkID(c.ID); err != nil {
 		return c, refuse(Damaged, "the case: "+err.Error(), nil)
 	}
 	if err := c.Validate(); err != nil {
-		return c, refuse(Damaged, "the case: "+err.Error(), nil)
+		return c, refuseValue(actionlist.EntityCase, "", "the case", err)
 	}
 	return c, nil
 }
@@ -410,7 +419,7 @@ func parseSteps(objs []obj, allowed []string, forbidden Problem) ([]actionlist.S
 		}
 		s, err := actionlist.StepFromValues(vals)
 		if err != nil {
-			return nil, refuse(Damaged, what+": "+err.Error(), nil)
+			return nil, refuseValue(actionlist.EntityStep, o.get("title"), what, err)
 		}
 		if err := checkID(s.ID); err != nil {
 			return nil, refuse(Damaged, what+": "+err.Error(), nil)
@@ -425,7 +434,7 @@ func parseSteps(objs []obj, allowed []string, forbidden Problem) ([]actionlist.S
 		}
 		seen[s.ID] = true
 		if err := s.Validate(); err != nil {
-			return nil, refuse(Damaged, what+": "+err.Error(), nil)
+			return nil, refuseValue(actionlist.EntityStep, s.Title, what, err)
 		}
 		steps = append(steps, s)
 	}
@@ -443,7 +452,7 @@ func parseAgreements(objs []obj) ([]actionlist.Agreement, error) {
 		}
 		a, err := actionlist.AgreementFromValues(vals)
 		if err != nil {
-			return nil, refuse(Damaged, what+": "+err.Error(), nil)
+			return nil, refuseValue(actionlist.EntityAgreement, "", what, err)
 		}
 		if err := checkID(a.ID); err != nil {
 			return nil, refuse(Damaged, what+": "+err.Error(), nil)
@@ -453,7 +462,7 @@ func parseAgreements(objs []obj) ([]actionlist.Agreement, error) {
 		}
 		seen[a.ID] = true
 		if err := a.Validate(); err != nil {
-			return nil, refuse(Damaged, what+": "+err.Error(), nil)
+			return nil, refuseValue(actionlist.EntityAgreement, "", what, err)
 		}
 		out = append(out, a)
 	}
@@ -545,7 +554,7 @@ func parseCase(fj fileJSON, exported time.Time) (File, error) {
 		present bool
 		name    string
 	}{{fj.PackageID != nil, "package_id"}, {fj.MadeBy != nil, "made_by"}, {fj.ReturnID != nil, "return_id"},
-		{fj.CaseID != nil, "case_id"}, {fj.Ref != nil, "ref"}, {fj.Volunteer != nil, "volunteer"}} {
+		{fj.CaseID != nil, "case_id"}, {fj.Ref != nil, "ref"}, {fj.Volunteer != nil, "volunteer"}, {len(fj.Cases) > 0, "cases"}} {
 		if err := notAllowed(x.present, x.name); err != nil {
 			return File{}, err
 		}
@@ -585,7 +594,7 @@ func parseVolunteer(fj fileJSON, exported time.Time) (File, error) {
 		present bool
 		name    string
 	}{{fj.ReturnID != nil, "return_id"}, {fj.CaseID != nil, "case_id"}, {fj.Ref != nil, "ref"},
-		{fj.Volunteer != nil, "volunteer"}, {len(fj.Events) > 0, "events"}} {
+		{fj.Volunteer != nil, "volunteer"}, {len(fj.Events) > 0, "events"}, {len(fj.Cases) > 0, "cases"}} {
 		if err := notAllowed(x.present, x.name); err != nil {
 			return File{}, err
 		}
@@ -623,7 +632,7 @@ func parseReturn(fj fileJSON, exported time.Time) (File, error) {
 	for _, x := range []struct {
 		present bool
 		name    string
-	}{{fj.MadeBy != nil, "made_by"}, {fj.Case.present, "case"}, {len(fj.Steps) > 0, "steps"}, {len(fj.Agreements) > 0, "agreements"}} {
+	}{{fj.MadeBy != nil, "made_by"}, {fj.Case.present, "case"}, {len(fj.Steps) > 0, "steps"}, {len(fj.Agreements) > 0, "agreements"}, {len(fj.Cases) > 0, "cases"}} {
 		if err := notAllowed(x.present, x.name); err != nil {
 			return File{}, err
 		}
@@ -658,11 +667,9 @@ func parseReturn(fj fileJSON, exported time.Time) (File, error) {
 		default:
 			return File{}, refuse(Damaged, fmt.Sprintf("a step event with action %q", e.Action), nil)
 		}
-		if e.Action == actionlist.ActionChanged {
-			if _, ok := actionlist.StepField(actionlist.Step{}, e.Field); !ok || e.Field == "id" {
-				return File{}, refuse(Damaged, fmt.Sprintf("a change to an unknown field %q", e.Field), nil)
-			}
-		}
+	}
+	if err := checkReturnEvents(evs); err != nil {
+		return File{}, err
 	}
 	r.Events = evs
 	return File{Return: r}, nil

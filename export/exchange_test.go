@@ -197,13 +197,13 @@ func TestParseRefusesWhatIsNotAGoodFile(t *testing.T) {
 		{"truncated near the end", good[:len(good)-3], Truncated},
 		{"a byte changed into garbage", replace(good, `"steps": [`, `"steps": [}`), Damaged},
 		{"trailing data", append(slices.Clone(good), []byte("{}")...), Damaged},
-		{"unknown status", replace(good, `"status": "open"`, `"status": "maybe"`), Damaged},
+		{"unknown status", replace(good, `"status": "open"`, `"status": "maybe"`), Invalid},
 		{"an unknown field", replace(good, `"why": "WHY-1"`, `"why": "WHY-1", "colour": "red"`), Damaged},
 		{"a bad time", replace(good, `"exported_at": "2026-11-20T09:15:30.123456789Z"`, `"exported_at": "yesterday"`), Damaged},
 		{"a number for a string", replace(good, `"dose": "3"`, `"dose": 3`), Damaged},
 		{"an ID with a comma", replace(good, `"id": "n1"`, `"id": "n1,n2"`), Damaged},
 		{"a step twice", replace(good, `"id": "n2"`, `"id": "n1"`), Damaged},
-		{"a title too long", replace(good, `"title": "NOW-1: zoek je loonstroken op"`, `"title": "`+strings.Repeat("x", 200)+`"`), Damaged},
+		{"a title too long", replace(good, `"title": "NOW-1: zoek je loonstroken op"`, `"title": "`+strings.Repeat("x", 200)+`"`), Invalid},
 		{"a volunteer package with a team note", replace(goodPkg, `"work_note": `, `"internal_note": "x", "work_note": `), NotAllowed},
 		{"a volunteer package with a whole step", replace(goodPkg, strings.TrimSuffix(line(goodPkg), ","), fullStep), NotAllowed},
 		{"a volunteer package with history", replace(goodPkg, `"agreements"`, `"events": [{"id": "x"}], "agreements"`), NotAllowed},
@@ -246,9 +246,13 @@ func TestParseRefusesWhatIsNotAGoodFile(t *testing.T) {
 }
 
 func TestReturnFileRoundTrip(t *testing.T) {
+	sanne := actionlist.Actor{Name: "Sanne", Role: actionlist.RoleVolunteer}
+	tick := func(id, field, old, new string) actionlist.Event {
+		return actionlist.Event{ID: id, CaseID: "case-1", Entity: actionlist.EntityStep, EntityID: "n2", Action: actionlist.ActionChanged,
+			Field: field, Old: old, New: new, At: at, Actor: sanne}
+	}
 	r := ReturnFile{ID: "r1", ExportedAt: at, PackageID: "p1", CaseID: "case-1", Ref: "2026-007", Volunteer: "Sanne",
-		Events: []actionlist.Event{{ID: "e1", CaseID: "case-1", Entity: actionlist.EntityStep, EntityID: "n2", Action: actionlist.ActionChanged,
-			Field: "status", Old: "open", New: "done", At: at, Actor: actionlist.Actor{Name: "Sanne", Role: actionlist.RoleVolunteer}}}}
+		Events: []actionlist.Event{tick("e1", "status", "open", "done"), tick("e2", "done_on", "", "2026-11-20"), tick("e3", "done_by", "", "Sanne")}}
 	data := r.Encode()
 	f, err := Parse(data)
 	if err != nil || f.Kind != KindReturn || !bytes.Equal(f.Return.Encode(), data) {

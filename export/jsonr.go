@@ -387,6 +387,8 @@ func readFile(data []byte) (fileJSON, error) {
 				f.Case, err = r.strings(0)
 				f.Case.present = true
 			}
+		case "cases":
+			f.Cases, err = r.objects()
 		case "steps":
 			f.Steps, err = r.objects()
 		case "agreements":

@@ -85,6 +85,24 @@ type text struct {
 	WhereAgreement  string
 	WherePeople     string
 	WhereAppt       string
+	KindCaseload    string
+	WhereInCase     string // %s: where, %s: the case's reference
+	ErrBSNImport    string // %s: where, %s: the masked number
+
+	// A file refused for what it holds (Problem Invalid).
+	ErrInvalid                                          string // %s ThisReturn..., %s what is wrong, %s the advice
+	ThisFile, ThisCase, ThisPackage, ThisReturn         string
+	ThisCaseload                                        string
+	AskNewFile, AskNewReturn                            string
+	FlawStep                                            string // %q: the step's title
+	FlawChange                                          string // %d: which change in the file
+	FlawAStep, FlawCase, FlawAgreement                  string
+	FlawInCase                                          string // %s the case's reference, %s what in it
+	FlawCode, FlawDate, FlawTime, FlawNumber, FlawJSON  string // %s where, %s the field, %q the value
+	FlawTooLong                                         string // %s where, %s the field, %d its length, %d the limit
+	FlawEmpty                                           string // %s where, %s the field
+	FlawField                                           string // %s where, %q the field's stored name
+	FlawNeverThere, FlawTwice, FlawRemoved, FlawUndated string // %s: where
 }
 
 // texts returns the catalogue for a language; Dutch is the default.
