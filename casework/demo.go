@@ -12,21 +12,24 @@ import (
 	"houvast/store"
 )
 
-// SeedDemo stores the example case with its history, each change at the
-// moment it happened.
+// SeedDemo stores the example cases (demo.Cases: Fatima's first) with
+// their history, each change at the moment it happened.
 func SeedDemo(ctx context.Context, s *store.Store, lang actionlist.Lang, now time.Time) error {
 	real := s.Now
 	defer func() { s.Now = real }()
-	ex := demo.Case(lang, actionlist.DateOf(now), store.NewID)
-	_, err := ex.Replay(ctx, s, func(at time.Time) {
-		s.Now = func() time.Time { at = at.Add(time.Second); return at }
-	})
-	return err
+	for _, ex := range demo.Cases(lang, actionlist.DateOf(now), store.NewID) {
+		if _, err := ex.Replay(ctx, s, func(at time.Time) {
+			s.Now = func() time.Time { at = at.Add(time.Second); return at }
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// OpenDemo makes a new database at path with the example case; a file that
-// is there already is refused (DemoExists), since the demo never writes
-// into someone's data.
+// OpenDemo makes a new database at path with the example cases; a file
+// that is there already is refused (DemoExists), since the demo never
+// writes into someone's data.
 func OpenDemo(ctx context.Context, s Settings, now time.Time) (*Work, error) {
 	if _, err := os.Lstat(s.DB); err == nil {
 		return nil, &Refusal{Kind: DemoExists, Path: s.DB}

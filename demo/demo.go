@@ -1,5 +1,6 @@
-// Package demo makes the example case of `houvast demo`: a household in the
-// middle of stabilisation, for trying Houvast out and for training.
+// Package demo makes the example cases of `houvast demo`: a small caseload
+// in every stage, around today, for trying Houvast out and for training;
+// and the made-up cases of `houvast seed`.
 package demo
 
 import (
@@ -11,16 +12,28 @@ import (
 	"houvast/actionlist"
 )
 
-// Change is one thing that happened to the demo case, replayed through the
-// store so the history looks like real use.
+// Change is one thing that happened to a demo case, replayed through the
+// store so the history looks like real use: a change of one step, or, with
+// Whole set, of the case itself.
 type Change struct {
 	At     time.Time
 	Actor  actionlist.Actor
 	Before actionlist.Step
 	After  actionlist.Step
+	// Whole is a change of the case as the screens save one (moving it to
+	// an arrangement or to aftercare, planning the next appointment): its
+	// own fields and the steps that change with them. Before and After are
+	// then empty.
+	Whole *CaseChange
 }
 
-// Example is the demo case as created, and what happened to it since.
+// CaseChange is the whole case before and after a change of it. Their IDs
+// are left empty: the case gets its ID when it is stored.
+type CaseChange struct {
+	Before, After actionlist.Case
+}
+
+// Example is a demo case as created, and what happened to it since.
 type Example struct {
 	Case    actionlist.Case
 	Changes []Change
@@ -34,6 +47,19 @@ const (
 	generalist = "Ahmed"
 	specialist = "Marieke"
 )
+
+// Cases builds the demo's caseload around today, Fatima's case (Case)
+// first; see cases.go for the others. Every case is the specialist
+// Marieke's, so the agenda has something of each kind to show.
+func Cases(lang actionlist.Lang, today actionlist.Date, newID func() string) []Example {
+	return []Example{
+		Case(lang, today, newID),
+		intakeCase(lang, today, newID),
+		slippingCase(lang, today, newID),
+		aftercareCase(lang, today, newID),
+		arrangementCase(lang, today, newID),
+	}
+}
 
 // Case builds the example around today: started 45 days ago, the crisis
 // handled, papers mostly gathered, one step overdue, a volunteer at work,
@@ -169,8 +195,16 @@ type Recorder interface {
 	UpdateStep(ctx context.Context, actor actionlist.Actor, before, after actionlist.Step) (actionlist.Step, error)
 }
 
+// CaseSaver is what replaying a change of the whole case needs of a store
+// besides a Recorder (the store's SaveCase). Only the demo's own cases
+// have such changes; synthetic ones replay on a Recorder alone.
+type CaseSaver interface {
+	SaveCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error)
+}
+
 // Replay stores the example and then each change, with setClock called
-// first so every event carries the moment it happened.
+// first so every event carries the moment it happened. It returns the case
+// as it was created.
 func (ex Example) Replay(ctx context.Context, r Recorder, setClock func(time.Time)) (actionlist.Case, error) {
 	setClock(ex.Created)
 	c, err := r.CreateCase(ctx, actionlist.Actor{Name: specialist, Role: actionlist.RoleSpecialist}, ex.Case)
@@ -179,8 +213,20 @@ func (ex Example) Replay(ctx context.Context, r Recorder, setClock func(time.Tim
 	}
 	for _, ch := range ex.Changes {
 		setClock(ch.At)
-		if _, err := r.UpdateStep(ctx, ch.Actor, ch.Before, ch.After); err != nil {
-			return c, fmt.Errorf("make the example case: %w", err)
+		if ch.Whole == nil {
+			if _, err := r.UpdateStep(ctx, ch.Actor, ch.Before, ch.After); err != nil {
+				return c, fmt.Errorf("make the example case %s: %w", ex.Case.Name, err)
+			}
+			continue
+		}
+		saver, ok := r.(CaseSaver)
+		if !ok {
+			return c, fmt.Errorf("make the example case %s: this store cannot save a whole case", ex.Case.Name)
+		}
+		before, after := ch.Whole.Before, ch.Whole.After
+		before.ID, after.ID = c.ID, c.ID
+		if _, err := saver.SaveCase(ctx, ch.Actor, before, after); err != nil {
+			return c, fmt.Errorf("make the example case %s: %w", ex.Case.Name, err)
 		}
 	}
 	return c, nil

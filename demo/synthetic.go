@@ -161,7 +161,48 @@ func Synthetic(rng *rand.Rand, n, steps int, today actionlist.Date, newID func()
 			}
 		}
 	}
+	clockDates(rng, &c, today)
 	return c
+}
+
+// clockDates dates what the clocks of debt help run on. The request for
+// help came in days or weeks before the case's start (a few later than the
+// law's 4 weeks), one in six under a threat and then within 3 working days;
+// the first conversation opened the case on its start, except in intake,
+// where it is still to come and the clock runs. A threat goes only to young
+// cases and to those whose crisis steps are all finished, so old cases show
+// no crisis clock that ran out long ago. A case in an arrangement or in
+// aftercare ended stabilisation around its target, some of them late.
+// Drawn last, so everything else about the case is as the same rng made
+// it before.
+func clockDates(rng *rand.Rand, c *actionlist.Case, today actionlist.Date) {
+	threat := rng.IntN(6) == 0
+	kind := pick(rng, actionlist.Threats)
+	before := rng.IntN(3)
+	if !threat {
+		before = 1 + rng.IntN(30)
+	}
+	stabilised := c.Start.AddDays(80 + rng.IntN(60))
+	c.RequestedOn = c.Start.AddDays(-before)
+	if c.Status != actionlist.CaseIntake {
+		c.FirstTalkOn = c.Start
+	}
+	if threat && (c.Start.DaysUntil(today) <= actionlist.CrisisDays || crisisFinished(c.Steps)) {
+		c.Threat = kind
+	}
+	if (c.Status == actionlist.CaseArrangement || c.Status == actionlist.CaseAftercare) && !stabilised.After(today) {
+		c.Stabilised = stabilised
+	}
+}
+
+// crisisFinished is true when no crisis step is open.
+func crisisFinished(steps []actionlist.Step) bool {
+	for _, s := range steps {
+		if s.Phase == actionlist.PhaseCrisis && !s.Status.Finished() {
+			return false
+		}
+	}
+	return true
 }
 
 func syntheticSteps(rng *rand.Rand, c actionlist.Case, tmpl actionlist.Template, steps int, today actionlist.Date, newID func() string) []actionlist.Step {
@@ -383,12 +424,24 @@ func other(rng *rand.Rand, xs []string, now string) string {
 	return xs[i]
 }
 
-// Events counts the step events replaying the example's changes records
-// (not those of creating the case).
+// Events counts the events replaying the example's changes records (not
+// those of creating the case): one per changed field, and one per step a
+// change of the whole case adds.
 func (ex Example) Events() int {
 	n := 0
 	for _, ch := range ex.Changes {
-		n += len(actionlist.StepChanges(ch.Before, ch.After))
+		if ch.Whole == nil {
+			n += len(actionlist.StepChanges(ch.Before, ch.After))
+			continue
+		}
+		n += len(actionlist.CaseChanges(ch.Whole.Before, ch.Whole.After))
+		for _, after := range ch.Whole.After.Steps {
+			if before, _ := ch.Whole.Before.StepByID(after.ID); before != nil {
+				n += len(actionlist.StepChanges(*before, after))
+			} else {
+				n++
+			}
+		}
 	}
 	return n
 }
