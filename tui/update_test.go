@@ -760,3 +760,28 @@ func TestChosenStepStaysInView(t *testing.T) {
 	}
 	f.see("Nu  7 van")
 }
+
+// The volunteers' checklist marks a step under way and one waiting as the
+// case screen does, not as an empty box.
+func TestVolunteerChecklistMarksStepsUnderWay(t *testing.T) {
+	f := nl(t)
+	c := f.stored()
+	var open []actionlist.Step
+	for _, s := range c.Steps {
+		if (s.Owner == actionlist.RoleVolunteer || s.Owner == actionlist.RoleTogether) && s.Status == actionlist.StepOpen {
+			open = append(open, s)
+		}
+	}
+	if len(open) < 2 {
+		t.Fatal("the demo case has too few open volunteer steps")
+	}
+	for i, st := range []actionlist.StepStatus{actionlist.StepInProgress, actionlist.StepWaiting} {
+		after := open[i]
+		after.Status = st
+		if _, err := f.st.UpdateStep(ctx, marieke, open[i], after); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.press("v")
+	f.see("[◐] "+open[0].Title[:20], "[◷] "+open[1].Title[:20])
+}

@@ -175,12 +175,18 @@ func (m Model) renderVolunteer() (string, []key.Binding) {
 	return strings.Join(lines, "\n"), m.footerKeys(m.volunteerKeys())
 }
 
-// volunteerLine is one task as a checkbox: "[✓] title"; who and when go on
-// the line below, and its note below that.
+// volunteerLine is one task as a checkbox: "[✓] title", and a step under
+// way or waiting with the case screen's mark for it ("[◐]", "[◷]"); who
+// and when go on the line below, and its note below that.
 func (m Model) volunteerLine(s actionlist.Step, selected bool, today actionlist.Date) string {
 	box := "[ ]"
-	if s.Status == actionlist.StepDone {
+	switch s.Status {
+	case actionlist.StepDone:
 		box = "[" + glyphDone + "]"
+	case actionlist.StepInProgress:
+		box = "[" + glyphProgress + "]"
+	case actionlist.StepWaiting:
+		box = "[" + glyphWaiting + "]"
 	}
 	line := fit("  "+box+" "+clean(s.Title), m.width)
 	switch {
