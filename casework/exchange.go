@@ -20,7 +20,19 @@ type ExportRequest struct {
 	Path     string    // the file; "" writes to Out
 	Out      io.Writer // standard output, when Path is ""
 	Lock     Lock
+	Plain    bool // written without a lock, knowingly (--plain)
 	AllowBSN bool // the specialist checked that what looks like a BSN is none
+}
+
+// mustLock is the rule for the files that carry a resident's data away
+// from the laptop (a case file, a volunteer package, a return file, a
+// caseload file): locked unless the user chose plain. A summary is the
+// resident's own and stays plain.
+func (r ExportRequest) mustLock() error {
+	if r.Lock == "" && !r.Plain {
+		return &Refusal{Kind: NeedsLock, Ref: r.Ref}
+	}
+	return nil
 }
 
 // Exported says what an export wrote.
@@ -28,7 +40,9 @@ type Exported struct {
 	Path    string // "" when written to Out
 	Ref     string
 	Steps   int    // a volunteer package: the steps in it
-	Changes int    // a return file: the volunteer's changes in it
+	Changes int    // a return file: the volunteer's changes in it, as a person counts them
+	Cases   int    // a caseload file: the cases in it
+	Copies  int    // a caseload file: volunteers' copies left out
 	To      string // a return file: who to send it to ("" when the package named nobody)
 }
 
@@ -98,6 +112,9 @@ func (w *Work) ExportVolunteer(ctx context.Context, r ExportRequest, v Volunteer
 	if err := CheckOutput(r.Path, w.Settings.DB, "volunteer.json"); err != nil {
 		return Exported{}, err
 	}
+	if err := r.mustLock(); err != nil {
+		return Exported{}, err
+	}
 	c, _, err := w.readCase(ctx, r.Ref, false)
 	if err != nil {
 		return Exported{}, err
@@ -125,6 +142,9 @@ func (w *Work) ExportReturn(ctx context.Context, r ExportRequest, newID func() s
 	if err := CheckOutput(r.Path, w.Settings.DB, "return.json"); err != nil {
 		return Exported{}, err
 	}
+	if err := r.mustLock(); err != nil {
+		return Exported{}, err
+	}
 	c, _, err := w.readCase(ctx, r.Ref, false)
 	if err != nil {
 		return Exported{}, err
@@ -148,13 +168,16 @@ func (w *Work) ExportReturn(ctx context.Context, r ExportRequest, newID func() s
 			return Exported{}, err
 		}
 	}
-	done := Exported{Path: r.Path, Ref: c.Ref, Changes: len(evs), To: origin.MadeBy}
+	done := Exported{Path: r.Path, Ref: c.Ref, Changes: actionlist.CountChanges(evs), To: origin.MadeBy}
 	return done, w.deliver(r.Path, r.Out, "return.json", r.Lock, bytesOut(file.Encode()))
 }
 
 // ExportCase writes a whole case with its history.
 func (w *Work) ExportCase(ctx context.Context, r ExportRequest) (Exported, error) {
 	if err := CheckOutput(r.Path, w.Settings.DB, "case.json"); err != nil {
+		return Exported{}, err
+	}
+	if err := r.mustLock(); err != nil {
 		return Exported{}, err
 	}
 	c, evs, err := w.readCase(ctx, r.Ref, true)
@@ -224,6 +247,9 @@ type Imported struct {
 
 	// A return file.
 	Merge store.MergeReport
+
+	// A caseload file: each case, in the file's order.
+	Caseload []store.CaseloadCase
 }
 
 // Import puts what an exchange file carries into the database, in one
@@ -237,6 +263,8 @@ func (w *Work) Import(ctx context.Context, f export.File, asNew bool) (Imported,
 		return w.importPackage(ctx, f.Volunteer)
 	case export.KindReturn:
 		return w.importReturn(ctx, f.Return)
+	case export.KindCaseload:
+		return w.importCaseload(ctx, f.Caseload)
 	}
 	return Imported{}, &export.FileError{Problem: export.NotHouvast}
 }
@@ -285,7 +313,15 @@ func (w *Work) importReturn(ctx context.Context, r *export.ReturnFile) (Imported
 		ReturnID: r.ID, PackageID: r.PackageID, CaseID: r.CaseID, Events: r.Events,
 	})
 	var ee *store.ExistsError
+	var mr *store.MergeRefusal
 	switch {
+	case errors.As(err, &mr):
+		// The file, not the case, is wrong: said as the file's own flaw.
+		flaw := export.Flaw{Kind: export.FlawUnknownStep, Entity: actionlist.EntityStep, Title: mr.Title}
+		if mr.Why == store.MergeDoneUnrecorded {
+			flaw.Kind = export.FlawDoneUnrecorded
+		}
+		return Imported{}, &export.FileError{Problem: export.Invalid, Kind: export.KindReturn, Flaw: &flaw, Err: err}
 	case errors.Is(err, store.ErrNotFound):
 		return Imported{}, &Refusal{Kind: ReturnUnknown, Ref: r.Ref}
 	case errors.Is(err, store.ErrIsVolunteerCopy):

@@ -166,6 +166,15 @@ func refusalSentence(r *Refusal, t *text) string {
 		return fmt.Sprintf(t.SeedNotEmpty, path, r.Count)
 	case NoFile:
 		return fmt.Sprintf(t.NoFile, path, r.Err)
+	case NeedsLock:
+		return t.NeedsLock
+	case NoCasesChosen:
+		if r.Count > 0 {
+			return fmt.Sprintf(t.NoCasesButCopies, r.Count)
+		}
+		return t.NoCasesChosen
+	case BadStatus:
+		return fmt.Sprintf(t.BadStatus, name)
 	}
 	return ""
 }
@@ -203,5 +212,5 @@ func restoreSentence(re *RestoreError, t *text) string {
 }
 
 // clean keeps terminal escapes and line breaks from files and typing out of
-// a sentence.
-func clean(s string) string { return actionlist.CleanText(s, false) }
+// a sentence. A name or title can hold a BSN, so it is masked as it is said.
+func clean(s string) string { return actionlist.MaskBSN(actionlist.CleanText(s, false)) }

@@ -21,7 +21,7 @@ func TestCatalogueIsComplete(t *testing.T) {
 // about.
 func TestEveryErrorHasASentence(t *testing.T) {
 	var errs []error
-	for k := NoCase; k <= NoFile; k++ {
+	for k := NoCase; k <= BadStatus; k++ {
 		errs = append(errs, &Refusal{Kind: k, Ref: "2026-001", LocalRef: "2026-007", Name: "Fatima", Path: "x.db", Count: 3, Err: errors.New("no such file")})
 	}
 	for p := OutputIsDatabase; p <= OutputFailed; p++ {

@@ -32,6 +32,9 @@ type text struct {
 	BackupExists, DemoExists                                                string // %s: the path
 	SeedNotEmpty                                                            string // %s the path, %d the cases
 	NoFile                                                                  string // %s the path, %v what the system said
+	NeedsLock, NoCasesChosen                                                string
+	NoCasesButCopies                                                        string // %d volunteers' copies
+	BadStatus                                                               string // %q the status typed
 
 	// Restore: nothing was changed in any of these.
 	RestoreInUse, RestoreForeign, RestoreMissing, RestoreNotHouvast, RestoreNewer, RestoreDamaged string // %s: a path

@@ -76,6 +76,9 @@ const (
 	DemoExists                              // the demo makes a new database only
 	SeedNotEmpty                            // seed fills an empty database only
 	NoFile                                  // the file to read cannot be opened
+	NeedsLock                               // a file with a resident's data leaves locked, or knowingly plain
+	NoCasesChosen                           // a caseload export found no case to hand over
+	BadStatus                               // a caseload export asked for a status that does not exist
 )
 
 func (r *Refusal) Error() string {
@@ -87,6 +90,8 @@ func (r *Refusal) Error() string {
 		ReturnIntoCopy: "a return file into a volunteer's copy", NotClosed: "the case is not closed",
 		BackupExists: "the backup file exists", DemoExists: "the demo database exists",
 		SeedNotEmpty: "the database holds cases", NoFile: "cannot open the file",
+		NeedsLock: "a file with a resident's data needs a lock or --plain", NoCasesChosen: "no cases to hand over",
+		BadStatus: "no such status",
 	}[r.Kind] + " (" + r.Ref + r.Path + ")"
 }
 

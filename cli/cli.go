@@ -259,5 +259,6 @@ func version() string {
 func (a *app) today() actionlist.Date { return actionlist.DateOf(a.f.Now()) }
 
 // clean keeps terminal escapes and line breaks from a file out of the
-// terminal.
-func clean(s string) string { return actionlist.CleanText(s, false) }
+// terminal, and masks any number that looks like a BSN: every sentence that
+// names a step or a case says it through here.
+func clean(s string) string { return actionlist.MaskBSN(actionlist.CleanText(s, false)) }

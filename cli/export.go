@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,50 +23,68 @@ type exportFlags struct {
 	ref      string
 	out      string
 	encrypt  bool
+	plain    bool
 	passFile string
 	allowBSN bool
 }
 
 func (a *app) addExportFlags(cmd *cobra.Command, f *exportFlags) {
+	cmd.Flags().StringVar(&f.ref, "case", "", a.t.Help.FlagCase)
+	a.addFileFlags(cmd, f)
+	_ = cmd.MarkFlagRequired("case")
+}
+
+// addFileFlags are the flags of every export but which case it is.
+func (a *app) addFileFlags(cmd *cobra.Command, f *exportFlags) {
 	fl, h := cmd.Flags(), a.t.Help
-	fl.StringVar(&f.ref, "case", "", h.FlagCase)
 	fl.StringVarP(&f.out, "output", "o", "", h.FlagOutput)
 	fl.BoolVar(&f.encrypt, "encrypt", false, h.FlagEncrypt)
+	fl.BoolVar(&f.plain, "plain", false, h.FlagPlain)
 	fl.StringVar(&f.passFile, "passphrase-file", "", h.FlagPassFile)
 	fl.BoolVar(&f.allowBSN, "allow-bsn", false, h.FlagAllowBSN)
-	_ = cmd.MarkFlagRequired("case")
 }
 
 func (a *app) exportCommand() *cobra.Command {
 	h := a.t.Help.Export
 	cmd := &cobra.Command{Use: "export", Short: h.Short, Long: h.Long, Args: cobra.NoArgs}
-	cmd.AddCommand(a.exportSummaryCommand(), a.exportVolunteerCommand(), a.exportReturnCommand(), a.exportCaseCommand())
+	cmd.AddCommand(a.exportSummaryCommand(), a.exportVolunteerCommand(), a.exportReturnCommand(), a.exportCaseCommand(), a.exportCasesCommand())
 	return cmd
 }
+
+// Which exports are locked unless --plain: the files that carry a
+// resident's data to another laptop. A summary is the resident's own.
+const (
+	lockedByDefault = true
+	plainByDefault  = false
+)
 
 // exportRun is what every export does around its use case: refuse a bad
 // output before anything else, ask the passphrase before the work (so a
 // typo costs nothing), open the database without ever creating one, run
 // the export, and say what was written.
-func (a *app) exportRun(ctx context.Context, f exportFlags, binary bool, name string,
+func (a *app) exportRun(ctx context.Context, f exportFlags, locked, binary bool, name string,
 	do func(w *casework.Work, r casework.ExportRequest) (casework.Exported, error),
 	done func(casework.Exported)) error {
 	s, err := a.settings()
 	if err != nil {
 		return err
 	}
+	if f.plain && f.encrypt {
+		return said(a.t.PlainOrEncrypt)
+	}
 	if err := casework.CheckOutput(f.out, s.DB, name); err != nil {
 		return err
 	}
-	if f.out == "" && (binary || f.encrypt) && a.f.StdoutIsTerminal() {
+	encrypt := f.encrypt || (locked && !f.plain)
+	if f.out == "" && (binary || encrypt) && a.f.StdoutIsTerminal() {
 		kind := strings.TrimPrefix(filepath.Ext(name), ".")
-		if f.encrypt {
+		if encrypt {
 			kind, name = "age", strings.TrimSuffix(name, filepath.Ext(name))+".age"
 		}
 		return a.say(a.t.BinaryTTY, strings.ToUpper(kind), name)
 	}
-	r := casework.ExportRequest{Ref: f.ref, Path: f.out, Out: a.f.Stdout, AllowBSN: f.allowBSN}
-	if f.encrypt {
+	r := casework.ExportRequest{Ref: f.ref, Path: f.out, Out: a.f.Stdout, AllowBSN: f.allowBSN, Plain: !encrypt}
+	if encrypt {
 		pass, err := a.newPassphrase(f.passFile)
 		if err != nil {
 			return err
@@ -81,6 +100,10 @@ func (a *app) exportRun(ctx context.Context, f exportFlags, binary bool, name st
 	res, err := do(w, r)
 	if err != nil {
 		return err
+	}
+	if locked && !encrypt {
+		// Said once, and where a piped file cannot take it in.
+		fmt.Fprintln(a.f.Stderr, a.t.PlainWritten)
 	}
 	if f.out != "" {
 		done(res)
@@ -103,7 +126,7 @@ func (a *app) exportSummaryCommand() *cobra.Command {
 			if err != nil {
 				return a.say(a.t.BadFormat, format)
 			}
-			return a.exportRun(cmd.Context(), f, ff.Binary(), "summary"+ff.Ext(),
+			return a.exportRun(cmd.Context(), f, plainByDefault, ff.Binary(), "summary"+ff.Ext(),
 				func(w *casework.Work, r casework.ExportRequest) (casework.Exported, error) {
 					return w.ExportSummary(cmd.Context(), r, ff)
 				},
@@ -122,7 +145,7 @@ func (a *app) exportVolunteerCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "volunteer", Short: h.Short, Long: h.Long, Example: h.Example, Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.exportRun(cmd.Context(), f, false, "volunteer.json",
+			return a.exportRun(cmd.Context(), f, lockedByDefault, false, "volunteer.json",
 				func(w *casework.Work, r casework.ExportRequest) (casework.Exported, error) {
 					return w.ExportVolunteer(cmd.Context(), r, v, store.NewID)
 				},
@@ -141,7 +164,7 @@ func (a *app) exportReturnCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "return", Short: h.Short, Long: h.Long, Example: h.Example, Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			err := a.exportRun(cmd.Context(), f, false, "return.json",
+			err := a.exportRun(cmd.Context(), f, lockedByDefault, false, "return.json",
 				func(w *casework.Work, r casework.ExportRequest) (casework.Exported, error) {
 					return w.ExportReturn(cmd.Context(), r, store.NewID)
 				},
@@ -171,7 +194,7 @@ func (a *app) exportCaseCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "case", Short: h.Short, Long: h.Long, Example: h.Example, Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.exportRun(cmd.Context(), f, false, "case.json",
+			return a.exportRun(cmd.Context(), f, lockedByDefault, false, "case.json",
 				func(w *casework.Work, r casework.ExportRequest) (casework.Exported, error) {
 					return w.ExportCase(cmd.Context(), r)
 				},
@@ -179,6 +202,40 @@ func (a *app) exportCaseCommand() *cobra.Command {
 		},
 	}
 	a.addExportFlags(cmd, &f)
+	return cmd
+}
+
+func (a *app) exportCasesCommand() *cobra.Command {
+	var f exportFlags
+	var status string
+	var all bool
+	h := a.t.Help.ExportCases
+	cmd := &cobra.Command{
+		Use: "cases", Short: h.Short, Long: h.Long, Example: h.Example, Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := a.settings(); err != nil {
+				return err
+			}
+			sel, err := casework.ParseCaseSelection(status, all)
+			if err != nil {
+				return err
+			}
+			return a.exportRun(cmd.Context(), f, lockedByDefault, false, "cases.json",
+				func(w *casework.Work, r casework.ExportRequest) (casework.Exported, error) {
+					return w.ExportCases(cmd.Context(), r, sel)
+				},
+				func(e casework.Exported) {
+					a.printf(a.t.CasesWritten, e.Path, e.Cases, e.Steps)
+					if e.Copies > 0 {
+						a.printf(a.t.CopiesLeftOut, e.Copies)
+					}
+				})
+		},
+	}
+	a.addFileFlags(cmd, &f)
+	fl := cmd.Flags()
+	fl.StringVar(&status, "status", "", a.t.Help.FlagStatus)
+	fl.BoolVar(&all, "all", false, a.t.Help.FlagAll)
 	return cmd
 }
 

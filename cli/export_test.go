@@ -166,14 +166,14 @@ func TestCaseFileRoundTripIsByteIdentical(t *testing.T) {
 	db := demoDB(t, actionlist.Dutch)
 	dir := t.TempDir()
 	first := filepath.Join(dir, "first.json")
-	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "-o", first)
+	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "--plain", "-o", first)
 	other := filepath.Join(dir, "other.db")
 	out := mustRun(t, "--db", other, "import", first)
 	if !strings.Contains(out, "2026-001") {
 		t.Errorf("import says %q", out)
 	}
 	second := filepath.Join(dir, "second.json")
-	mustRun(t, "--db", other, "export", "case", "--case", "2026-001", "-o", second)
+	mustRun(t, "--db", other, "export", "case", "--case", "2026-001", "--plain", "-o", second)
 	a, _ := os.ReadFile(first)
 	b, _ := os.ReadFile(second)
 	if bytes.Equal(a, b) {
@@ -216,7 +216,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 	db := demoDB(t, actionlist.Dutch)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.json")
-	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "-o", good)
+	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "--plain", "-o", good)
 	data, _ := os.ReadFile(good)
 	pf := passFile(t, "correct horse battery")
 	locked := filepath.Join(dir, "locked.age")
@@ -245,7 +245,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		says       string
 	}{
 		{"damaged", write("damaged.json", bytes.Replace(data, []byte(`"steps": [`), []byte(`"steps": [}`), 1)), nil, "beschadigd"},
-		{"a bad value", write("bad.json", bytes.Replace(data, []byte(`"status": "open"`), []byte(`"status": "vague"`), 1)), nil, "beschadigd"},
+		{"a bad value", write("bad.json", bytes.Replace(data, []byte(`"status": "open"`), []byte(`"status": "vague"`), 1)), nil, "\"vague\", en dat bestaat niet"},
 		{"truncated", write("truncated.json", data[:len(data)*2/3]), nil, "niet compleet"},
 		{"a newer version", write("v2.json", bytes.Replace(data, []byte(`"version": 2`), []byte(`"version": 7`), 1)), nil, "nieuwere Houvast"},
 		{"huge", huge, nil, "groter dan 64 MiB"},
@@ -321,7 +321,7 @@ func TestVolunteerRoundTripThroughFiles(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "kopie") {
 		t.Errorf("summary from a copy: %d %q", code, errOut)
 	}
-	out = mustRun(t, "--db", vol, "export", "return", "--case", "2026-001", "-o", filepath.Join(dir, "empty.json"))
+	out = mustRun(t, "--db", vol, "export", "return", "--case", "2026-001", "--plain", "-o", filepath.Join(dir, "empty.json"))
 	if !strings.Contains(out, "nog niets") {
 		t.Errorf("an empty return: %q", out)
 	}
@@ -362,12 +362,12 @@ func TestVolunteerRoundTripThroughFiles(t *testing.T) {
 		}
 	})
 	ret := filepath.Join(dir, "terug.json")
-	out = mustRun(t, "--db", vol, "--name", "Sanne", "export", "return", "--case", "2026-001", "-o", ret)
+	out = mustRun(t, "--db", vol, "--name", "Sanne", "export", "return", "--case", "2026-001", "--plain", "-o", ret)
 	if !strings.Contains(out, "Marieke") {
 		t.Errorf("return: %q", out)
 	}
 	out = mustRun(t, "--db", spec, "--name", "Marieke", "import", ret)
-	if !strings.Contains(out, "3 wijzigingen overgenomen") || !strings.Contains(out, "1 niet overgenomen") ||
+	if !strings.Contains(out, "1 wijziging(en) overgenomen") || !strings.Contains(out, "1 niet overgenomen") || !strings.Contains(out, "druk op K") ||
 		!strings.Contains(out, `"Gebeld, brief komt."`) || !strings.Contains(out, `"Marieke heeft zelf gebeld."`) {
 		t.Errorf("merge report:\n%s", out)
 	}
@@ -381,7 +381,7 @@ func TestVolunteerRoundTripThroughFiles(t *testing.T) {
 			t.Errorf("the specialist's note was overwritten: %q", st.WorkNote)
 		}
 		open, err := s.OpenConflicts(ctx, c.ID)
-		if err != nil || len(open) != 1 || open[0].Offered != "Gebeld, brief komt." {
+		if err != nil || len(open) != 1 || len(open[0].Fields) != 1 || open[0].Fields[0].Offered != "Gebeld, brief komt." {
 			t.Errorf("stored conflicts: %+v %v", open, err)
 		}
 	})
@@ -398,7 +398,7 @@ func TestVolunteerRoundTripThroughFiles(t *testing.T) {
 	}
 	// A newer package brings the copy up to date, keeping the volunteer's work.
 	pkg2 := filepath.Join(dir, "sanne-2.json")
-	mustRun(t, "--db", spec, "--name", "Marieke", "export", "volunteer", "--case", "2026-001", "-o", pkg2)
+	mustRun(t, "--db", spec, "--name", "Marieke", "export", "volunteer", "--case", "2026-001", "--plain", "-o", pkg2)
 	out = mustRun(t, "--db", vol, "--name", "Sanne", "import", pkg2)
 	if !strings.Contains(out, "bijgewerkt") || !strings.Contains(out, "gebleven") {
 		t.Errorf("refresh: %q", out)
@@ -423,8 +423,8 @@ func TestExportRefusals(t *testing.T) {
 		{"an unknown format", []string{"export", "summary", "--case", "2026-001", "--format", "docx"}, "Unknown format"},
 		{"over the database", []string{"export", "case", "--case", "2026-001", "-o", db}, "your Houvast database"},
 		{"into a folder", []string{"export", "case", "--case", "2026-001", "-o", dir}, "is a folder"},
-		{"a return from the original", []string{"export", "return", "--case", "2026-001"}, "not a volunteer's copy"},
-		{"nobody by that name", []string{"export", "volunteer", "--case", "2026-001", "--volunteer", "Kees"}, `named "Kees"`},
+		{"a return from the original", []string{"export", "return", "--case", "2026-001", "--plain"}, "not a volunteer's copy"},
+		{"nobody by that name", []string{"export", "volunteer", "--case", "2026-001", "--volunteer", "Kees", "--plain"}, `named "Kees"`},
 		{"a short passphrase", []string{"export", "case", "--case", "2026-001", "--encrypt", "--passphrase-file", passFile(t, "kort")}, "too short"},
 		{"no terminal for a passphrase", []string{"export", "case", "--case", "2026-001", "--encrypt"}, "--passphrase-file"},
 	} {
@@ -467,7 +467,7 @@ func TestExportStopsAtABSN(t *testing.T) {
 		t.Error("a file was written")
 	}
 	for _, verb := range []string{"case", "summary"} {
-		code, stdout, errOut := cli(t, nil, "--db", db, "export", verb, "--case", "2026-001")
+		code, stdout, errOut := cli(t, nil, "--db", db, "export", verb, "--case", "2026-001", "--plain")
 		if code == 0 || stdout != "" {
 			t.Errorf("%s exported with a BSN: %q, %d bytes out", verb, errOut, len(stdout))
 		}
@@ -482,7 +482,7 @@ func TestExportStopsAtABSN(t *testing.T) {
 	if err := os.WriteFile(older, []byte("older"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, lock := range [][]string{nil, {"--encrypt", "--passphrase-file", passFile(t, "een lang wachtwoord")}} {
+	for _, lock := range [][]string{{"--plain"}, {"--passphrase-file", passFile(t, "een lang wachtwoord")}} {
 		args := append([]string{"--db", db, "export", "case", "--case", "2026-001", "-o", older}, lock...)
 		code, _, errOut = cli(t, nil, args...)
 		if code == 0 || !strings.Contains(errOut, title) || strings.Contains(errOut, "111 222 333") {
@@ -497,11 +497,11 @@ func TestExportStopsAtABSN(t *testing.T) {
 	}
 	// A plain file is checked before a byte is written: even where nothing
 	// could be written (a folder that is not there), the BSN is what is said.
-	code, _, errOut = cli(t, nil, "--db", db, "export", "case", "--case", "2026-001", "-o", filepath.Join(dir, "missing", "dossier.json"))
+	code, _, errOut = cli(t, nil, "--db", db, "export", "case", "--case", "2026-001", "--plain", "-o", filepath.Join(dir, "missing", "dossier.json"))
 	if code == 0 || !strings.Contains(errOut, title) {
 		t.Errorf("a plain case file was written before it was checked: %d %q", code, errOut)
 	}
-	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "-o", older, "--allow-bsn")
+	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "--plain", "-o", older, "--allow-bsn")
 	if data, _ := os.ReadFile(older); !strings.Contains(string(data), "111 222 333") {
 		t.Error("--allow-bsn: the case file was not written whole")
 	}
@@ -541,7 +541,7 @@ func TestWholeFileVerbsPutTheCollectorBack(t *testing.T) {
 	debug.SetGCPercent(percent)
 	limit := debug.SetMemoryLimit(-1)
 	out := filepath.Join(t.TempDir(), "dossier.json")
-	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "-o", out)
+	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "--plain", "-o", out)
 	mustRun(t, "--db", filepath.Join(t.TempDir(), "other.db"), "import", out)
 	if got := debug.SetGCPercent(percent); got != percent {
 		t.Errorf("GC percent afterwards: %d, want %d", got, percent)

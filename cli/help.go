@@ -12,12 +12,13 @@ type command struct {
 type help struct {
 	Root, Demo, Cases, Check, Backup, Restore, Erase     command
 	Export, ExportSummary, ExportVolunteer, ExportReturn command
-	ExportCase, Import, Report, Seed                     command
+	ExportCase, ExportCases, Import, Report, Seed        command
 	Templates, TemplatesCheck, TemplatesDefault          command
 
 	FlagDB, FlagLang, FlagName, FlagRole, FlagJSON                string
 	FlagCase, FlagOutput, FlagEncrypt, FlagPassFile, FlagAllowBSN string
 	FlagFormat, FlagWithContact, FlagVolunteer, FlagAsNew         string
+	FlagPlain, FlagStatus, FlagAll, FlagImportBSN                 string
 	FlagFrom, FlagTo, FlagReportFormat                            string
 	FlagEraseCase, FlagDue, FlagMonths, FlagCompact, FlagYes      string
 	FlagBackupOutput                                              string

@@ -97,12 +97,18 @@ its reader needs:
   volunteer  a volunteer's tasks, with the least about the resident
   return     on the volunteer's laptop: what the volunteer did, for the specialist
   case       a whole case with its history, to move it or to archive it
+  cases      many cases with their history in one file, to hand a caseload
+             to a colleague
 
-Without -o the file goes to standard output. --encrypt locks it with a
-passphrase; 'houvast import' (or any age tool) opens it again. Files are
-written whole or not at all, readable only by you (mode 0600), and never
-over the database, any other SQLite file or a folder. A text that looks like
-a BSN stops the export, unless you confirm with --allow-bsn.`,
+Without -o the file goes to standard output. A volunteer package, a return
+file, a case file and a caseload file carry the resident's data, so they are
+locked with a passphrase (typed twice, or --passphrase-file; age encryption);
+'houvast import' (or any age tool) opens them again. --plain writes clear
+JSON instead, and says what that means. A summary is the resident's own and
+stays plain (--encrypt locks it too). Files are written whole or not at all,
+readable only by you (mode 0600), and never over the database, any other
+SQLite file or a folder. A text that looks like a BSN stops the export,
+unless you confirm with --allow-bsn.`,
 	},
 	ExportSummary: command{
 		Short: "The resident's progress summary, in the case's language",
@@ -129,8 +135,8 @@ contact only with --with-contact. Never the team's notes, the resident's notes,
 other steps or the rest of the case. With --volunteer, only that volunteer's
 steps. The volunteer imports it with 'houvast import' and later sends back a
 return file ('houvast export return'), which you import here.`,
-		Example: `  houvast export volunteer --case 2026-001 -o sanne.json
-  houvast export volunteer --case 2026-001 --volunteer Sanne --with-contact --encrypt -o sanne.age`,
+		Example: `  houvast export volunteer --case 2026-001 -o sanne.age
+  houvast export volunteer --case 2026-001 --volunteer Sanne --with-contact -o sanne.age`,
 	},
 	ExportReturn: command{
 		Short: "On the volunteer's laptop: what the volunteer did, for the specialist",
@@ -138,17 +144,33 @@ return file ('houvast export return'), which you import here.`,
 imported: ticks, notes and the rest, each change with when and by whom. It
 always holds everything since the import, so a lost file is no loss: the
 specialist's import skips what it has seen before.`,
-		Example: `  houvast export return --case 2026-001 -o return.json`,
+		Example: `  houvast export return --case 2026-001 -o return.age`,
 	},
 	ExportCase: command{
 		Short: "A whole case with its history, to move it to another laptop or to archive it",
 		Long: `Case writes every field of the case, its steps, agreements and every event of
 its history, with their original identities and times, in a versioned JSON
 format (see docs/exchange-format.md). 'houvast import' on another laptop puts
-it back exactly. This file holds the team's notes: encrypt it (--encrypt)
-whenever it leaves your hands.`,
-		Example: `  houvast export case --case 2026-001 --encrypt -o 2026-001.age
-  houvast export case --case 2026-001 -o archive/2026-001.json`,
+it back exactly. This file holds the team's notes, so it is locked with a
+passphrase; --plain writes it unencrypted, for an archive that is kept safe
+otherwise.`,
+		Example: `  houvast export case --case 2026-001 -o 2026-001.age
+  houvast export case --case 2026-001 --plain -o archive/2026-001.json`,
+	},
+	ExportCases: command{
+		Short: "Many cases with their history in one file, to hand a caseload to a colleague",
+		Long: `Cases writes the chosen cases, each with every field, step, agreement and event
+of its history, in one caseload file, locked with a passphrase. Without
+--status, every case that is not closed goes along; --status picks one
+status (intake, stabilisation, arrangement, aftercare, closed); --all takes
+every case, closed ones too. A volunteer's copy holds only part of a case
+and is left out. 'houvast import' of the file on your colleague's laptop
+takes all of it in one go, or, if anything is wrong, none of it, and says per
+case what it did: added, brought up to date, left as it was, or given a new
+reference.`,
+		Example: `  houvast export cases -o caseload.age
+  houvast export cases --all -o everything.age
+  houvast export cases --status aftercare -o aftercare.age`,
 	},
 	Import: command{
 		Short: "Import a case file, a volunteer package or a volunteer's return file",
@@ -159,16 +181,21 @@ whenever it leaves your hands.`,
                       remembers where it came from)
   a return file       merges what the volunteer did into the case: ticks and
                       notes arrive, nothing you changed meanwhile is
-                      overwritten, and each conflict is listed (and kept in
-                      the case's history) for you to resolve
+                      overwritten, and each difference is listed; choose
+                      which version stays on the case screen with K
+  a caseload file     puts a colleague's cases on this laptop, all of them
+                      or none, and says per case what it did
 
 A file locked with a passphrase is recognised; the passphrase is asked (or
-read with --passphrase-file). An import is one transaction: a damaged,
-incomplete, unknown or too large file changes nothing, and says why. A case
-that is here already is refused, unless --as-new makes a copy with new
-identities and a new reference. Importing the same file twice changes
-nothing the second time. On a laptop without a database yet, import
-starts one.`,
+read with --passphrase-file). Every file is checked whole first: a damaged,
+incomplete, unknown or too large file, or one holding a state that does not
+exist, a date that does not read, a text over its limit or a change to a step
+that was never in the case, is refused whole, changes nothing, and the
+message says what is wrong. A file with something that looks like a BSN is
+asked about (or needs --allow-bsn). A case that is here already is refused,
+unless --as-new makes a copy with new identities and a new reference.
+Importing the same file twice changes nothing the second time. On a laptop
+without a database yet, import starts one.`,
 		Example: `  houvast import sanne.json
   houvast import 2026-001.age --passphrase-file ~/.houvast-pass
   houvast import 2026-001.json --as-new`,
@@ -224,6 +251,10 @@ with 'houvast templates check ourteam.yaml'.`,
 	FlagWithContact:  "include the resident's contact (phone, e-mail), when the task needs it",
 	FlagVolunteer:    "only the steps of the volunteer with this name",
 	FlagAsNew:        "import a case that is here already as a copy with new identities and a new reference",
+	FlagPlain:        "write clear JSON, not locked with a passphrase (only when the file stays in safe hands)",
+	FlagStatus:       "the cases in this status: open (everything not closed, the default), intake, stabilisation, arrangement, aftercare or closed",
+	FlagAll:          "every case, closed ones too",
+	FlagImportBSN:    "import even though some text looks like a BSN (you checked it is none)",
 	FlagFrom:         "first day of the period (default: from the first case)",
 	FlagTo:           "last day of the period (default: today)",
 	FlagReportFormat: "txt for reading, csv for a spreadsheet",

@@ -109,13 +109,20 @@ bestand staat alleen wat de lezer ervan nodig heeft:
              gedaan, voor de specialist
   case       een heel dossier met de geschiedenis, om het over te zetten of
              te archiveren
+  cases      veel dossiers met hun geschiedenis in één bestand, om een
+             caseload aan een collega over te dragen
 
-Zonder -o gaat het bestand naar de standaarduitvoer. --encrypt versleutelt het
-met een wachtwoord; 'houvast import' (of elk ander age-programma) opent het
-weer. Een bestand wordt helemaal geschreven of helemaal niet. Alleen jij kunt
-het lezen (mode 0600). Het komt nooit over de database, een ander
-SQLite-bestand of een map heen. Lijkt een tekst op een BSN? Dan stopt de
-export, tenzij je bevestigt met --allow-bsn.`,
+Zonder -o gaat het bestand naar de standaarduitvoer. Een vrijwilligerspakket,
+een terugmelding, een dossierbestand en een overdrachtsbestand bevatten
+gegevens van de inwoner. Die worden daarom versleuteld met een wachtwoord
+(twee keer typen, of --passphrase-file; age-versleuteling); 'houvast import'
+(of elk ander age-programma) opent ze weer. --plain schrijft in plaats daarvan
+leesbare JSON, en zegt wat dat betekent. Een samenvatting is van de inwoner
+zelf en blijft leesbaar (--encrypt versleutelt ook die). Een bestand wordt
+helemaal geschreven of helemaal niet. Alleen jij kunt het lezen (mode 0600).
+Het komt nooit over de database, een ander SQLite-bestand of een map heen.
+Lijkt een tekst op een BSN? Dan stopt de export, tenzij je bevestigt met
+--allow-bsn.`,
 	},
 	ExportSummary: command{
 		Short: "De samenvatting van de voortgang voor de inwoner, in de taal van het dossier",
@@ -148,8 +155,8 @@ dossier. Met --volunteer staan alleen de stappen van die vrijwilliger erin. De
 vrijwilliger importeert het pakket met 'houvast import'. Later stuurt de
 vrijwilliger een terugmelding terug ('houvast export return'). Die importeer
 jij hier.`,
-		Example: `  houvast export volunteer --case 2026-001 -o sanne.json
-  houvast export volunteer --case 2026-001 --volunteer Sanne --with-contact --encrypt -o sanne.age`,
+		Example: `  houvast export volunteer --case 2026-001 -o sanne.age
+  houvast export volunteer --case 2026-001 --volunteer Sanne --with-contact -o sanne.age`,
 	},
 	ExportReturn: command{
 		Short: "Op de laptop van de vrijwilliger: wat de vrijwilliger heeft gedaan, voor de specialist",
@@ -158,7 +165,7 @@ sinds het importeren: afvinken, notities en de rest. Bij elke wijziging staat
 wanneer en door wie. Er staat altijd alles in sinds het importeren. Raakt een
 bestand kwijt, dan is dat dus geen verlies: bij het importeren slaat de
 specialist over wat al eerder is binnengekomen.`,
-		Example: `  houvast export return --case 2026-001 -o terug.json`,
+		Example: `  houvast export return --case 2026-001 -o terug.age`,
 	},
 	ExportCase: command{
 		Short: "Een heel dossier met de geschiedenis, om naar een andere laptop over te zetten of te archiveren",
@@ -166,10 +173,26 @@ specialist over wat al eerder is binnengekomen.`,
 gebeurtenis uit de geschiedenis. Alles met de oorspronkelijke identiteit en
 tijd, in een JSON-formaat met een versienummer (zie docs/exchange-format.md).
 'houvast import' op een andere laptop zet het precies zo terug. In dit bestand
-staan de notities van het team: versleutel het (--encrypt) zodra het uit je
-handen gaat.`,
-		Example: `  houvast export case --case 2026-001 --encrypt -o 2026-001.age
-  houvast export case --case 2026-001 -o archief/2026-001.json`,
+staan de notities van het team, dus het wordt versleuteld met een wachtwoord;
+--plain schrijft het onversleuteld, voor een archief dat op een andere manier
+veilig is.`,
+		Example: `  houvast export case --case 2026-001 -o 2026-001.age
+  houvast export case --case 2026-001 --plain -o archief/2026-001.json`,
+	},
+	ExportCases: command{
+		Short: "Veel dossiers met hun geschiedenis in één bestand, om een caseload aan een collega over te dragen",
+		Long: `Cases schrijft de gekozen dossiers, elk met elk veld, elke stap, afspraak en
+gebeurtenis uit de geschiedenis, in één overdrachtsbestand, versleuteld met
+een wachtwoord. Zonder --status gaan alle dossiers mee die niet zijn
+afgesloten; --status kiest één status (intake, stabilisation, arrangement,
+aftercare, closed); --all neemt alle dossiers, ook de afgesloten. Een kopie
+van een vrijwilliger bevat maar een deel van een dossier en gaat niet mee.
+'houvast import' van het bestand op de laptop van je collega neemt alles in
+één keer over, of, als er iets niet klopt, niets. Per dossier zegt het wat er
+gebeurde: nieuw, bijgewerkt, gelaten zoals het was, of een nieuw kenmerk.`,
+		Example: `  houvast export cases -o caseload.age
+  houvast export cases --all -o alles.age
+  houvast export cases --status aftercare -o nazorg.age`,
 	},
 	Import: command{
 		Short: "Importeer een dossierbestand, een vrijwilligerspakket of een terugmelding van een vrijwilliger",
@@ -183,14 +206,20 @@ het is:
   een terugmelding         voegt wat de vrijwilliger deed toe aan het
                            dossier: afgevinkte taken en notities komen
                            binnen. Wat jij intussen hebt veranderd, wordt
-                           nooit overschreven. Elk conflict wordt getoond (en
-                           bewaard in de geschiedenis van het dossier), zodat
-                           jij het kunt oplossen
+                           nooit overschreven. Elk verschil wordt getoond;
+                           kies in het dossier met K welke versie blijft
+  een overdrachtsbestand   zet de dossiers van een collega op deze laptop,
+                           allemaal of geen, en zegt per dossier wat er
+                           gebeurde
 
 Een bestand dat met een wachtwoord is versleuteld, wordt herkend. Import vraagt
-dan het wachtwoord (of leest het met --passphrase-file). Een import gebeurt in
-één keer: een beschadigd, onvolledig, onbekend of te groot bestand verandert
-niets, en de melding zegt waarom. Een dossier dat hier al staat, wordt
+dan het wachtwoord (of leest het met --passphrase-file). Elk bestand wordt
+eerst helemaal gecontroleerd: een beschadigd, onvolledig, onbekend of te groot
+bestand, of een bestand met een stand die niet bestaat, een datum die niet te
+lezen is, een te lange tekst of een wijziging van een stap die nooit in het
+dossier stond, wordt helemaal geweigerd. Er verandert dan niets, en de melding
+zegt wat er niet klopt. Staat er iets in dat op een BSN lijkt, dan vraagt
+import het eerst (of is --allow-bsn nodig). Een dossier dat hier al staat, wordt
 geweigerd. Behalve als je met --as-new een kopie maakt, met nieuwe identiteiten
 en een nieuw kenmerk. Importeer je hetzelfde bestand twee keer, dan verandert
 er de tweede keer niets. Is er nog geen database, dan komt een
@@ -255,6 +284,10 @@ met 'houvast templates check onsteam.yaml'.`,
 	FlagWithContact:  "neem de contactgegevens van de inwoner mee (telefoon, e-mail), als de taak dat nodig heeft",
 	FlagVolunteer:    "alleen de stappen van de vrijwilliger met deze naam",
 	FlagAsNew:        "importeer een dossier dat hier al staat als kopie, met nieuwe identiteiten en een nieuw kenmerk",
+	FlagPlain:        "schrijf leesbare JSON, niet versleuteld (alleen als het bestand in veilige handen blijft)",
+	FlagStatus:       "de dossiers met deze status: open (alles wat niet is afgesloten, de standaard), intake, stabilisation, arrangement, aftercare of closed",
+	FlagAll:          "alle dossiers, ook de afgesloten",
+	FlagImportBSN:    "importeer ook als een tekst op een BSN lijkt (je hebt gecontroleerd dat het er geen is)",
 	FlagFrom:         "eerste dag van de periode (standaard: vanaf het eerste dossier)",
 	FlagTo:           "laatste dag van de periode (standaard: vandaag)",
 	FlagReportFormat: "txt om te lezen, csv voor een spreadsheet",

@@ -16,22 +16,23 @@ import (
 )
 
 func (a *app) importCommand() *cobra.Command {
-	var asNew bool
+	var asNew, allowBSN bool
 	var passFile string
 	h := a.t.Help.Import
 	cmd := &cobra.Command{
 		Use: "import FILE", Short: h.Short, Long: h.Long, Example: h.Example,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImport(cmd.Context(), args[0], asNew, passFile)
+			return a.runImport(cmd.Context(), args[0], asNew, allowBSN, passFile)
 		},
 	}
 	cmd.Flags().BoolVar(&asNew, "as-new", false, a.t.Help.FlagAsNew)
+	cmd.Flags().BoolVar(&allowBSN, "allow-bsn", false, a.t.Help.FlagImportBSN)
 	cmd.Flags().StringVar(&passFile, "passphrase-file", "", a.t.Help.FlagPassFile)
 	return cmd
 }
 
-func (a *app) runImport(ctx context.Context, path string, asNew bool, passFile string) error {
+func (a *app) runImport(ctx context.Context, path string, asNew, allowBSN bool, passFile string) error {
 	if _, err := a.settings(); err != nil {
 		return err
 	}
@@ -48,6 +49,20 @@ func (a *app) runImport(ctx context.Context, path string, asNew bool, passFile s
 	})
 	if err != nil {
 		return err
+	}
+	// A number that looks like a BSN comes in only when the specialist says
+	// it is none: asked on a terminal, else --allow-bsn.
+	if err := casework.CheckImport(f); err != nil && !allowBSN {
+		var be *export.BSNError
+		if !errors.As(err, &be) || !a.f.StdinIsTerminal() {
+			return err
+		}
+		fmt.Fprintf(a.f.Stdout, "%s\n%s", a.sentence(err), a.t.ImportBSNAsk)
+		line, _ := bufio.NewReader(a.f.Stdin).ReadString('\n')
+		if !strings.EqualFold(strings.TrimSpace(line), a.t.Yes) {
+			a.printf("%s", a.t.Cancelled)
+			return nil
+		}
 	}
 	// An import may start the database: a case moved to a new laptop, a
 	// volunteer's first package.
@@ -81,8 +96,42 @@ func (a *app) runImport(ctx context.Context, path string, asNew bool, passFile s
 			return nil
 		}
 		a.mergeReport(res.Merge)
+	case export.KindCaseload:
+		a.caseloadReport(res.Caseload)
 	}
 	return nil
+}
+
+// caseloadReport says per case what the import did with it.
+func (a *app) caseloadReport(cases []store.CaseloadCase) {
+	var added, refreshed, kept int
+	for _, c := range cases {
+		switch c.Outcome {
+		case store.CaseAdded:
+			added++
+		case store.CaseRefreshed:
+			refreshed++
+		default:
+			kept++
+		}
+	}
+	a.printf(a.t.CaseloadImported, len(cases), added, refreshed, kept)
+	for _, c := range cases {
+		ref, name := clean(c.Case.Ref), clean(c.Case.Name)
+		switch c.Outcome {
+		case store.CaseAdded:
+			a.printf(a.t.CaseloadAdded, ref, name, len(c.Case.Steps), c.Events)
+			if c.FileRef != "" {
+				a.printf(a.t.CaseloadNewRef, clean(c.FileRef), ref)
+			}
+		case store.CaseRefreshed:
+			a.printf(a.t.CaseloadRefreshed, ref, name, c.Events)
+		case store.CaseSame:
+			a.printf(a.t.CaseloadSame, ref, name)
+		case store.CaseDiverged:
+			a.printf(a.t.CaseloadDiverged, ref, name)
+		}
+	}
 }
 
 func (a *app) caseImported(res casework.Imported) {
@@ -117,13 +166,14 @@ func (a *app) packageImported(res casework.Imported) {
 	a.printf(a.t.PackageImported, clean(c.Ref), len(c.Steps), clean(c.Ref), to)
 }
 
-// mergeReport lists what a merge took over and what it did not.
+// mergeReport lists what a merge took over and what it did not, counted
+// in changes a person made: a tick-off is one.
 func (a *app) mergeReport(rep store.MergeReport) {
 	a.printf(a.t.ReturnMerged, clean(rep.Ref), len(rep.Applied), len(rep.Added), len(rep.Conflicts))
 	if len(rep.Applied)+len(rep.Added) > 0 {
 		a.printf("%s", a.t.AppliedHeader)
 	}
-	// One line per step: its fields and their new values.
+	// One line per step: its changes and their new values.
 	var order []string
 	parts := map[string][]string{}
 	titles := map[string]string{}
@@ -132,13 +182,18 @@ func (a *app) mergeReport(rep store.MergeReport) {
 			order = append(order, c.StepID)
 		}
 		titles[c.StepID] = clean(c.Title)
-		parts[c.StepID] = append(parts[c.StepID], actionlist.StepFieldLabel(c.Field, a.lang)+": "+a.value(c.Field, c.New))
+		for _, f := range c.Fields {
+			parts[c.StepID] = append(parts[c.StepID], actionlist.StepFieldLabel(f.Field, a.lang)+": "+a.value(f.Field, f.New))
+		}
 	}
 	for _, id := range order {
 		a.printf(a.t.AppliedLine, titles[id], strings.Join(parts[id], "; "))
 	}
 	for _, st := range rep.Added {
 		a.printf(a.t.AddedLine, clean(st.Title))
+	}
+	for _, st := range rep.Planned {
+		a.printf(a.t.PlannedLine, clean(st.Title), st.Due.String())
 	}
 	if len(rep.Conflicts) > 0 {
 		a.printf("%s", a.t.ConflictHeader)
@@ -152,14 +207,19 @@ func (a *app) mergeReport(rep store.MergeReport) {
 		if title == "" {
 			title = a.t.AStep
 		}
-		field := actionlist.StepFieldLabel(c.Field, a.lang)
+		var offered, kept []string
+		for _, f := range c.Fields {
+			label := actionlist.StepFieldLabel(f.Field, a.lang)
+			offered = append(offered, label+" "+a.value(f.Field, f.Offered))
+			kept = append(kept, label+" "+a.value(f.Field, f.Kept))
+		}
 		switch {
-		case c.Field == store.FieldWholeStep:
+		case c.Deleted:
 			a.printf(a.t.ConflictDeleted, title, who)
 		case c.Gone:
-			a.printf(a.t.ConflictGone, title, field, who, a.value(c.Field, c.Offered))
+			a.printf(a.t.ConflictGone, title, who, strings.Join(offered, ", "))
 		default:
-			a.printf(a.t.ConflictLine, title, field, who, a.value(c.Field, c.Offered), a.value(c.Field, c.Kept))
+			a.printf(a.t.ConflictLine, title, who, strings.Join(offered, ", "), strings.Join(kept, ", "))
 		}
 	}
 }

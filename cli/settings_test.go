@@ -22,7 +22,7 @@ func TestReadOnlyVerbsCreateNothing(t *testing.T) {
 	for _, args := range [][]string{
 		{"cases"}, {"cases", "--json"}, {"check"}, {"report"},
 		{"export", "summary", "--case", "2026-001"},
-		{"export", "case", "--case", "2026-001", "-o", filepath.Join(dir, "out.json")},
+		{"export", "case", "--case", "2026-001", "--plain", "-o", filepath.Join(dir, "out.json")},
 		{"erase", "--due", "--yes"}, {"erase", "--compact"},
 		{"backup"},
 	} {

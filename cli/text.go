@@ -45,28 +45,40 @@ type text struct {
 	PassFileEmpty    string // %s the file
 	BinaryTTY        string // %s the kind, %s an example name
 	BadFormat        string // %q the format
+	PlainOrEncrypt   string
+	PlainWritten     string
+	CasesWritten     string // %s the file, %d cases, %d steps
+	CopiesLeftOut    string // %d volunteers' copies
 
 	// import
-	CaseImported     string // %s ref, %s name, %d steps, %d events
-	RefChanged       string // %s the file's ref, %s the ref here
-	CaseCopied       string // %s ref, %s name, %s the original's ref
-	CaseExistsAsk    string // %s the file's ref, %s the ref here
-	Yes, Cancelled   string
-	PackageImported  string // %s ref, %d steps, %s ref, %s to whom
-	PackageAgain     string // %s ref
-	PackageRefreshed string // %s ref, %d new, %d changed
-	PackageKept      string
-	ReturnMerged     string // %s ref, %d taken over, %d new steps, %d not taken over
-	ReturnAgain      string // %s ref
-	AppliedHeader    string
-	AppliedLine      string // %q title, %s the changes
-	AddedLine        string // %q title
-	ConflictHeader   string
-	ConflictLine     string // %q title, %s field, %s who, %s offered, %s kept
-	ConflictDeleted  string // %q title, %s who
-	ConflictGone     string // %q title, %s field, %s who, %s offered
-	EmptyValue       string
-	Someone, AStep   string
+	CaseImported      string // %s ref, %s name, %d steps, %d events
+	RefChanged        string // %s the file's ref, %s the ref here
+	CaseCopied        string // %s ref, %s name, %s the original's ref
+	CaseExistsAsk     string // %s the file's ref, %s the ref here
+	Yes, Cancelled    string
+	PackageImported   string // %s ref, %d steps, %s ref, %s to whom
+	PackageAgain      string // %s ref
+	PackageRefreshed  string // %s ref, %d new, %d changed
+	PackageKept       string
+	ReturnMerged      string // %s ref, %d taken over, %d new steps, %d not taken over
+	ReturnAgain       string // %s ref
+	AppliedHeader     string
+	AppliedLine       string // %q title, %s the changes
+	AddedLine         string // %q title
+	ConflictHeader    string
+	ConflictLine      string // %q title, %s who, %s offered, %s kept (fields with values)
+	ConflictDeleted   string // %q title, %s who
+	ConflictGone      string // %q title, %s who, %s offered (fields with values)
+	PlannedLine       string // %q title, %s the due date
+	ImportBSNAsk      string
+	CaseloadImported  string // %d cases, %d added, %d refreshed, %d left as they were
+	CaseloadAdded     string // %s ref, %s name, %d steps, %d events
+	CaseloadNewRef    string // %s the file's ref, %s the ref here
+	CaseloadRefreshed string // %s ref, %s name, %d events added
+	CaseloadSame      string // %s ref, %s name
+	CaseloadDiverged  string // %s ref, %s name
+	EmptyValue        string
+	Someone, AStep    string
 
 	// report
 	BadDate         string // %s the flag, %q the date

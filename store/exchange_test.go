@@ -336,15 +336,21 @@ func TestVolunteerRoundTripMergesAndKeepsConflicts(t *testing.T) {
 	want := map[string]string{"s2/status": "done", "s2/done_on": today.String(), "s2/done_by": "Sanne", "v3/work_note": "called, letter follows"}
 	got := map[string]string{}
 	for _, cf := range rep.Conflicts {
-		got[cf.StepID+"/"+cf.Field] = cf.Offered
+		for _, f := range cf.Fields {
+			got[cf.StepID+"/"+f.Field] = f.Offered
+		}
 		if cf.By != volunteer {
-			t.Errorf("conflict %s/%s by %+v", cf.StepID, cf.Field, cf.By)
+			t.Errorf("conflict %s/%+v by %+v", cf.StepID, cf.Fields, cf.By)
 		}
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("conflicts %v, want %v", got, want)
 	}
-	if len(rep.Applied) != 1 || rep.Applied[0].Field != "work_note" {
+	// The tick-off is one change held back, not three.
+	if len(rep.Conflicts) != 2 {
+		t.Errorf("%d conflicts, want 2 (the tick-off and the note): %+v", len(rep.Conflicts), rep.Conflicts)
+	}
+	if len(rep.Applied) != 1 || len(rep.Applied[0].Fields) != 1 || rep.Applied[0].Fields[0].Field != "work_note" {
 		t.Errorf("applied %+v", rep.Applied)
 	}
 	// Nothing lost: every volunteer event is in the specialist's history.
@@ -359,7 +365,7 @@ func TestVolunteerRoundTripMergesAndKeepsConflicts(t *testing.T) {
 		}
 	}
 	open, err := spec.OpenConflicts(ctx, c.ID)
-	if err != nil || len(open) != 4 {
+	if err != nil || len(open) != 2 {
 		t.Fatalf("open conflicts: %d %v", len(open), err)
 	}
 
@@ -378,7 +384,7 @@ func TestVolunteerRoundTripMergesAndKeepsConflicts(t *testing.T) {
 	edit(spec, specialist, "v3", func(st *actionlist.Step) { st.WorkNote = "called, letter follows" })
 	for _, cf := range open {
 		if cf.StepID == "s2" {
-			if err := spec.ResolveConflict(ctx, specialist, c.ID, cf.EventID); err != nil {
+			if err := spec.ResolveConflict(ctx, specialist, c.ID, cf.EventIDs...); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -395,7 +401,7 @@ func TestVolunteerRoundTripMergesAndKeepsConflicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep3.Seen != len(evs) || rep3.New != len(evs2)-len(evs) || len(rep3.Conflicts) != 0 || len(rep3.Applied) != 3 {
+	if rep3.Seen != len(evs) || rep3.New != len(evs2)-len(evs) || len(rep3.Conflicts) != 0 || len(rep3.Applied) != 1 || len(rep3.Applied[0].Fields) != 3 {
 		t.Errorf("third merge: %+v", rep3)
 	}
 	if v2 := step(spec, "v2"); v2.Status != actionlist.StepDone || v2.DoneBy != "Sanne" {
@@ -466,7 +472,7 @@ func TestVolunteerAddsAndDeletesSteps(t *testing.T) {
 	if len(rep.Added) != 1 || rep.Added[0].ID != "n1" {
 		t.Errorf("added %+v", rep.Added)
 	}
-	if len(rep.Conflicts) != 1 || rep.Conflicts[0].StepID != "s2" || rep.Conflicts[0].Field != FieldWholeStep {
+	if len(rep.Conflicts) != 1 || rep.Conflicts[0].StepID != "s2" || !rep.Conflicts[0].Deleted {
 		t.Errorf("conflicts %+v", rep.Conflicts)
 	}
 	got, _ := spec.Case(ctx, c.ID)
@@ -589,7 +595,7 @@ func TestNewerPackageRefreshesTheCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Conflicts) != 0 || len(rep.Applied) != 3 {
+	if len(rep.Conflicts) != 0 || len(rep.Applied) != 1 || len(rep.Applied[0].Fields) != 3 {
 		t.Errorf("merge after a refresh: %+v", rep)
 	}
 	if s2 := load(spec, "s2"); s2.Title != "Sort the post, all of it" || s2.Status != actionlist.StepDone {

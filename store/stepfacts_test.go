@@ -22,20 +22,25 @@ func TestStoreStepListsFollowTheRegistry(t *testing.T) {
 	if travel := actionlist.StepFieldsWhere(actionlist.StepFieldInfo.GoesToVolunteer); !slices.Equal(pkgFields, travel) {
 		t.Errorf("the tests' package fields %q, the registry's %q", pkgFields, travel)
 	}
+	// The merge takes a field over in one change with the state when the
+	// registry puts them in one group.
+	together := func(a, b string) bool {
+		return len(units([]fieldChange{{field: a, base: "x", new: "y"}, {field: b, base: "x", new: "y"}})) == 1
+	}
 	var completion []string
 	for _, f := range actionlist.StepFieldInfos() {
-		if g := mergeGroup(f.Name); g != f.Merge {
-			t.Errorf("%s merges in group %d, the registry says %d", f.Name, g, f.Merge)
-		}
-		if mergeGroup(f.Name) == actionlist.MergeCompletion {
+		if together("status", f.Name) {
 			completion = append(completion, f.Name)
+		}
+		if f.Name != "status" && together("status", f.Name) != (f.Merge == actionlist.MergeCompletion) {
+			t.Errorf("%s merges with the state: %v, the registry says group %d", f.Name, together("status", f.Name), f.Merge)
 		}
 	}
 	if !slices.Equal(completion, pinnedCompletion) {
 		t.Errorf("merged together %q, want %q", completion, pinnedCompletion)
 	}
-	if g := mergeGroup("no_such_field"); g != actionlist.MergeAlone {
-		t.Errorf("an unknown field merges in group %d", g)
+	if together("no_such_field", "status") || together("no_such_field", "other_field") {
+		t.Error("an unknown field merges with another")
 	}
 }
 

@@ -114,7 +114,7 @@ func (b *busyStore) OpenConflicts(ctx context.Context, caseID string) ([]store.O
 	return b.s.OpenConflicts(ctx, caseID)
 }
 
-func (b *busyStore) ResolveConflict(ctx context.Context, a actionlist.Actor, caseID, id string) error {
+func (b *busyStore) ResolveConflict(ctx context.Context, a actionlist.Actor, caseID string, ids ...string) error {
 	defer b.enter()()
-	return b.s.ResolveConflict(ctx, a, caseID, id)
+	return b.s.ResolveConflict(ctx, a, caseID, ids...)
 }

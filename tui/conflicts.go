@@ -52,6 +52,14 @@ func (m Model) conflictsLoaded(msg conflictsLoadedMsg) (tea.Model, tea.Cmd) {
 
 func conflictChosen(m Model) bool { return m.cs.conflictCursor < len(m.cs.conflicts) }
 
+// conflictTakeable: the volunteer's version can be taken over, which needs
+// the step to be here still.
+func conflictTakeable(m Model) bool {
+	return conflictChosen(m) && !m.cs.conflicts[m.cs.conflictCursor].Gone
+}
+
+func whyGone(t *text) string { return t.ConflictNoTake }
+
 // conflictsKeys are the keys of the differences with a volunteer.
 func (m Model) conflictsKeys() keyTable {
 	k, t := m.keys, m.t
@@ -75,10 +83,10 @@ func (m Model) conflictsKeys() keyTable {
 			return m, func() tea.Msg {
 				ctx, cancel := storeCtx()
 				defer cancel()
-				return conflictResolvedMsg{err: st.ResolveConflict(ctx, actor, caseID, c.EventID)}
+				return conflictResolvedMsg{err: st.ResolveConflict(ctx, actor, caseID, c.EventIDs...)}
 			}
 		}},
-		{key: k.TakeTheirs, when: conflictChosen, do: func(m Model) (tea.Model, tea.Cmd) {
+		{key: k.TakeTheirs, when: conflictTakeable, why: whyGone, do: func(m Model) (tea.Model, tea.Cmd) {
 			return m.takeVolunteers(m.cs.conflicts[m.cs.conflictCursor])
 		}},
 		{key: k.Back, do: back},
@@ -86,15 +94,17 @@ func (m Model) conflictsKeys() keyTable {
 	}
 }
 
-// takeVolunteers saves the volunteer's value as a normal edit, which also
-// closes the conflict; a step the volunteer deleted is deleted.
+// takeVolunteers saves the volunteer's values as a normal edit, which also
+// closes the conflict: the fields of one change together (state, done date
+// and done by), so a step is never done without its date and name. A step
+// the volunteer deleted is deleted.
 func (m Model) takeVolunteers(c store.OpenConflict) (tea.Model, tea.Cmd) {
 	cur, _ := m.cs.c.StepByID(c.StepID)
 	if cur == nil {
-		m.status = status{text: m.t.NotInNow}
+		m.status = status{text: m.t.ConflictNoTake}
 		return m, nil
 	}
-	if c.Field == store.FieldWholeStep {
+	if c.Deleted {
 		st, actor, id := m.o.Store, m.o.Actor, c.StepID
 		m.pending++
 		return m, func() tea.Msg {
@@ -104,8 +114,14 @@ func (m Model) takeVolunteers(c store.OpenConflict) (tea.Model, tea.Cmd) {
 		}
 	}
 	after := *cur
-	if _, _, err := actionlist.ApplyStepChanges(&after, []actionlist.Change{{Field: c.Field, Old: c.Kept, New: c.Offered}}); err != nil {
-		m.status = m.failure(err)
+	for _, f := range c.Fields {
+		if err := actionlist.SetStepField(&after, f.Field, f.Offered); err != nil {
+			m.status = m.failure(err)
+			return m, nil
+		}
+	}
+	if after.DoneWithoutRecord() && !cur.DoneWithoutRecord() {
+		m.status = status{text: m.t.ConflictNotWhole, isErr: true}
 		return m, nil
 	}
 	return m.stepChange([]store.StepEdit{{Before: *cur, After: after}}, clean(cur.Title), m.t.ConflictTaken)
@@ -136,23 +152,38 @@ func (m Model) renderConflicts() (string, []key.Binding) {
 	lines = append(lines, wrap(t.ConflictsIntro, m.width)...)
 	lines = append(lines, "")
 	for i, c := range m.cs.conflicts {
-		title := clean(c.Title)
-		if title == "" {
-			title = t.ConflictGoneStep
+		title := named(c.Title)
+		switch {
+		case c.Gone && title == "":
+			title = t.ConflictGoneNoTitle
+		case c.Gone:
+			title = fmt.Sprintf(t.ConflictGoneStep, title)
 		}
-		head := fmt.Sprintf("%s · %s · %s", title, actionlist.FieldLabel(actionlist.EntityStep, c.Field, m.lang), eventTime(c.At, today, m.lang))
-		if c.Field == store.FieldWholeStep {
+		var labels, mine, theirs []string
+		for _, f := range c.Fields {
+			label := actionlist.FieldLabel(actionlist.EntityStep, f.Field, m.lang)
+			labels = append(labels, label)
+			kept, offered := clean(f.Kept), clean(f.Offered)
+			if kept == "" {
+				kept = t.Empty
+			}
+			if offered == "" {
+				offered = t.Empty
+			}
+			prefix := ""
+			if len(c.Fields) > 1 {
+				prefix = label + " "
+			}
+			mine = append(mine, prefix+fieldValue(f.Field, kept, m.lang))
+			theirs = append(theirs, prefix+fieldValue(f.Field, offered, m.lang))
+		}
+		head := fmt.Sprintf("%s · %s · %s", title, strings.Join(labels, ", "), eventTime(c.At, today, m.lang))
+		switch {
+		case c.Deleted:
 			head = fmt.Sprintf("%s · %s", title, eventTime(c.At, today, m.lang))
-		}
-		mine, theirs := clean(c.Kept), clean(c.Offered)
-		if c.Field == store.FieldWholeStep {
-			mine, theirs = t.ConflictStepKept, t.ConflictStepDeleted
-		}
-		if mine == "" {
-			mine = t.Empty
-		}
-		if theirs == "" {
-			theirs = t.Empty
+			mine, theirs = []string{t.ConflictStepKept}, []string{t.ConflictStepDeleted}
+		case c.Gone:
+			mine = []string{t.ConflictStepGone}
 		}
 		marker := "  "
 		if i == m.cs.conflictCursor {
@@ -163,8 +194,12 @@ func (m Model) renderConflicts() (string, []key.Binding) {
 			row = m.st.selected.Render(pad(row, m.width))
 		}
 		lines = append(lines, row,
-			"    "+fit(m.st.dim.Render("1 "+t.ConflictMine+": ")+fieldValue(c.Field, mine, m.lang), m.width-4),
-			"    "+fit(m.st.dim.Render("2 "+clean(c.By.Name)+": ")+fieldValue(c.Field, theirs, m.lang), m.width-4))
+			"    "+fit(m.st.dim.Render("1 "+t.ConflictMine+": ")+strings.Join(mine, " · "), m.width-4),
+			"    "+fit(m.st.dim.Render("2 "+clean(c.By.Name)+": ")+strings.Join(theirs, " · "), m.width-4))
 	}
 	return strings.Join(lines, "\n"), m.footerKeys(m.conflictsKeys())
 }
+
+// named is a step's or a case's name as a sentence says it: clean, and with
+// any number that looks like a BSN masked.
+func named(s string) string { return actionlist.MaskBSN(clean(s)) }

@@ -56,3 +56,89 @@ func TestConflictsFromAReturnFile(t *testing.T) {
 	f.press("h")
 	f.see("verschil met vrijwilliger", "verschil opgelost")
 }
+
+// volunteersOpenStep is an open step of the demo case that a volunteer
+// does, for a return file to tick off.
+func volunteersOpenStep(t *testing.T, c actionlist.Case) actionlist.Step {
+	t.Helper()
+	for _, s := range c.Steps {
+		if (s.Owner == actionlist.RoleVolunteer || s.Owner == actionlist.RoleTogether) && s.Status == actionlist.StepOpen {
+			return s
+		}
+	}
+	t.Fatal("the demo case has no open volunteer step")
+	return actionlist.Step{}
+}
+
+func sanneChanges(caseID, stepID string, changes ...[3]string) []actionlist.Event {
+	sanne := actionlist.Actor{Name: "Sanne", Role: actionlist.RoleVolunteer}
+	var out []actionlist.Event
+	for i, c := range changes {
+		out = append(out, actionlist.Event{ID: store.NewID(), CaseID: caseID, Entity: actionlist.EntityStep, EntityID: stepID,
+			Action: actionlist.ActionChanged, Field: c[0], Old: c[1], New: c[2],
+			At: time.Date(2026, 11, 22, 12, 0, i, 0, time.UTC), Actor: sanne})
+	}
+	return out
+}
+
+// The volunteer's tick-off that clashed with the specialist's "waiting" is
+// one choice on K, showing the state, the date and the name together; taking
+// it over takes all three, so the step is done with its date and name.
+func TestATickOffIsOneChoiceOnK(t *testing.T) {
+	f := nl(t)
+	c := f.stored()
+	s := volunteersOpenStep(t, c)
+	waiting := s
+	waiting.Status = actionlist.StepWaiting
+	if _, err := f.st.UpdateStep(ctx, marieke, s, waiting); err != nil {
+		t.Fatal(err)
+	}
+	evs := sanneChanges(c.ID, s.ID, [3]string{"status", "open", "done"}, [3]string{"done_on", "", "2026-11-22"}, [3]string{"done_by", "", "Sanne"})
+	rep, err := f.st.MergeReturn(ctx, marieke, store.ReturnInput{ReturnID: store.NewID(), PackageID: store.NewID(), CaseID: c.ID, Events: evs})
+	if err != nil || len(rep.Conflicts) != 1 {
+		t.Fatalf("merge: %v, %d conflicts", err, len(rep.Conflicts))
+	}
+	f.openCase()
+	f.see("1 verschil(len) met wat de vrijwilliger terugstuurde")
+	f.press("K")
+	f.see("stand, klaar op, klaar door", "stand klaar · klaar op 2026-11-22 · klaar door Sanne")
+	if len(f.m.cs.conflicts) != 1 {
+		t.Fatalf("%d choices on K, want 1", len(f.m.cs.conflicts))
+	}
+	f.press("2")
+	got, _ := f.stored().StepByID(s.ID)
+	if got.Status != actionlist.StepDone || got.DoneOn != actionlist.MustDate("2026-11-22") || got.DoneBy != "Sanne" {
+		t.Fatalf("taking the tick-off over: %+v", got)
+	}
+	if len(f.m.cs.conflicts) != 0 {
+		t.Errorf("%d choices left", len(f.m.cs.conflicts))
+	}
+}
+
+// A change to a step deleted here shows the step by its name; it cannot be
+// taken over, and the screen says so and what to do.
+func TestAChangeToADeletedStepOnK(t *testing.T) {
+	f := nl(t)
+	c := f.stored()
+	s := volunteersOpenStep(t, c)
+	if err := f.st.DeleteStep(ctx, marieke, s.ID); err != nil {
+		t.Fatal(err)
+	}
+	evs := sanneChanges(c.ID, s.ID, [3]string{"work_note", "", "Gebeld, brief komt"})
+	if _, err := f.st.MergeReturn(ctx, marieke, store.ReturnInput{ReturnID: store.NewID(), PackageID: store.NewID(), CaseID: c.ID, Events: evs}); err != nil {
+		t.Fatal(err)
+	}
+	f.openCase()
+	f.press("K")
+	f.see(s.Title+" (hier weggehaald)", "de stap is weggehaald", "Gebeld, brief komt")
+	f.notSee("(stap verwijderd)", "die van de vrijwilliger nemen")
+	f.press("2")
+	f.see("kan niet worden overgenomen")
+	if st, _ := f.stored().StepByID(s.ID); st != nil {
+		t.Fatal("taking the change over brought the step back")
+	}
+	f.press("1")
+	if len(f.m.cs.conflicts) != 0 {
+		t.Errorf("%d choices left after keeping what is here", len(f.m.cs.conflicts))
+	}
+}

@@ -139,8 +139,9 @@ func withUndo(f *fixture) {
 func someConflicts(f *fixture) {
 	var cs []store.OpenConflict
 	for i, s := range f.m.cs.c.Steps[:3] {
-		cs = append(cs, store.OpenConflict{EventID: fmt.Sprintf("ev-%d", i), StepID: s.ID, Title: s.Title, Field: "title",
-			Kept: s.Title, Offered: s.Title + " (Sanne)", By: actionlist.Actor{Name: "Sanne", Role: actionlist.RoleVolunteer}})
+		cs = append(cs, store.OpenConflict{EventIDs: []string{fmt.Sprintf("ev-%d", i)}, StepID: s.ID, Title: s.Title,
+			Fields: []store.ConflictField{{Field: "title", Kept: s.Title, Offered: s.Title + " (Sanne)"}},
+			By:     actionlist.Actor{Name: "Sanne", Role: actionlist.RoleVolunteer}})
 	}
 	f.m.cs.conflicts = cs
 }

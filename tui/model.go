@@ -36,7 +36,7 @@ type Store interface {
 	AllCases(ctx context.Context) ([]actionlist.Case, error)
 	DueForErasure(ctx context.Context, today actionlist.Date, months int) ([]store.CaseSummary, error)
 	OpenConflicts(ctx context.Context, caseID string) ([]store.OpenConflict, error)
-	ResolveConflict(ctx context.Context, actor actionlist.Actor, caseID, conflictID string) error
+	ResolveConflict(ctx context.Context, actor actionlist.Actor, caseID string, conflictIDs ...string) error
 	SaveCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error)
 }
 

@@ -252,6 +252,8 @@ type text struct {
 	ConflictsTitle, ConflictsIntro, ConflictsWaiting           string
 	ConflictMine, ConflictGoneStep, ConflictStepKept           string
 	ConflictStepDeleted, ConflictKept, ConflictTaken           string
+	ConflictGoneNoTitle, ConflictStepGone, ConflictNoTake      string
+	ConflictNotWhole                                           string
 	SummaryTitle, SummaryFormat, SummaryWhat, SummaryPath      string
 	SummaryPathHint, SummaryBSNCheck, SummaryWritten           string
 	SummaryFormats                                             map[string]string
