@@ -19,6 +19,10 @@ const (
 	AgendaVolunteerLate  AgendaKind = "volunteer_late"  // a volunteer's step is over a week late: call the volunteer
 )
 
+// AgendaWeek is how many days after today the agenda looks: today and the
+// six days after it make a week.
+const AgendaWeek = 6
+
 // VolunteerLateDays is how late a volunteer's step is before the
 // specialist is asked to call: a week of slack, since volunteers have
 // lives of their own.
@@ -33,6 +37,7 @@ type AgendaItem struct {
 	CheckIn           CheckInState // for check-in items
 	At                time.Time    // an appointment's time
 	Place             string       // an appointment's place
+	With              string       // who an appointment is with
 	When              Date         // the day it is about: due, deadline, appointment
 	Days              int          // from today to When: negative is late
 	// Generalist: a step the neighbourhood team's generalist owns, listed
@@ -45,8 +50,8 @@ type AgendaItem struct {
 func (it AgendaItem) HasStep() bool { return it.Step.ID != "" }
 
 // rank orders the kinds by urgency: what is late or runs out first, then
-// today, then the rest of the week; the generalist's steps after the
-// specialist's own.
+// today's appointments and own steps, then the rest of the week; the
+// generalist's steps after the specialist's own.
 func (it AgendaItem) rank() int {
 	switch it.Kind {
 	case AgendaDeadlinePassed:
@@ -71,8 +76,11 @@ func (it AgendaItem) rank() int {
 	case AgendaVolunteerLate:
 		return 5
 	case AgendaStepDue:
-		if it.Generalist {
+		switch {
+		case it.Generalist:
 			return 10
+		case it.Days == 0:
+			return 2 // today's own steps beside today's appointments
 		}
 		return 9
 	}
@@ -117,7 +125,7 @@ func Agenda(cases []Case, today Date, days int) []AgendaItem {
 		if at := c.Next.At; !at.IsZero() {
 			if d := DateOf(at); !d.Before(today) && !d.After(last) {
 				it := base
-				it.Kind, it.At, it.Place, it.When, it.Days = AgendaAppointment, at, c.Next.Place, d, today.DaysUntil(d)
+				it.Kind, it.At, it.Place, it.With, it.When, it.Days = AgendaAppointment, at, c.Next.Place, c.Next.With, d, today.DaysUntil(d)
 				out = append(out, it)
 			}
 		}
@@ -163,7 +171,7 @@ var agendaWords = map[AgendaKind]words{
 	AgendaDeadlineClose:  {"termijn bijna om", "deadline close"},
 	AgendaAppointment:    {"afspraak", "appointment"},
 	AgendaStepOverdue:    {"te laat", "overdue"},
-	AgendaStepDue:        {"deze week", "this week"},
+	AgendaStepDue:        {"komt eraan", "coming up"},
 	AgendaCheckIn:        {"nazorggesprek", "aftercare talk"},
 	AgendaVolunteerLate:  {"bel de vrijwilliger", "call the volunteer"},
 }

@@ -115,6 +115,7 @@ func TestAgenda(t *testing.T) {
 				step("a6", RoleSpecialist, "2026-12-09", StepOpen),    // after the week
 				step("a7", RoleSpecialist, "2026-11-25", StepDone),    // done
 				step("a8", RoleGeneralist, "2026-11-30", StepWaiting), // the generalist's, late
+				step("a9", RoleSpecialist, "2026-12-01", StepOpen),    // today: beside today's appointment
 			}},
 		{ID: "b", Ref: "2026-002", Name: "Ahmed", Status: CaseIntake, RequestedOn: MustDate("2026-11-26"), Threat: ThreatEviction,
 			Next: Appointment{At: at("2026-12-04 10:00")}},
@@ -136,6 +137,7 @@ func TestAgenda(t *testing.T) {
 	}
 	expect := []row{
 		{AgendaStepOverdue, "2026-001", "a1", -5},
+		{AgendaStepDue, "2026-001", "a9", 0},
 		{AgendaAppointment, "2026-001", "", 0},
 		{AgendaDeadlineClose, "2026-002", "", 0}, // 3 working days from Thursday 26 November: today
 		{AgendaDeadlineClose, "2026-005", "", 2},

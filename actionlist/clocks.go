@@ -1,6 +1,9 @@
 package actionlist
 
-import "slices"
+import (
+	"errors"
+	"slices"
+)
 
 // Threat is what makes a request for help urgent in the law on municipal
 // debt help: a threat of eviction, of the energy or water being cut off,
@@ -166,10 +169,46 @@ func RunningDeadline(c Case) (Deadline, bool) {
 }
 
 var deadlineWords = map[DeadlineKind]words{
-	DeadlineFirstTalk:     {"eerste gesprek", "first conversation"},
-	DeadlineCrisis:        {"crisis opgelost", "crisis dealt with"},
-	DeadlineStabilisation: {"einde stabilisatie", "end of stabilisation"},
+	DeadlineFirstTalk:     {"Eerste gesprek", "First conversation"},
+	DeadlineCrisis:        {"Crisis opgelost", "Crisis dealt with"},
+	DeadlineStabilisation: {"Einde stabilisatie", "End of stabilisation"},
+}
+
+// deadlineRules say which rule sets a clock.
+var deadlineRules = map[string]words{
+	"first_talk":        {"Wgs: binnen 4 weken na de hulpvraag", "Wgs: within 4 weeks of the request"},
+	"first_talk_threat": {"Wgs: binnen 3 werkdagen bij een dreiging", "Wgs: within 3 working days under a threat"},
+	"crisis":            {"NVVK: crisis binnen 2 weken opgelost", "NVVK: a crisis dealt with within 2 weeks"},
+	"stabilisation":     {"streefdatum van de stabilisatie", "target end of stabilisation"},
+}
+
+// DeadlineRule says, in a language, which rule sets a clock.
+func DeadlineRule(k Deadline, l Lang) string {
+	key := string(k.Kind)
+	if k.Kind == DeadlineFirstTalk && k.WorkingDays {
+		key = "first_talk_threat"
+	}
+	return label(deadlineRules, key, l)
 }
 
 // DeadlineLabel names what a clock waits for, in a language.
 func DeadlineLabel(k DeadlineKind, l Lang) string { return label(deadlineWords, k, l) }
+
+// Refusals of RecordFirstTalk.
+var (
+	ErrFirstTalkHeld = errors.New("the first conversation is recorded already")
+	ErrBeforeRequest = errors.New("the first conversation cannot be before the request for help")
+)
+
+// RecordFirstTalk stops the Wgs clock: the first conversation was held on
+// a day, which cannot lie before the request for help.
+func RecordFirstTalk(c Case, on Date) (Case, error) {
+	if !c.FirstTalkOn.IsZero() {
+		return c, ErrFirstTalkHeld
+	}
+	if !c.RequestedOn.IsZero() && on.Before(c.RequestedOn) {
+		return c, ErrBeforeRequest
+	}
+	c.FirstTalkOn = on
+	return c, nil
+}

@@ -15,6 +15,9 @@ type CaseSpec struct {
 	LeaveOutKeys []string // single template steps not to take
 	Participants []Participant
 	Source       Source
+	RequestedOn  Date   // the request for help; zero: not recorded, so no Wgs clock
+	Threat       Threat // what makes the request urgent, if anything
+	FirstTalkOn  Date   // the first conversation, when it has been held
 }
 
 // NewCase makes a case from a template. newID gives each step its identity;
@@ -39,8 +42,12 @@ func NewCase(spec CaseSpec, newID func() string) Case {
 		Start:        spec.Start,
 		Target:       spec.Start.AddDays(target),
 		Source:       spec.Source,
+		RequestedOn:  spec.RequestedOn,
+		Threat:       spec.Threat,
+		FirstTalkOn:  spec.FirstTalkOn,
 		Template:     spec.Template.ID,
 	}
+
 	ids := map[string]string{}
 	var kept []TemplateStep
 	for _, ts := range spec.Template.Steps {

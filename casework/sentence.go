@@ -78,6 +78,8 @@ func Sentence(err error, l actionlist.Lang) string {
 			return fmt.Sprintf(t.BadRole, se.Value)
 		case EnvRetention:
 			return fmt.Sprintf(t.BadRetention, se.Value)
+		case EnvStart:
+			return fmt.Sprintf(t.BadStart, se.Value)
 		}
 	}
 	var ce *store.ConflictError

@@ -36,7 +36,7 @@ func TestEveryErrorHasASentence(t *testing.T) {
 		&store.ConflictError{Conflicts: []actionlist.Conflict{{Field: "internal_note"}}},
 		&actionlist.LimitError{Field: "title", Limit: 160, Got: 5000},
 		&SettingError{Name: "--lang", Value: "fr"}, &SettingError{Name: EnvLang, Value: "fr"},
-		&SettingError{Name: "--role", Value: "baas"}, &SettingError{Name: EnvRetention, Value: "x"},
+		&SettingError{Name: "--role", Value: "baas"}, &SettingError{Name: EnvRetention, Value: "x"}, &SettingError{Name: EnvStart, Value: "x"},
 		&RestoreError{DB: "x.db", Src: "b.db", Err: &store.FileError{Path: "b.db", Err: store.ErrDamaged}},
 		&RestoreError{DB: "x.db", Src: "b.db", Err: &store.FileError{Path: "x.db", Err: store.ErrInUse}},
 	)

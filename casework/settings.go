@@ -21,9 +21,10 @@ import (
 
 // Flags are what the user said on the command line; empty means "not said".
 type Flags struct {
-	DB   string
-	Lang string
-	Name string
+	DB     string
+	Lang   string
+	Name   string
+	Agenda bool // --agenda: start the screens on the agenda
 }
 
 // Settings are the resolved settings of one run. Every front-end reads them
@@ -36,6 +37,7 @@ type Settings struct {
 	RetentionMonths int             // how long a closed case is kept
 	TemplateDir     string          // the team's own templates
 	ExportDir       string          // where the screens put a summary unless told otherwise
+	StartAgenda     bool            // the screens start on the agenda
 }
 
 // The environment variables Houvast reads, beside the XDG ones.
@@ -46,6 +48,7 @@ const (
 	EnvRetention = "HOUVAST_RETENTION_MONTHS"
 	EnvTemplates = "HOUVAST_TEMPLATES"
 	EnvExportDir = "HOUVAST_EXPORT_DIR"
+	EnvStart     = "HOUVAST_START" // "agenda" starts the screens on the agenda; "list" or empty on the case list
 )
 
 // MaxRetentionMonths bounds the retention setting: a typing slip must not
@@ -96,6 +99,16 @@ func Resolve(f Flags, env func(string) string) (Settings, error) {
 		} else {
 			s.RetentionMonths = n
 		}
+	}
+	switch v := strings.ToLower(strings.TrimSpace(env(EnvStart))); v {
+	case "", "list", "dossiers", "cases":
+	case "agenda":
+		s.StartAgenda = true
+	default:
+		errs = append(errs, &SettingError{Name: EnvStart, Value: env(EnvStart)})
+	}
+	if f.Agenda {
+		s.StartAgenda = true
 	}
 	if s.Name == "" {
 		s.Name = env(EnvName)

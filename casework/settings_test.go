@@ -31,6 +31,8 @@ func TestResolve(t *testing.T) {
 		{name: "a century", env: map[string]string{"HOUVAST_RETENTION_MONTHS": "1200"}, lang: actionlist.Dutch, months: 12, badSetting: EnvRetention},
 		{name: "an unknown flag language, said in the locale's", flags: Flags{Lang: "fr"}, env: map[string]string{"LANG": "en_US"}, lang: actionlist.English, months: 12, badSetting: "--lang"},
 		{name: "an unknown HOUVAST_LANG", env: map[string]string{"HOUVAST_LANG": "de"}, lang: actionlist.Dutch, months: 12, badSetting: EnvLang},
+		{name: "start on the agenda", env: map[string]string{"HOUVAST_START": "agenda"}, lang: actionlist.Dutch, months: 12},
+		{name: "an unknown start screen", env: map[string]string{"HOUVAST_START": "week"}, lang: actionlist.Dutch, months: 12, badSetting: EnvStart},
 		{name: "the flag name beats HOUVAST_NAME", flags: Flags{Name: "Ahmed"}, env: map[string]string{"HOUVAST_NAME": "Marieke"}, lang: actionlist.Dutch, months: 12, nameIs: "Ahmed"},
 		{name: "a name's escapes are cleaned", env: map[string]string{"HOUVAST_NAME": "Sanne\x1b[31m"}, lang: actionlist.Dutch, months: 12, nameIs: "Sanne[31m"},
 	} {

@@ -14,8 +14,8 @@ type text struct {
 	TooLong                                          string // %s the field, %d the limit, %d the length
 
 	// Settings.
-	BadLang, BadRole, BadRetention string // %q: the value
-	BadLangEnv                     string // %s the variable, %q the value
+	BadLang, BadRole, BadRetention, BadStart string // %q: the value
+	BadLangEnv                               string // %s the variable, %q the value
 
 	// Output.
 	OutputDatabase, OutputCompanion, OutputSQLite string // %s: the path

@@ -16,6 +16,7 @@ var english = text{
 	BadLang:      "Unknown language %q: use --lang nl or --lang en.",
 	BadLangEnv:   "%s holds an unknown language, %q: set it to nl or en, or remove it.",
 	BadRole:      "Unknown role %q: use --role specialist or --role volunteer.",
+	BadStart:     "HOUVAST_START is %q: set it to agenda to start on the agenda, or list for the case list.",
 	BadRetention: "HOUVAST_RETENTION_MONTHS is %q: set it to a whole number of months from 1 to 120 (for example 24), or remove it for 12 months.",
 
 	OutputDatabase:  "%s is your Houvast database: choose another name for the file. Nothing was written.",

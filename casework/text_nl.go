@@ -16,6 +16,7 @@ var dutch = text{
 	BadLang:      "Onbekende taal %q: gebruik --lang nl of --lang en.",
 	BadLangEnv:   "%s heeft een onbekende taal, %q: zet er nl of en in, of haal hem weg.",
 	BadRole:      "Onbekende rol %q: gebruik --role specialist of --role vrijwilliger.",
+	BadStart:     "HOUVAST_START is %q: zet er agenda in om op de agenda te beginnen, of list voor het overzicht van dossiers.",
 	BadRetention: "HOUVAST_RETENTION_MONTHS is %q: zet er een heel aantal maanden in, van 1 tot 120 (bijvoorbeeld 24), of haal hem weg voor 12 maanden.",
 
 	OutputDatabase:  "%s is je Houvast-database: kies een andere naam voor het bestand. Er is niets geschreven.",
