@@ -141,12 +141,16 @@ const (
 	stageArrangement stage = iota + 1
 	stageAftercare
 	stageSignal
+	stageFirstTalk
 )
 
 // openStageForm offers the moves that fit the case's status.
 func (m Model) openStageForm() (tea.Model, tea.Cmd) {
 	c, t := m.cs.c, m.t
 	var opts []huh.Option[stage]
+	if !c.RequestedOn.IsZero() && c.FirstTalkOn.IsZero() && c.Status != actionlist.CaseClosed {
+		opts = append(opts, huh.NewOption(t.StageFirstTalk, stageFirstTalk))
+	}
 	switch c.Status {
 	case actionlist.CaseIntake, actionlist.CaseStabilisation:
 		opts = append(opts, huh.NewOption(t.StageArrangement, stageArrangement), huh.NewOption(t.StageAftercare, stageAftercare))
@@ -187,6 +191,11 @@ func (m Model) openStageForm() (tea.Model, tea.Cmd) {
 		case stageAftercare:
 			after, err = actionlist.MoveToAftercare(before, today, actionlist.AftercarePlan{By: m.o.Actor.Name}, store.NewID)
 			report = fmt.Sprintf(m.t.StageSaved, actionlist.CaseStatusLabel(actionlist.CaseAftercare, m.lang))
+		case stageFirstTalk:
+			after, err = actionlist.RecordFirstTalk(before, today)
+			if err == nil {
+				return m.storeCase(before, after, m.t.StageFirstTalk, m.t.FirstTalkSaved, false)
+			}
 		case stageSignal:
 			on, _ := actionlist.ParseDateInput(when, today) // validated above
 			if on.IsZero() {
@@ -240,8 +249,10 @@ func (m Model) domainSentence(err error) (string, bool) {
 		return m.t.AlreadyClosed, true
 	case errors.Is(err, actionlist.ErrAlreadyAftercare), errors.Is(err, actionlist.ErrNotInAftercare), errors.Is(err, actionlist.ErrNotStabilising):
 		return m.t.StageNothing, true
-	case errors.Is(err, actionlist.ErrFutureSignal):
+	case errors.Is(err, actionlist.ErrFutureSignal), errors.Is(err, actionlist.ErrBeforeRequest):
 		return m.t.DateWrong, true
+	case errors.Is(err, actionlist.ErrFirstTalkHeld):
+		return m.t.StageNothing, true
 	}
 	return "", false
 }

@@ -143,9 +143,11 @@ func TestNewCaseWithTheQuestionnaireRightAway(t *testing.T) {
 	f := nl(t)
 	f.press("n")
 	f.typeText("Joost")
-	f.press("enter", "enter", "enter", "enter", "enter") // name, language, source, template, phases
-	f.press("enter", "enter", "enter")                   // dose, volunteer, generalist
-	f.press("left", "enter")                             // yes, the questionnaire now
+	f.press("enter", "enter", "enter") // name, language, source
+	f.press("enter", "enter", "enter") // asked today, no threat, the first conversation
+	f.press("enter", "enter")          // template, phases
+	f.press("enter", "enter", "enter") // dose, volunteer, generalist
+	f.press("left", "enter")           // yes, the questionnaire now
 	f.see("Hoe graag wil je")
 	if f.m.cs.c.Name != "Joost" {
 		t.Fatalf("the questionnaire is not for the new case: %q", f.m.cs.c.Name)

@@ -96,6 +96,11 @@ func (b *busyStore) AllCases(ctx context.Context) ([]actionlist.Case, error) {
 	return b.s.AllCases(ctx)
 }
 
+func (b *busyStore) AgendaCases(ctx context.Context, until actionlist.Date) ([]actionlist.Case, error) {
+	defer b.enter()()
+	return b.s.AgendaCases(ctx, until)
+}
+
 func (b *busyStore) SaveCase(ctx context.Context, a actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
 	defer b.enter()()
 	if b.fail != nil {

@@ -152,6 +152,10 @@ func (m Model) listKeys() keyTable {
 			m.screen = screenVolunteer
 			return m, m.loadVolunteer()
 		}},
+		{key: k.Agenda, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.agendaFromList = true
+			return m.openAgenda()
+		}},
 		{key: k.Aftercare, do: func(m Model) (tea.Model, tea.Cmd) { return m.openOverview(screenAftercare) }},
 		{key: k.Report, do: func(m Model) (tea.Model, tea.Cmd) { return m.openOverview(screenReport) }},
 		{key: k.Help, do: Model.openHelp},

@@ -176,7 +176,8 @@ func (m Model) stepsSaved(msg stepsSavedMsg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, quit
 	}
-	return m.applySaved(msg.steps, msg.seq, msg.report, msg.newIn, quit)
+	// A tick-off on the agenda takes the item off it.
+	return m.applySaved(msg.steps, msg.seq, msg.report, msg.newIn, quit, m.reloadAgendaIfShown())
 }
 
 // applySaved puts stored steps into the open case and the other screens.
@@ -444,8 +445,12 @@ func (m Model) caseKeys() keyTable {
 
 // closeCaseScreen goes back to the case list, read afresh.
 func (m Model) closeCaseScreen() (tea.Model, tea.Cmd) {
-	m.screen = screenList
 	m.status = status{}
+	if m.fromAgenda {
+		m.fromAgenda = false
+		return m.openAgenda()
+	}
+	m.screen = screenList
 	return m, m.loadCases()
 }
 
@@ -582,10 +587,34 @@ func (m Model) caseHeader() []string {
 		right = m.st.dim.Render(right)
 	}
 	lines := []string{spread(left, right, m.width), m.st.rule.Render(strings.Repeat("─", m.width))}
+	if l := m.deadlineLine(); l != "" {
+		lines = append(lines, l)
+	}
 	if l := m.conflictLine(); l != "" {
 		lines = append(lines, l)
 	}
 	return lines
+}
+
+// deadlineLine is the legal clock that runs for the case, when one does
+// besides stabilisation's (which the header shows): the first conversation
+// or the crisis, with its deadline and the rule that sets it.
+func (m Model) deadlineLine() string {
+	today := m.today()
+	for _, k := range actionlist.Deadlines(m.cs.c) {
+		if !k.Running() || k.Kind == actionlist.DeadlineStabilisation {
+			continue
+		}
+		line := fmt.Sprintf(m.t.ClockRuns, actionlist.DeadlineLabel(k.Kind, m.lang), shortDate(k.Due, today, m.lang), actionlist.DeadlineRule(k, m.lang))
+		switch {
+		case k.Passed(today):
+			return m.st.overdue.Render(fit(glyphOverdue+" "+line, m.width))
+		case k.Close(today):
+			return m.st.warn.Render(fit(glyphOverdue+" "+line, m.width))
+		}
+		return m.st.dim.Render(fit(glyphWaiting+" "+line, m.width))
+	}
+	return ""
 }
 
 // spread puts left and right on one line of width, dropping right if it

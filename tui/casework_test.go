@@ -27,13 +27,27 @@ func fileFixture(t *testing.T) (*fixture, string) {
 	}
 	t.Cleanup(func() { st.Close() })
 	f := newFixtureOn(t, st, actionlist.Dutch, 120, 40)
-	f.m.o.Summaries = casework.ScreenSummaries{W: &casework.Work{
+	f.m.o.Summaries = countedSummaries{casework.ScreenSummaries{W: &casework.Work{
 		Store:    st,
 		Settings: casework.Settings{DB: path, Lang: actionlist.Dutch},
 		Now:      func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) },
-	}}
+	}}, f.busy}
 	f.m.o.ExportDir = filepath.Dir(path)
+	// Short names to type: the folder of the database is the current one.
+	t.Chdir(filepath.Dir(path))
 	return f, path
+}
+
+// countedSummaries tells the fixture's event loop that a summary is being
+// written, so it waits for a real disk as it waits for the store.
+type countedSummaries struct {
+	casework.ScreenSummaries
+	b *busyStore
+}
+
+func (c countedSummaries) Write(cs actionlist.Case, format, path string, today actionlist.Date, allowBSN bool) error {
+	defer c.b.enter()()
+	return c.ScreenSummaries.Write(cs, format, path, today, allowBSN)
 }
 
 func fileHash(t *testing.T, path string) [32]byte {
@@ -56,10 +70,11 @@ func TestSummaryOverTheDatabaseIsRefused(t *testing.T) {
 	}
 	f.openCase()
 	for _, tc := range []struct{ path, says string }{
+		{"houvast.db", "is je Houvast-database"},
 		{db, "is je Houvast-database"},
-		{db + "-wal", "hoort bij een database"},
-		{backup, "is een database"},
-		{filepath.Dir(db), "is een map"},
+		{"houvast.db-wal", "hoort bij een database"},
+		{"houvast-backup.db", "is een database"},
+		{".", "is een map"},
 	} {
 		before, beforeBackup := fileHash(t, db), fileHash(t, backup)
 		f.press("X")
@@ -82,7 +97,7 @@ func TestSummaryOverTheDatabaseIsRefused(t *testing.T) {
 	// A new name in the same folder is written.
 	out := filepath.Join(filepath.Dir(db), "fatima.md")
 	f.press("X", "down", "down", "enter")
-	f.typeText(out)
+	f.typeText("fatima.md")
 	f.press("enter")
 	f.see("Overzicht geschreven")
 	if data, err := os.ReadFile(out); err != nil || len(data) == 0 {

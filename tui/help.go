@@ -47,7 +47,7 @@ func (m Model) helpKeys() keyTable {
 }
 
 // helpScreens are the screens in the order the help page lists them.
-var helpScreens = []screen{screenList, screenAftercare, screenReport, screenCase, screenResident,
+var helpScreens = []screen{screenList, screenAgenda, screenAftercare, screenReport, screenCase, screenResident,
 	screenConflicts, screenHistory, screenSteps, screenVolunteer, screenHelp}
 
 // helpTitle is a screen's name on the help page.
@@ -74,6 +74,8 @@ func (m Model) helpTitle(s screen) string {
 		return t.ReportTitle
 	case screenConflicts:
 		return t.ConflictsTitle
+	case screenAgenda:
+		return t.AgendaTitle
 	}
 	return ""
 }

@@ -65,6 +65,8 @@ func (m Model) keysFor(s screen) keyTable {
 		return m.reportKeys()
 	case screenConflicts:
 		return m.conflictsKeys()
+	case screenAgenda:
+		return m.agendaKeys()
 	}
 	return nil
 }

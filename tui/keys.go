@@ -12,7 +12,7 @@ type keys struct {
 	Steps, Resident, History, FilterOwner, FilterStatus, NA key.Binding
 	Delete, Note, WorkNote, Due, Assign                     key.Binding
 	Profile, Stage, Referral, Aftercare, Report, Summary    key.Binding
-	Conflicts, KeepMine, TakeTheirs                         key.Binding
+	Conflicts, KeepMine, TakeTheirs, Agenda                 key.Binding
 	ResidentBack                                            key.Binding // r or esc: the resident view's one way out
 }
 
@@ -61,6 +61,7 @@ func newKeys(t *text) keys {
 		Report:       b(t.KeyReport, "R"),
 		Summary:      b(t.KeySummary, "X"),
 		Conflicts:    b(t.KeyConflicts, "K"),
+		Agenda:       b(t.KeyAgenda, "a"),
 		KeepMine:     b(t.KeyKeepMine, "1"),
 		TakeTheirs:   b(t.KeyTakeTheirs, "2"),
 		ResidentBack: key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", t.ResidentBack)),

@@ -34,6 +34,7 @@ type Store interface {
 	Events(ctx context.Context, caseID string) ([]actionlist.Event, error)
 	StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]store.OwnedStep, error)
 	AllCases(ctx context.Context) ([]actionlist.Case, error)
+	AgendaCases(ctx context.Context, until actionlist.Date) ([]actionlist.Case, error)
 	DueForErasure(ctx context.Context, today actionlist.Date, months int) ([]store.CaseSummary, error)
 	OpenConflicts(ctx context.Context, caseID string) ([]store.OpenConflict, error)
 	ResolveConflict(ctx context.Context, actor actionlist.Actor, caseID string, conflictIDs ...string) error
@@ -46,7 +47,9 @@ type Options struct {
 	Lang      actionlist.Lang
 	Actor     actionlist.Actor
 	Volunteer bool // start in the volunteer view (houvast --role vrijwilliger)
-	Templates []actionlist.Template
+	// StartAgenda starts on the agenda (houvast --agenda); esc there quits.
+	StartAgenda bool
+	Templates   []actionlist.Template
 	// Today is the calendar; tests fix it.
 	Today func() actionlist.Date
 	// Watch is how often the screen looks for changes made by another
@@ -91,6 +94,7 @@ const (
 	screenAftercare
 	screenReport
 	screenConflicts
+	screenAgenda
 )
 
 // Model is the root of the screen.
@@ -112,7 +116,13 @@ type Model struct {
 	vol   volunteerScreen
 	hist  historyScreen
 	over  overviewScreen
-	form  *form
+	// agenda is the week across cases; fromAgenda: the open case was opened
+	// from it, so going back returns there; agendaFromList: the agenda was
+	// opened from the case list rather than started on.
+	agenda         agendaScreen
+	fromAgenda     bool
+	agendaFromList bool
+	form           *form
 
 	helpOffset int // how far the help page is scrolled
 
@@ -156,8 +166,11 @@ func New(o Options) Model {
 	if o.Notice != "" {
 		m.status = status{text: clean(o.Notice), isErr: true}
 	}
-	if o.Volunteer {
+	switch {
+	case o.Volunteer:
 		m.screen = screenVolunteer
+	case o.StartAgenda:
+		m.screen = screenAgenda
 	}
 	return m
 }
@@ -167,9 +180,12 @@ func (m Model) today() actionlist.Date { return m.o.Today() }
 // Init loads the first screen and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watch()}
-	if m.screen == screenVolunteer {
+	switch m.screen {
+	case screenVolunteer:
 		cmds = append(cmds, m.loadVolunteer())
-	} else {
+	case screenAgenda:
+		cmds = append(cmds, m.loadAgenda())
+	default:
 		cmds = append(cmds, m.loadCases())
 	}
 	return tea.Batch(cmds...)
@@ -338,7 +354,7 @@ func (m Model) watch() tea.Cmd {
 func (m Model) checkSeq() tea.Cmd {
 	st := m.o.Store
 	caseID := ""
-	if m.cs.open() && m.screen != screenList && m.screen != screenVolunteer {
+	if m.cs.open() && m.screen != screenList && m.screen != screenVolunteer && m.screen != screenAgenda {
 		caseID = m.cs.c.ID
 	}
 	return func() tea.Msg {
@@ -415,6 +431,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.summaryWritten(msg)
 	case allCasesMsg:
 		return m.allCasesLoaded(msg)
+	case agendaLoadedMsg:
+		return m.agendaLoaded(msg)
 	case volunteerLoadedMsg:
 		if msg.err != nil {
 			m.status = m.failure(msg.err)
@@ -467,7 +485,7 @@ func (m Model) seqChecked(msg seqCheckedMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.caseID == "" {
 		if msg.seq != m.list.seq {
-			return m, tea.Batch(m.loadCases(), m.reloadVolunteerIfShown())
+			return m, tea.Batch(m.loadCases(), m.reloadVolunteerIfShown(), m.reloadAgendaIfShown())
 		}
 		return m, nil
 	}
@@ -475,6 +493,13 @@ func (m Model) seqChecked(msg seqCheckedMsg) (tea.Model, tea.Cmd) {
 		return m, m.loadCase(msg.caseID, true)
 	}
 	return m, nil
+}
+
+func (m Model) reloadAgendaIfShown() tea.Cmd {
+	if m.screen == screenAgenda {
+		return m.loadAgenda()
+	}
+	return nil
 }
 
 func (m Model) reloadVolunteerIfShown() tea.Cmd {
@@ -526,7 +551,7 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.WindowTitle = m.t.App
-	if m.o.FirstFrame != nil && (m.list.loaded || m.vol.loaded) && m.width > 0 {
+	if m.o.FirstFrame != nil && (m.list.loaded || m.vol.loaded || m.agenda.loaded) && m.width > 0 {
 		m.framed.Do(m.o.FirstFrame)
 	}
 	return v
@@ -565,6 +590,8 @@ func (m Model) render() string {
 		body, help = m.renderReport()
 	case m.screen == screenConflicts:
 		body, help = m.renderConflicts()
+	case m.screen == screenAgenda:
+		body, help = m.renderAgenda()
 	}
 	return m.frame(body, help)
 }

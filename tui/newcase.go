@@ -14,6 +14,9 @@ import (
 // caseValues are the new-case form's fields.
 type caseValues struct {
 	name, volunteer, generalist, signalDate string
+	requested                               string // the request for help, as typed
+	threat                                  actionlist.Threat
+	firstTalk                               bool // this conversation is the first
 	lang                                    actionlist.Lang
 	source                                  actionlist.SourceKind
 	signal                                  actionlist.SignalKind
@@ -33,7 +36,7 @@ func (m Model) templates() []actionlist.Template {
 // openNewCaseForm asks for the name, the language, how the case started,
 // the template and what to leave out, and the dose.
 func (m Model) openNewCaseForm() (tea.Model, tea.Cmd) {
-	return m.openForm(m.newCaseForm(&caseValues{lang: m.lang, dose: actionlist.DefaultDose}))
+	return m.openForm(m.newCaseForm(&caseValues{lang: m.lang, dose: actionlist.DefaultDose, firstTalk: true}))
 }
 
 func (m Model) newCaseForm(v *caseValues) *form {
@@ -59,6 +62,10 @@ func (m Model) newCaseForm(v *caseValues) *form {
 	for n := actionlist.MinDose; n <= actionlist.MaxDose; n++ {
 		doses = append(doses, huh.NewOption(strconv.Itoa(n), n))
 	}
+	threats := []huh.Option[actionlist.Threat]{huh.NewOption(actionlist.ThreatLabel(actionlist.ThreatNone, l), actionlist.ThreatNone)}
+	for _, th := range actionlist.Threats {
+		threats = append(threats, huh.NewOption(actionlist.ThreatLabel(th, l), th))
+	}
 	notSignal := func() bool { return v.source != actionlist.SourceEarlyWarning }
 	groups := []*huh.Group{
 		huh.NewGroup(
@@ -70,6 +77,11 @@ func (m Model) newCaseForm(v *caseValues) *form {
 			huh.NewSelect[actionlist.SignalKind]().Title(t.FieldSignal).Options(signals...).Value(&v.signal),
 			huh.NewInput().Title(t.FieldSignalDate).Description(t.FieldDueHint).Value(&v.signalDate).CharLimit(actionlist.MaxDateInput).Validate(m.validDate),
 		).WithHideFunc(notSignal),
+		huh.NewGroup(
+			huh.NewInput().Title(t.FieldRequested).Description(t.FieldRequestedHint).Value(&v.requested).CharLimit(actionlist.MaxDateInput).Validate(m.validDate),
+			huh.NewSelect[actionlist.Threat]().Title(t.FieldThreat).Options(threats...).Value(&v.threat),
+			huh.NewConfirm().Title(t.FieldFirstTalk).Description(t.FieldFirstTalkHint).Affirmative(t.Yes).Negative(t.No).Value(&v.firstTalk),
+		),
 		huh.NewGroup(
 			huh.NewSelect[int]().Title(t.FieldTemplate).Options(tmpls...).Value(&v.template),
 			huh.NewMultiSelect[actionlist.Phase]().Title(t.FieldLeaveOut).Description(t.FieldLeaveOutHint).Options(phases...).Value(&v.leaveOut).Height(10),
@@ -107,10 +119,18 @@ func (m Model) caseSpec(v *caseValues) actionlist.CaseSpec {
 		src.Signal = v.signal
 		src.SignalDate, _ = actionlist.ParseDateInput(v.signalDate, today)
 	}
-	return actionlist.CaseSpec{
+	spec := actionlist.CaseSpec{
 		Name: name, Language: v.lang, Dose: v.dose, Start: today, Template: tmpl,
-		LeaveOut: v.leaveOut, Participants: people, Source: src,
+		LeaveOut: v.leaveOut, Participants: people, Source: src, Threat: v.threat,
 	}
+	spec.RequestedOn, _ = actionlist.ParseDateInput(v.requested, today) // validated above; empty is today
+	if spec.RequestedOn.IsZero() || spec.RequestedOn.After(today) {
+		spec.RequestedOn = today
+	}
+	if v.firstTalk {
+		spec.FirstTalkOn = today
+	}
+	return spec
 }
 
 func (m Model) createCase(v *caseValues) (Model, tea.Cmd) {

@@ -232,6 +232,9 @@ type text struct {
 	StageArrangement                                           string
 	StageAftercare                                             string
 	StageSignal                                                string
+	StageFirstTalk, FirstTalkSaved                             string
+	FieldRequested, FieldRequestedHint, FieldThreat            string
+	FieldFirstTalk, FieldFirstTalkHint                         string
 	StageNothing                                               string
 	StageSaved                                                 string
 	SignalKindQ                                                string
@@ -257,6 +260,14 @@ type text struct {
 	SummaryTitle, SummaryFormat, SummaryWhat, SummaryPath      string
 	SummaryPathHint, SummaryBSNCheck, SummaryWritten           string
 	SummaryFormats                                             map[string]string
+
+	// The agenda.
+	KeyAgenda, AgendaTitle, AgendaEmpty, AgendaNoStep, AgendaGone string
+	AgendaDeadlineWas, AgendaDeadlineOn                           string // %s: a day
+	AgendaAppointment, AgendaYours                                string
+	AgendaRequested, AgendaStarted, AgendaWith                    string // %s: the day the clock started; who
+	AgendaGeneralist, AgendaVolunteer                             string // %s: who
+	ClockRuns                                                     string // %s the clock, %s its deadline, %s the rule
 }
 
 func textFor(l actionlist.Lang) *text {

@@ -93,9 +93,13 @@ func TestNewCase(t *testing.T) {
 	f.press("enter") // an empty name is refused, the form stays
 	f.see("Vul een naam in")
 	f.typeText("Jan")
-	f.press("enter")          // to the language
-	f.press("enter")          // to the source
-	f.press("enter")          // source unknown: the signal page is skipped
+	f.press("enter")         // to the language
+	f.press("enter")         // to the source
+	f.press("enter")         // source unknown: the signal page is skipped
+	f.typeText("20-11")      // asked for help last Friday
+	f.press("enter", "down") // to the threat: eviction
+	f.press("enter")
+	f.press("enter")          // yes, this is the first conversation
 	f.press("enter")          // the default template
 	f.press("space")          // leave out the first phase (crisis)
 	f.press("enter")          // done choosing
@@ -106,6 +110,9 @@ func TestNewCase(t *testing.T) {
 		t.Fatalf("after the form: screen %d, case %q\n%s", f.m.screen, f.m.cs.c.Name, f.screen())
 	}
 	c := f.m.cs.c
+	if c.RequestedOn != actionlist.MustDate("2026-11-20") || c.Threat != actionlist.ThreatEviction || c.FirstTalkOn != testToday {
+		t.Errorf("the clocks' dates: asked %s, threat %q, first conversation %s", c.RequestedOn, c.Threat, c.FirstTalkOn)
+	}
 	for _, s := range c.Steps {
 		if s.Phase == actionlist.PhaseCrisis {
 			t.Fatal("the crisis phase was not left out")
@@ -706,7 +713,9 @@ func TestHelpScrollsOnASmallWindow(t *testing.T) {
 	f.press("?")
 	f.see("Hulp", "spatie")
 	f.notSee("Datums:")
-	f.press("pgdown", "pgdown", "pgdown")
+	for i := 0; i < 10 && !strings.Contains(f.screen(), "Datums:"); i++ {
+		f.press("pgdown")
+	}
 	f.see("Datums:", "Alles wordt meteen opgeslagen")
 	f.press("esc")
 	if f.m.screen != screenCase {
