@@ -180,9 +180,10 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	var list []struct {
-		Done int `json:"done"`
+		Name string `json:"name"`
+		Done int    `json:"done"`
 	}
-	if err := json.Unmarshal(out, &list); err != nil || len(list) != 1 {
+	if err := json.Unmarshal(out, &list); err != nil || len(list) == 0 || list[0].Name != "Fatima" {
 		t.Fatalf("cases --json: %v %s", err, out)
 	}
 	baseline := demoDone(t)
@@ -202,7 +203,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	s2.waitFor("EXITED 0")
 }
 
-// demoDone is how many steps the demo case starts with done.
+// demoDone is how many steps the demo's first case, Fatima's, starts with
+// done.
 func demoDone(t *testing.T) int {
 	t.Helper()
 	st, err := store.OpenMemory(context.Background())
@@ -214,10 +216,59 @@ func demoDone(t *testing.T) int {
 		t.Fatal(err)
 	}
 	list, err := st.Cases(context.Background(), todayForTest())
-	if err != nil || len(list) != 1 {
-		t.Fatal(err)
+	if err != nil || len(list) == 0 || list[0].Name != "Fatima" {
+		t.Fatalf("the demo's cases: %v %+v", err, list)
 	}
 	return list[0].Done
 }
 
 func todayForTest() actionlist.Date { return actionlist.DateOf(time.Now()) }
+
+// The caseworker starts the day on the agenda (houvast --agenda on the demo,
+// at 80x24): opens a late step, ticks it off on the case, comes back, and
+// the step is gone from the agenda.
+func TestAgendaEndToEndInTmux(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "demo.db")
+	env := []string{"LANG=nl_NL.UTF-8", "HOUVAST_NAME=Tester", "TERM=xterm-256color"}
+	s := startTmux(t, 80, 24, env, bin+" demo --agenda --db "+db)
+	scr := s.waitFor("Agenda", "te laat", "Kees")
+	if strings.Contains(scr, "…") {
+		t.Errorf("the agenda cuts something at 80x24:\n%s", scr)
+	}
+	// Down to the first late step of the caseworker's own.
+	title := ""
+	for range 12 {
+		lines := strings.Split(s.screen(), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "▸") && strings.Contains(l, "dagen te laat") && i+2 < len(lines) && strings.Contains(lines[i+2], "jouw stap") {
+				title = strings.TrimSpace(lines[i+1])
+			}
+		}
+		if title != "" {
+			break
+		}
+		s.keys("Down")
+	}
+	if title == "" {
+		t.Fatalf("no late step of the caseworker's on the agenda:\n%s", s.screen())
+	}
+	s.keys("Enter")
+	s.waitFor(title[:15])
+	s.keys("Space")
+	s.waitFor("Klaar: " + title[:15])
+	for range 3 {
+		if strings.Contains(s.screen(), "Houvast › Agenda") {
+			break
+		}
+		s.keys("Escape")
+		time.Sleep(200 * time.Millisecond)
+	}
+	scr = s.waitFor("Houvast › Agenda")
+	if strings.Contains(scr, title) {
+		t.Errorf("the ticked-off step is still on the agenda:\n%s", scr)
+	}
+	s.keys("Escape") // started on the agenda: esc quits
+	s.waitFor("EXITED 0")
+}

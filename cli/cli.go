@@ -183,10 +183,11 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.StringVar(&a.flags.Lang, "lang", "", h.FlagLang)
 	pf.StringVar(&a.flags.Name, "name", "", h.FlagName)
 	root.Flags().StringVar(&a.role, "role", "specialist", h.FlagRole)
+	pf.BoolVar(&a.flags.Agenda, "agenda", false, h.FlagAgenda)
 	root.AddCommand(
 		a.backupCommand(), a.casesCommand(), a.checkCommand(), a.demoCommand(),
 		a.eraseCommand(), a.exportCommand(), a.importCommand(), a.reportCommand(),
-		a.seedCommand(), a.templatesCommand(),
+		a.seedCommand(), a.templatesCommand(), a.agendaCommand(),
 	)
 	a.translateCobra(root)
 	return root

@@ -115,10 +115,10 @@ func TestCasesListsTheDemoCase(t *testing.T) {
 	s.Close()
 	code, out, _ := cli(t, nil, "--db", db, "cases", "--json")
 	var list []caseJSON
-	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) != 1 {
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) < 5 {
 		t.Fatalf("cases --json: %d %q", code, out)
 	}
-	c := list[0]
+	c := list[0] // the case list opens on Fatima, changed last
 	if c.Name != "Fatima" || c.Done == 0 || c.Applicable <= c.Done || c.Overdue != 1 || c.NextAppointment == "" {
 		t.Errorf("demo case row %+v", c)
 	}

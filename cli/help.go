@@ -14,6 +14,8 @@ type help struct {
 	Export, ExportSummary, ExportVolunteer, ExportReturn command
 	ExportCase, ExportCases, Import, Report, Seed        command
 	Templates, TemplatesCheck, TemplatesDefault          command
+	Agenda                                               command
+	FlagAgenda, FlagDays, FlagICS                        string
 
 	FlagDB, FlagLang, FlagName, FlagRole, FlagJSON                string
 	FlagCase, FlagOutput, FlagEncrypt, FlagPassFile, FlagAllowBSN string

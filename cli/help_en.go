@@ -10,11 +10,15 @@ by when and what happens next. Nothing is sent over a network.
 Without a verb, houvast opens the screen on the default database.`,
 	},
 	Demo: command{
-		Short: "Try Houvast on a throwaway database with an example case",
-		Long: `Demo opens the screen on a new database holding one realistic example case in
-the middle of stabilisation: some steps done, one overdue, a volunteer at work,
-an agreement and a next appointment. Without --db the database is temporary and
-removed when you quit; with --db it is kept there (the file must not exist yet).`,
+		Short: "Try Houvast on a throwaway database with example cases",
+		Long: `Demo opens the screen on a new database holding five realistic example cases
+in different stages: Fatima in the middle of stabilisation (some steps done,
+one overdue, a volunteer at work, an agreement and a next appointment), an
+intake under a threat of eviction whose first conversation is due within days,
+a case slipping behind with late steps, one in aftercare with a talk due, and
+a quiet one in a debt arrangement; so the agenda has something to show. Without
+--db the database is temporary and removed when you quit; with --db it is kept
+there (the file must not exist yet).`,
 	},
 	Cases: command{
 		Short: "List the cases with their status, progress and next appointment",
@@ -234,6 +238,25 @@ in the folder this command shows (or in $HOUVAST_TEMPLATES). Start from the
 default with 'houvast templates default > ourteam.yaml', edit it, and check it
 with 'houvast templates check ourteam.yaml'.`,
 	},
+	Agenda: command{
+		Short: "What needs you today and this week, across every open case",
+		Long: `Agenda lists, most urgent first and each with why it is there: the clocks of
+debt help that ran out or run out within days (the first conversation within
+4 weeks of the request for help, or 3 working days under a threat of
+eviction, cut-off or the end of health insurance; a crisis dealt with within
+2 weeks; the target end of stabilisation), appointments, your own steps and
+the generalist's that are late or due, aftercare talks, and volunteers'
+steps more than a week late. Working days skip weekends and Dutch public
+holidays.
+
+--ics writes a calendar file for your own calendar (Outlook, Thunderbird,
+GNOME Calendar): only the reference, the resident's first name and what it is
+about, never a note. Each item keeps its identity, so importing a newer file
+updates the items rather than doubling them.`,
+		Example: `  houvast agenda
+  houvast agenda --days 13 --json
+  houvast agenda --ics ~/agenda.ics`,
+	},
 	TemplatesCheck:   command{Short: "Check template files; the exit code says if all are good"},
 	TemplatesDefault: command{Short: "Print the default template (in --lang), as a start for your own"},
 
@@ -268,6 +291,9 @@ with 'houvast templates check ourteam.yaml'.`,
 	FlagSteps:        "how many steps, over all cases together",
 	FlagEvents:       "how many extra step changes, over all cases together",
 	FlagSeed:         "the same number makes the same cases",
+	FlagAgenda:       "start on the agenda: what needs you today and this week (or set HOUVAST_START=agenda)",
+	FlagDays:         "how many days after today to look ahead (6: the rest of the week)",
+	FlagICS:          "write the agenda as a calendar file (.ics) instead of printing it",
 	FlagHelp:         "help for %s",
 	FlagVersion:      "version of %s",
 	HelpVerb:         "Help about any command",

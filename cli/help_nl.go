@@ -11,13 +11,16 @@ gaat niets over een netwerk.
 Zonder opdracht opent houvast het scherm met de standaarddatabase.`,
 	},
 	Demo: command{
-		Short: "Probeer Houvast uit op een wegwerpdatabase met een voorbeelddossier",
-		Long: `Demo opent het scherm op een nieuwe database met één voorbeelddossier dat op
-een echt dossier lijkt. Het zit midden in de stabilisatie: een paar stappen zijn
-klaar, één is te laat, een vrijwilliger is aan het werk, er is een afspraak
-gemaakt en er staat een volgende afspraak. Zonder --db is de database tijdelijk:
-hij verdwijnt als je stopt. Met --db blijft hij daar bewaard (dat bestand mag
-nog niet bestaan).`,
+		Short: "Probeer Houvast uit op een wegwerpdatabase met voorbeelddossiers",
+		Long: `Demo opent het scherm op een nieuwe database met vijf voorbeelddossiers die op
+echte dossiers lijken, elk in een andere fase: Fatima midden in de
+stabilisatie (een paar stappen klaar, één te laat, een vrijwilliger aan het
+werk, een afspraak gemaakt en een volgende gepland), een intake met een
+dreigende huisuitzetting waarvan het eerste gesprek binnen een paar dagen moet,
+een dossier dat achterloopt, één in de nazorg met een gesprek dat eraan komt,
+en een rustig dossier in de schuldregeling. Zo heeft de agenda iets te laten
+zien. Zonder --db is de database tijdelijk: hij verdwijnt als je stopt. Met
+--db blijft hij daar bewaard (dat bestand mag nog niet bestaan).`,
 	},
 	Cases: command{
 		Short: "Toon de dossiers met hun status, voortgang en volgende afspraak",
@@ -267,6 +270,26 @@ deze opdracht toont (of in $HOUVAST_TEMPLATES). Begin met het standaardsjabloon
 via 'houvast templates default > onsteam.yaml', pas het aan, en controleer het
 met 'houvast templates check onsteam.yaml'.`,
 	},
+	Agenda: command{
+		Short: "Wat vandaag en deze week op je wacht, in alle open dossiers",
+		Long: `Agenda zet op een rij wat aandacht vraagt, het dringendste eerst, en zegt bij
+elk punt waarom het er staat: de termijnen van de schuldhulp die voorbij zijn
+of binnen een paar dagen aflopen (het eerste gesprek binnen 4 weken na de
+hulpvraag, of binnen 3 werkdagen bij een dreigende huisuitzetting, afsluiting
+of het stoppen van de zorgverzekering; een crisis binnen 2 weken opgelost; de
+streefdatum van de stabilisatie), afspraken, je eigen stappen en die van de
+generalist die te laat zijn of eraan komen, nazorggesprekken, en stappen van
+vrijwilligers die meer dan een week te laat zijn. Werkdagen tellen zonder
+weekend en zonder Nederlandse feestdagen.
+
+--ics schrijft een agendabestand voor je eigen agenda (Outlook, Thunderbird,
+GNOME Agenda): alleen het kenmerk, de voornaam van de inwoner en waar het om
+gaat, nooit een notitie. Elk punt houdt zijn eigen kenmerk, dus een nieuwer
+bestand importeren werkt de punten bij in plaats van ze dubbel te zetten.`,
+		Example: `  houvast agenda
+  houvast agenda --days 13 --json
+  houvast agenda --ics ~/agenda.ics`,
+	},
 	TemplatesCheck:   command{Short: "Controleer sjabloonbestanden; de exitcode zegt of ze allemaal goed zijn"},
 	TemplatesDefault: command{Short: "Toon het standaardsjabloon (in de taal van --lang), als begin voor je eigen sjabloon"},
 
@@ -301,6 +324,9 @@ met 'houvast templates check onsteam.yaml'.`,
 	FlagSteps:        "hoeveel stappen, van alle dossiers samen",
 	FlagEvents:       "hoeveel extra wijzigingen aan stappen, van alle dossiers samen",
 	FlagSeed:         "hetzelfde getal maakt dezelfde dossiers",
+	FlagAgenda:       "begin op de agenda: wat vandaag en deze week op je wacht (of zet HOUVAST_START=agenda)",
+	FlagDays:         "hoeveel dagen na vandaag de agenda vooruitkijkt (6: de rest van de week)",
+	FlagICS:          "schrijf de agenda als agendabestand (.ics) in plaats van hem te tonen",
 	FlagHelp:         "hulp bij %s",
 	FlagVersion:      "versie van %s",
 	HelpVerb:         "Hulp bij elke opdracht",

@@ -51,6 +51,7 @@ func (a *app) screenOptions(w *casework.Work, role actionlist.Role) tui.Options 
 		Sentence:        casework.Sentence,
 		ExportDir:       s.ExportDir,
 		RetentionMonths: s.RetentionMonths,
+		StartAgenda:     s.StartAgenda,
 	}
 	if len(errs) > 0 {
 		o.Notice = errs[0].Error()

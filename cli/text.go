@@ -90,6 +90,11 @@ type text struct {
 	SeedMade                                  string // %d cases, %d steps, %d events, %s file, %.1f s
 	SeedBadCases, SeedBadSteps, SeedBadEvents string // %d the maximum
 
+	// agenda
+	AgendaHeader, AgendaEmpty, AgendaAppointment string
+	AgendaWritten                                string // %s the file, %d items
+	BadDays                                      string // %d the value, %d the maximum
+
 	// templates
 	TemplateEmbedded string // %-14s id, %-3s language, %3d steps, %s name
 	TemplateTeam     string // the same, and %s the file

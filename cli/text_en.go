@@ -87,6 +87,12 @@ var english = text{
 	SeedBadSteps:        "--steps must be between 0 and %d.",
 	SeedBadEvents:       "--events must be between 0 and %d.",
 
+	AgendaHeader:      "DATE\tCASE\tWHY\tWHAT",
+	AgendaEmpty:       "Nothing waiting for you in these days.",
+	AgendaAppointment: "Appointment",
+	AgendaWritten:     "Agenda written: %s (%d items). Import the file into your calendar; importing it again updates the items.",
+	BadDays:           "--days is %d: choose 0 (today only) up to %d.",
+
 	TemplateEmbedded: "  %-14s %-3s %3d steps  %s (embedded)",
 	TemplateTeam:     "  %-14s %-3s %3d steps  %s (%s)",
 	TemplateGood:     "%s: %d steps in %d phases, good",

@@ -87,6 +87,12 @@ var dutch = text{
 	SeedBadSteps:        "--steps moet tussen 0 en %d liggen.",
 	SeedBadEvents:       "--events moet tussen 0 en %d liggen.",
 
+	AgendaHeader:      "DATUM\tDOSSIER\tWAAROM\tWAT",
+	AgendaEmpty:       "Niets dat in deze dagen op je wacht.",
+	AgendaAppointment: "Afspraak",
+	AgendaWritten:     "Agenda geschreven: %s (%d punten). Importeer het bestand in je agenda; nog een keer importeren werkt de punten bij.",
+	BadDays:           "--days is %d: kies 0 (alleen vandaag) tot en met %d.",
+
 	TemplateEmbedded: "  %-14s %-3s %3d stappen  %s (ingebouwd)",
 	TemplateTeam:     "  %-14s %-3s %3d stappen  %s (%s)",
 	TemplateGood:     "%s: %d stappen in %d fasen, in orde",
