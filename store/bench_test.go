@@ -91,6 +91,18 @@ func BenchmarkCaseList(b *testing.B) {
 			}
 		}
 	})
+	// The start on the agenda over the same database: its read and the
+	// pure agenda over what it read.
+	b.Run("agenda", func(b *testing.B) {
+		s := open(b, path)
+		for b.Loop() {
+			cases, err := s.AgendaCases(benchCtx, benchToday.AddDays(actionlist.AgendaWeek))
+			if err != nil {
+				b.Fatal(err)
+			}
+			actionlist.Agenda(cases, benchToday, actionlist.AgendaWeek)
+		}
+	})
 	// The start of the volunteer checklist over the same database.
 	b.Run("volunteer", func(b *testing.B) {
 		s := open(b, path)
