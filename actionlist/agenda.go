@@ -154,16 +154,28 @@ func Agenda(cases []Case, today Date, days int) []AgendaItem {
 			out = append(out, it)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b AgendaItem) int {
+	// Sort the places, not the items: an item is large, and a caseload's
+	// agenda holds a thousand of them.
+	order := make([]int, len(out))
+	ranks := make([]int, len(out))
+	for i := range out {
+		order[i], ranks[i] = i, out[i].rank()
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &out[i], &out[j]
 		return cmp.Or(
-			cmp.Compare(a.rank(), b.rank()),
+			cmp.Compare(ranks[i], ranks[j]),
 			a.When.Compare(b.When),
 			a.At.Compare(b.At),
 			cmp.Compare(a.Ref, b.Ref),
-			planOrder(a.Step, b.Step),
+			planOrderOf(&a.Step, &b.Step),
 		)
 	})
-	return out
+	sorted := make([]AgendaItem, len(out))
+	for k, i := range order {
+		sorted[k] = out[i]
+	}
+	return sorted
 }
 
 var agendaWords = map[AgendaKind]words{

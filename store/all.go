@@ -21,23 +21,63 @@ func (s *Store) AllCases(ctx context.Context) ([]actionlist.Case, error) {
 }
 
 // AgendaCases reads the open cases with the steps the agenda looks at:
-// the unfinished ones due by until (overdue ones too), and every crisis
-// step, which tells whether a crisis was dealt with. Agreements are left
-// out. On 1,000 cases it reads a fraction of AllCases' rows.
+// the unfinished ones due by until (overdue ones too), and, for a case
+// under a threat, every crisis step, which tells whether the crisis was
+// dealt with. Agreements are left out. On 1,000 cases it reads a fraction
+// of AllCases' rows.
 func (s *Store) AgendaCases(ctx context.Context, until actionlist.Date) ([]actionlist.Case, error) {
+	// Two reads in one: the unfinished steps due by until, through the
+	// partial index steps_open_due; and the crisis steps of the cases under
+	// a threat (the only ones with a crisis clock), through steps_progress.
+	// The second leaves out what the first read already.
 	return s.readCases(ctx, casesQuery{
-		cases: "status != 'closed'",
-		steps: "(status NOT IN ('done', 'not_applicable') AND due != '' AND due <= ?) OR phase = 'crisis'",
-		args:  []any{until.String()},
+		cases:    "status != 'closed'",
+		caseCols: agendaCaseColumns,
+		stepCols: agendaStepColumns,
+		steps: openDue + " AND due <= ?" +
+			" UNION ALL SELECT " + columnList(agendaStepColumns) + ", case_id FROM steps WHERE phase = 'crisis'" +
+			" AND case_id IN (SELECT id FROM cases WHERE threat != '' AND status != 'closed')" +
+			" AND NOT (" + openDue + " AND due <= ?)",
+		args: []any{until.String(), until.String()},
 	})
 }
 
+// openDue is the condition of the partial index steps_open_due: a step not
+// finished that has a due date. A query repeats it word for word, so that
+// SQLite uses the index.
+const openDue = "status NOT IN ('done', 'not_applicable') AND due != ''"
+
+// The fields the agenda reads: what its clocks, items and words need, not
+// the notes and the structured fields, whose reading and parsing would be
+// most of the time on a whole caseload. The others stay empty.
+var (
+	agendaCaseColumns = []string{"id", "ref", "name", "status", "start", "target", "next_at", "next_place",
+		"next_with", "closed_on", "stabilised_on", "requested_on", "threat", "first_talk_on"}
+	agendaStepColumns = []string{"id", "key", "phase", "order", "title", "owner", "owner_name", "due",
+		"status", "done_on", "done_by", "depends_on", "pin", "days"}
+)
+
 // casesQuery narrows readCases: which cases, which of their steps (both SQL
-// conditions; empty for all), and whether agreements come along.
+// conditions; empty for all), which of their fields (nil for all), and
+// whether agreements come along.
 type casesQuery struct {
-	cases, steps string
-	args         []any // for steps
-	agreements   bool
+	cases, steps       string
+	args               []any // for steps
+	caseCols, stepCols []string
+	agreements         bool
+}
+
+// spread puts the values of some columns in their places among all of
+// them, the rest empty.
+func spread(all, some []string, vals []string) []string {
+	if some == nil {
+		return vals
+	}
+	out := make([]string, len(all))
+	for i, c := range some {
+		out[slices.Index(all, c)] = vals[i]
+	}
+	return out
 }
 
 func (s *Store) readCases(ctx context.Context, q casesQuery) ([]actionlist.Case, error) {
@@ -52,7 +92,14 @@ func (s *Store) readCases(ctx context.Context, q casesQuery) ([]actionlist.Case,
 		}
 		return " WHERE " + cond
 	}
-	rows, err := tx.QueryContext(ctx, caseSelect+where(q.cases)+" ORDER BY ref")
+	caseCols, stepCols := q.caseCols, q.stepCols
+	if caseCols == nil {
+		caseCols = actionlist.CaseColumns
+	}
+	if stepCols == nil {
+		stepCols = actionlist.StepColumns
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT "+columnList(caseCols)+", created, updated FROM cases"+where(q.cases)+" ORDER BY ref")
 	if err != nil {
 		return nil, fmt.Errorf("read cases: %w", err)
 	}
@@ -60,12 +107,12 @@ func (s *Store) readCases(ctx context.Context, q casesQuery) ([]actionlist.Case,
 	index := map[string]int{}
 	for rows.Next() {
 		var created, updated string
-		vals, err := scanStrings(rows, len(actionlist.CaseColumns), &created, &updated)
+		vals, err := scanStrings(rows, len(caseCols), &created, &updated)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read cases: %w", err)
 		}
-		c, err := actionlist.CaseFromValues(vals)
+		c, err := actionlist.CaseFromValues(spread(actionlist.CaseColumns, q.caseCols, vals))
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read case %s: %w", vals[0], err)
@@ -83,18 +130,18 @@ func (s *Store) readCases(ctx context.Context, q casesQuery) ([]actionlist.Case,
 
 	// No ORDER BY: SortPlan below puts each case's steps in plan order, and
 	// sorting 20,000 rows in SQLite first only costs time.
-	rows, err = tx.QueryContext(ctx, "SELECT "+columnList(actionlist.StepColumns)+", case_id FROM steps"+where(q.steps), q.args...)
+	rows, err = tx.QueryContext(ctx, "SELECT "+columnList(stepCols)+", case_id FROM steps"+where(q.steps), q.args...)
 	if err != nil {
 		return nil, fmt.Errorf("read steps: %w", err)
 	}
 	for rows.Next() {
 		var caseID string
-		vals, err := scanStrings(rows, len(actionlist.StepColumns), &caseID)
+		vals, err := scanStrings(rows, len(stepCols), &caseID)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read steps: %w", err)
 		}
-		st, err := actionlist.StepFromValues(vals)
+		st, err := actionlist.StepFromValues(spread(actionlist.StepColumns, q.stepCols, vals))
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read step %s: %w", vals[0], err)

@@ -106,6 +106,8 @@ DROP INDEX steps_by_case;
 ALTER TABLE cases ADD COLUMN requested_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN threat TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN first_talk_on TEXT NOT NULL DEFAULT '';
+-- The agenda reads the unfinished steps due by a day, across all cases.
+CREATE INDEX steps_open_due ON steps(due) WHERE status NOT IN ('done', 'not_applicable') AND due != '';
 `,
 }
 

@@ -193,22 +193,18 @@ func (m Model) renderAgenda() (string, []key.Binding) {
 		return strings.Join(append(head, "", "  "+t.AgendaEmpty), "\n"), m.footerKeys(m.agendaKeys())
 	}
 	// Every item is drawn whole (its lines wrap, never cut); the window
-	// scrolls by items so the chosen one is always in view.
-	blocks := make([][]string, len(m.agenda.items))
-	for i, it := range m.agenda.items {
-		blocks[i] = m.agendaItem(it, i == m.agenda.cursor, today)
-	}
+	// scrolls by items so the chosen one is always in view. Only the items
+	// around the window are drawn: a caseload's agenda holds a thousand.
+	items, cursor := m.agenda.items, m.agenda.cursor
+	block := func(i int) []string { return m.agendaItem(items[i], i == cursor, today) }
 	room := m.height - 2 - len(head)
-	first := 0
-	for used := 0; ; {
-		used = 0
-		for i := first; i <= m.agenda.cursor; i++ {
-			used += len(blocks[i])
-		}
-		if used <= room || first == m.agenda.cursor {
+	first, used := cursor, len(block(cursor))
+	for first > 0 {
+		h := len(block(first - 1))
+		if used+h > room-2 { // a line each for "↑ n" and "↓ n"
 			break
 		}
-		first++
+		first, used = first-1, used+h
 	}
 	lines := head
 	if first > 0 {
@@ -216,15 +212,18 @@ func (m Model) renderAgenda() (string, []key.Binding) {
 		room--
 	}
 	shown := 0
-	for i := first; i < len(blocks); i++ {
-		if shown+len(blocks[i]) > room {
-			if rest := len(blocks) - i; rest > 0 && shown < room {
-				lines = append(lines, m.st.dim.Render(fmt.Sprintf("  ↓ %d", rest)))
-			}
+	for i := first; i < len(items); i++ {
+		b := block(i)
+		limit := room - 1 // keep the "↓ n" line
+		if i == len(items)-1 {
+			limit = room
+		}
+		if shown+len(b) > limit && i != first {
+			lines = append(lines, m.st.dim.Render(fmt.Sprintf("  ↓ %d", len(items)-i)))
 			break
 		}
-		lines = append(lines, blocks[i]...)
-		shown += len(blocks[i])
+		lines = append(lines, b...)
+		shown += len(b)
 	}
 	return strings.Join(lines, "\n"), m.footerKeys(m.agendaKeys())
 }
