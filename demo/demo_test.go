@@ -310,7 +310,8 @@ func TestDemoCasesAreValid(t *testing.T) {
 }
 
 // The agenda reads the same from the store's narrow AgendaCases as from
-// every case whole.
+// every case whole: the same items, in the same order, with the same
+// titles (the narrow read leaves the notes out, which no item shows).
 func TestDemoAgendaFromAgendaCases(t *testing.T) {
 	today := actionlist.DateOf(time.Now())
 	st, cases := replayAll(t, Cases(actionlist.English, today, counter()))
@@ -318,7 +319,14 @@ func TestDemoAgendaFromAgendaCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a, b := actionlist.Agenda(cases, today, week), actionlist.Agenda(narrow, today, week); !reflect.DeepEqual(a, b) {
+	a, b := actionlist.Agenda(cases, today, week), actionlist.Agenda(narrow, today, week)
+	same := len(a) == len(b)
+	for i := 0; same && i < len(a); i++ {
+		x, y := a[i], b[i]
+		same = x.Kind == y.Kind && x.CaseID == y.CaseID && x.Step.ID == y.Step.ID && x.Step.Title == y.Step.Title &&
+			x.Deadline == y.Deadline && x.When == y.When && x.At.Equal(y.At) && x.Place == y.Place && x.With == y.With
+	}
+	if !same {
 		t.Errorf("from all cases:\n%s\nfrom AgendaCases:\n%s", agendaText(a), agendaText(b))
 	}
 }
