@@ -90,6 +90,20 @@ func (w *Work) readCase(ctx context.Context, ref string, withEvents bool) (actio
 	return c, nil, err
 }
 
+// lockedCase begins an export of a file that carries a resident's data:
+// the output is one that may be written, the file will be locked (or
+// --plain was chosen), and then the case is read, with its history when
+// the file carries it.
+func (w *Work) lockedCase(ctx context.Context, r ExportRequest, name string, withEvents bool) (actionlist.Case, []actionlist.Event, error) {
+	if err := CheckOutput(r.Path, w.Settings.DB, name); err != nil {
+		return actionlist.Case{}, nil, err
+	}
+	if err := r.mustLock(); err != nil {
+		return actionlist.Case{}, nil, err
+	}
+	return w.readCase(ctx, r.Ref, withEvents)
+}
+
 // ExportSummary writes the resident's summary of the request's case.
 func (w *Work) ExportSummary(ctx context.Context, r ExportRequest, f export.Format) (Exported, error) {
 	c, _, err := w.readCase(ctx, r.Ref, false)
@@ -109,13 +123,7 @@ type VolunteerRequest struct {
 // ExportVolunteer writes a package of a case's volunteer tasks, made from
 // the specialist's whole case.
 func (w *Work) ExportVolunteer(ctx context.Context, r ExportRequest, v VolunteerRequest, newID func() string) (Exported, error) {
-	if err := CheckOutput(r.Path, w.Settings.DB, "volunteer.json"); err != nil {
-		return Exported{}, err
-	}
-	if err := r.mustLock(); err != nil {
-		return Exported{}, err
-	}
-	c, _, err := w.readCase(ctx, r.Ref, false)
+	c, _, err := w.lockedCase(ctx, r, "volunteer.json", false)
 	if err != nil {
 		return Exported{}, err
 	}
@@ -139,13 +147,7 @@ func (w *Work) ExportVolunteer(ctx context.Context, r ExportRequest, v Volunteer
 // ExportReturn writes, on the volunteer's laptop, what the volunteer did
 // with the tasks of a package since it was imported.
 func (w *Work) ExportReturn(ctx context.Context, r ExportRequest, newID func() string) (Exported, error) {
-	if err := CheckOutput(r.Path, w.Settings.DB, "return.json"); err != nil {
-		return Exported{}, err
-	}
-	if err := r.mustLock(); err != nil {
-		return Exported{}, err
-	}
-	c, _, err := w.readCase(ctx, r.Ref, false)
+	c, _, err := w.lockedCase(ctx, r, "return.json", false)
 	if err != nil {
 		return Exported{}, err
 	}
@@ -174,13 +176,7 @@ func (w *Work) ExportReturn(ctx context.Context, r ExportRequest, newID func() s
 
 // ExportCase writes a whole case with its history.
 func (w *Work) ExportCase(ctx context.Context, r ExportRequest) (Exported, error) {
-	if err := CheckOutput(r.Path, w.Settings.DB, "case.json"); err != nil {
-		return Exported{}, err
-	}
-	if err := r.mustLock(); err != nil {
-		return Exported{}, err
-	}
-	c, evs, err := w.readCase(ctx, r.Ref, true)
+	c, evs, err := w.lockedCase(ctx, r, "case.json", true)
 	if err != nil {
 		return Exported{}, err
 	}
