@@ -20,7 +20,7 @@ RUNS=${RUNS:-15}
 # changed: then fix these two lines), the table says "not measured" and the
 # rest of the run goes on.
 export_cmd() { # DB FILE: write case S00001 of DB to FILE
-	printf '%q --db %q export case --case S00001 -o %q' "$HV" "$1" "$2"
+	printf '%q --db %q export case --case S00001 --plain -o %q' "$HV" "$1" "$2"
 }
 import_cmd() { # FILE DB: read FILE into the new database DB
 	printf '%q --db %q import %q' "$HV" "$2" "$1"

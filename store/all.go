@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"houvast/actionlist"
 )
@@ -26,19 +27,28 @@ func (s *Store) AllCases(ctx context.Context) ([]actionlist.Case, error) {
 // dealt with. Agreements are left out. On 1,000 cases it reads a fraction
 // of AllCases' rows.
 func (s *Store) AgendaCases(ctx context.Context, until actionlist.Date) ([]actionlist.Case, error) {
-	// Two reads in one: the unfinished steps due by until, through the
-	// partial index steps_open_due; and the crisis steps of the cases under
-	// a threat (the only ones with a crisis clock), through steps_progress.
-	// The second leaves out what the first read already.
 	return s.readCases(ctx, casesQuery{
 		cases:    "status != 'closed'",
 		caseCols: agendaCaseColumns,
 		stepCols: agendaStepColumns,
-		steps: openDue + " AND due <= ?" +
-			" UNION ALL SELECT " + columnList(agendaStepColumns) + ", case_id FROM steps WHERE phase = 'crisis'" +
-			" AND case_id IN (SELECT id FROM cases WHERE threat != '' AND status != 'closed')" +
-			" AND NOT (" + openDue + " AND due <= ?)",
-		args: []any{until.String(), until.String()},
+		steps:    openDue + " AND due <= ?", // through the partial index steps_open_due
+		args:     []any{until.String()},
+		then: func(ctx context.Context, tx *sql.Tx, out []actionlist.Case, index map[string]int) error {
+			// The crisis steps of the cases under a threat, the only ones
+			// with a crisis clock; those read already are left out.
+			var ids []any
+			for _, c := range out {
+				if c.Threat != actionlist.ThreatNone {
+					ids = append(ids, c.ID)
+				}
+			}
+			if len(ids) == 0 {
+				return nil
+			}
+			return appendCaseSteps(ctx, tx, out, index, agendaStepColumns,
+				"phase = 'crisis' AND case_id IN (?"+strings.Repeat(", ?", len(ids)-1)+") AND NOT ("+openDue+" AND due <= ?)",
+				append(ids, until.String())...)
+		},
 	})
 }
 
@@ -54,7 +64,7 @@ var (
 	agendaCaseColumns = []string{"id", "ref", "name", "status", "start", "target", "next_at", "next_place",
 		"next_with", "closed_on", "stabilised_on", "requested_on", "threat", "first_talk_on"}
 	agendaStepColumns = []string{"id", "key", "phase", "order", "title", "owner", "owner_name", "due",
-		"status", "done_on", "done_by", "depends_on", "pin", "days"}
+		"status", "done_on", "done_by"}
 )
 
 // casesQuery narrows readCases: which cases, which of their steps (both SQL
@@ -65,6 +75,47 @@ type casesQuery struct {
 	args               []any // for steps
 	caseCols, stepCols []string
 	agreements         bool
+	// then reads more in the same transaction, into the cases read.
+	then func(ctx context.Context, tx *sql.Tx, out []actionlist.Case, index map[string]int) error
+}
+
+// appendCaseSteps reads steps (some of their columns, nil for all) where
+// cond holds ("" for all), and adds each to its case in out.
+func appendCaseSteps(ctx context.Context, tx *sql.Tx, out []actionlist.Case, index map[string]int, cols []string, cond string, args ...any) error {
+	some := cols
+	if cols == nil {
+		cols = actionlist.StepColumns
+	}
+	query := "SELECT " + columnList(cols) + ", case_id FROM steps"
+	if cond != "" {
+		query += " WHERE " + cond
+	}
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("read steps: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var caseID string
+		vals, err := scanStrings(rows, len(cols), &caseID)
+		if err != nil {
+			return fmt.Errorf("read steps: %w", err)
+		}
+		st, err := actionlist.StepFromValues(spread(actionlist.StepColumns, some, vals))
+		if err != nil {
+			return fmt.Errorf("read step %s: %w", vals[0], err)
+		}
+		if i, ok := index[caseID]; ok {
+			out[i].Steps = append(out[i].Steps, st)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read steps: %w", err)
+	}
+	return nil
 }
 
 // spread puts the values of some columns in their places among all of
@@ -92,12 +143,9 @@ func (s *Store) readCases(ctx context.Context, q casesQuery) ([]actionlist.Case,
 		}
 		return " WHERE " + cond
 	}
-	caseCols, stepCols := q.caseCols, q.stepCols
+	caseCols := q.caseCols
 	if caseCols == nil {
 		caseCols = actionlist.CaseColumns
-	}
-	if stepCols == nil {
-		stepCols = actionlist.StepColumns
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT "+columnList(caseCols)+", created, updated FROM cases"+where(q.cases)+" ORDER BY ref")
 	if err != nil {
@@ -130,33 +178,14 @@ func (s *Store) readCases(ctx context.Context, q casesQuery) ([]actionlist.Case,
 
 	// No ORDER BY: SortPlan below puts each case's steps in plan order, and
 	// sorting 20,000 rows in SQLite first only costs time.
-	rows, err = tx.QueryContext(ctx, "SELECT "+columnList(stepCols)+", case_id FROM steps"+where(q.steps), q.args...)
-	if err != nil {
-		return nil, fmt.Errorf("read steps: %w", err)
-	}
-	for rows.Next() {
-		var caseID string
-		vals, err := scanStrings(rows, len(stepCols), &caseID)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read steps: %w", err)
-		}
-		st, err := actionlist.StepFromValues(spread(actionlist.StepColumns, q.stepCols, vals))
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read step %s: %w", vals[0], err)
-		}
-		if i, ok := index[caseID]; ok {
-			out[i].Steps = append(out[i].Steps, st)
-		}
-	}
-	if err := rows.Close(); err != nil {
+	if err := appendCaseSteps(ctx, tx, out, index, q.stepCols, q.steps, q.args...); err != nil {
 		return nil, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read steps: %w", err)
+	if q.then != nil {
+		if err := q.then(ctx, tx, out, index); err != nil {
+			return nil, err
+		}
 	}
-
 	if q.agreements {
 		rows, err = tx.QueryContext(ctx, "SELECT "+columnList(actionlist.AgreementColumns)+", case_id FROM agreements ORDER BY case_id, date, rowid")
 		if err != nil {
