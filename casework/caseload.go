@@ -99,9 +99,13 @@ func (w *Work) ExportCases(ctx context.Context, r ExportRequest, sel CaseSelecti
 	case r.Lock != "" && r.Path != "":
 		write = file.WriteChecked // only locked bytes reach the disk; a finding throws them away
 	default:
-		if err := export.CheckCaseload(file); err != nil {
+		// A number that looks like a BSN must never reach the disk or a
+		// pipe in plain text; the file is made while it is checked.
+		data, err := file.EncodeChecked()
+		if err != nil {
 			return Exported{}, err
 		}
+		write = bytesOut(data)
 	}
 	return done, w.deliver(r.Path, r.Out, "cases.json", r.Lock, write)
 }

@@ -42,7 +42,7 @@ var english = text{
 	BadFormat:        "Unknown format %q: choose md, html, txt, pdf or ics.",
 	PlainOrEncrypt:   "Choose --plain (unencrypted) or --encrypt (with a passphrase), not both. Nothing was written.",
 	PlainWritten:     "Note: this file is not encrypted. Anyone who gets hold of it can read the resident's data. Hand it over in person only, and delete it once it has been imported.",
-	CasesWritten:     "Caseload file written: %s (%d cases, %d steps, with their history). Your colleague imports it with 'houvast import'; tell them the passphrase separately, by phone for instance.",
+	CasesWritten:     "Caseload file written: %s (%d cases, %d steps, with their history). Your colleague imports it with 'houvast import'.",
 	CopiesLeftOut:    "%d volunteers' copies were left out: they belong with the specialist.",
 
 	CaseImported:      "Case %s (%s) is now on this laptop: %d steps, %d events.",

@@ -42,7 +42,7 @@ var dutch = text{
 	BadFormat:        "Onbekend formaat %q: kies md, html, txt, pdf of ics.",
 	PlainOrEncrypt:   "Kies --plain (onversleuteld) of --encrypt (met wachtwoord), niet allebei. Er is niets geschreven.",
 	PlainWritten:     "Let op: dit bestand is niet versleuteld. Iedereen die het in handen krijgt, kan de gegevens van de inwoner lezen. Geef het alleen persoonlijk door, en gooi het weg als het is ingelezen.",
-	CasesWritten:     "Overdrachtsbestand geschreven: %s (%d dossiers, %d stappen, met hun geschiedenis). Je collega importeert het met 'houvast import'; vertel het wachtwoord apart, bijvoorbeeld door te bellen.",
+	CasesWritten:     "Overdrachtsbestand geschreven: %s (%d dossiers, %d stappen, met hun geschiedenis). Je collega importeert het met 'houvast import'.",
 	CopiesLeftOut:    "%d kopieën van een vrijwilliger zijn niet meegegaan: die horen bij de specialist.",
 
 	CaseImported:      "Dossier %s (%s) staat nu op deze laptop: %d stappen, %d gebeurtenissen.",

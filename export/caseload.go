@@ -106,6 +106,20 @@ func (l Caseload) WriteChecked(out io.Writer) error {
 	return err
 }
 
+// EncodeChecked is Encode while the cases are checked for numbers that look
+// like a BSN: the bytes come back only when none was found, so a plain file
+// is checked before a byte of it is written, at the cost of holding it.
+func (l Caseload) EncodeChecked() ([]byte, error) {
+	checked := make(chan error, 1)
+	go func() { checked <- CheckCaseload(l) }()
+	b := bytes.NewBuffer(make([]byte, 0, 1<<20))
+	l.WriteTo(b)
+	if err := <-checked; err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // CheckCaseload refuses a caseload with text that looks like a BSN; a
 // finding names its case.
 func CheckCaseload(l Caseload) error {

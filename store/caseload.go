@@ -3,8 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
-	"strings"
+	"sync"
 
 	"houvast/actionlist"
 )
@@ -41,30 +42,220 @@ func (s *Store) VolunteerCopies(ctx context.Context) (map[string]bool, error) {
 }
 
 // CasesWithEvents reads cases and all their events in one read
-// transaction, so they belong to the same moment.
+// transaction, so they belong to the same moment. Each kind of row is read
+// in one query for all the cases, and the history on a second connection
+// while the steps are read, as CaseWithEvents does for one case.
 func (s *Store) CasesWithEvents(ctx context.Context, ids []string) ([]CaseHistory, error) {
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	if s.db.Stats().MaxOpenConnections != 1 { // a memory database has only one
+		if out, ok, err := s.casesAtOnce(ctx, ids, string(list)); ok {
+			return out, err
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, classify(err)
 	}
 	defer tx.Rollback()
+	out, err := loadCases(ctx, tx, ids, string(list))
+	if err != nil {
+		return nil, err
+	}
+	return out, loadHistories(ctx, tx, out, string(list))
+}
+
+// casesAtOnce is CasesWithEvents on two connections; see
+// caseWithEventsAtOnce for how both see the same moment, and why ok can be
+// false.
+func (s *Store) casesAtOnce(ctx context.Context, ids []string, list string) (out []CaseHistory, ok bool, err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, false, nil
+	}
+	defer conn.Close()
+	var wait int
+	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&wait); err != nil {
+		return nil, false, nil
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return nil, false, nil
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA busy_timeout = %d", wait))
+	hold, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE
+	if err != nil {
+		return nil, false, nil
+	}
+	defer hold.Rollback()
+	other, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, false, nil
+	}
+	defer other.Rollback()
+	var n int // the first read fixes what the second connection sees
+	if err := other.QueryRowContext(ctx, "SELECT count(*) FROM events WHERE case_id IN (SELECT value FROM json_each(?))", list).Scan(&n); err != nil {
+		return nil, true, classify(err)
+	}
+	var evs map[string][]actionlist.Event
+	var evErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { evs, evErr = eventsByCase(ctx, other, list, n) })
+	out, err = loadCases(ctx, hold, ids, list)
+	hold.Rollback()
+	wg.Wait()
+	if err == nil {
+		err = evErr
+	}
+	if err != nil {
+		return nil, true, err
+	}
+	for i := range out {
+		out[i].Events = evs[out[i].Case.ID]
+	}
+	return out, true, nil
+}
+
+var (
+	caseStepPacked      = "SELECT " + packed("", append([]string{"case_id"}, actionlist.StepColumns...)) + " FROM steps"
+	caseAgreementSelect = "SELECT " + columnList(actionlist.AgreementColumns) + ", case_id FROM agreements"
+)
+
+// loadCases reads cases with their steps (in plan order) and agreements,
+// each kind in one query; a case that is not there is ErrNotFound.
+func loadCases(ctx context.Context, q queryer, ids []string, list string) ([]CaseHistory, error) {
+	const in = " WHERE id IN (SELECT value FROM json_each(?))"
+	rows, err := q.QueryContext(ctx, caseSelect+in, list)
+	if err != nil {
+		return nil, fmt.Errorf("read cases: %w", err)
+	}
+	byID := make(map[string]*actionlist.Case, len(ids))
+	for rows.Next() {
+		var created, updated string
+		vals, err := scanStrings(rows, len(actionlist.CaseColumns), &created, &updated)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read cases: %w", err)
+		}
+		c, err := actionlist.CaseFromValues(vals)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read case %s: %w", vals[0], err)
+		}
+		c.Created, c.Updated = parseStamp(created), parseStamp(updated)
+		byID[c.ID] = &c
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read cases: %w", err)
+	}
 	out := make([]CaseHistory, len(ids))
+	for _, id := range ids {
+		if byID[id] == nil {
+			return nil, fmt.Errorf("case %s: %w", id, ErrNotFound)
+		}
+	}
+	// Every case, as a handover mostly is: the table read as it lies in the
+	// file is a fifth faster than a lookup per case.
+	var total int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM cases").Scan(&total); err != nil {
+		return nil, fmt.Errorf("read cases: %w", err)
+	}
+	if total == len(byID) {
+		rows, err = q.QueryContext(ctx, caseStepPacked)
+	} else {
+		rows, err = q.QueryContext(ctx, caseStepPacked+" WHERE case_id IN (SELECT value FROM json_each(?))", list)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read steps: %w", err)
+	}
+	var row string
+	vals := make([]string, 1+len(actionlist.StepColumns))
+	for rows.Next() {
+		if err := rows.Scan(&row); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read steps: %w", err)
+		}
+		if err := unpack(row, vals); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read steps: %w", err)
+		}
+		st, err := actionlist.StepFromValues(vals[1:])
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read step %s: %w", vals[1], err)
+		}
+		c := byID[vals[0]]
+		c.Steps = append(c.Steps, st)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read steps: %w", err)
+	}
+	rows, err = q.QueryContext(ctx, caseAgreementSelect+" WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY date, rowid", list)
+	if err != nil {
+		return nil, fmt.Errorf("read agreements: %w", err)
+	}
+	for rows.Next() {
+		var caseID string
+		vals, err := scanStrings(rows, len(actionlist.AgreementColumns), &caseID)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read agreements: %w", err)
+		}
+		a, err := actionlist.AgreementFromValues(vals)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read agreement %s: %w", vals[0], err)
+		}
+		c := byID[caseID]
+		c.Agreements = append(c.Agreements, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read agreements: %w", err)
+	}
 	for i, id := range ids {
-		c, err := loadCase(ctx, tx, id)
-		if err != nil {
-			return nil, err
-		}
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM events WHERE case_id = ?", id).Scan(&n); err != nil {
-			return nil, fmt.Errorf("read history: %w", err)
-		}
-		evs, err := appendEvents(ctx, tx, make([]actionlist.Event, 0, n), "WHERE case_id = ? ORDER BY seq", id)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = CaseHistory{Case: c, Events: evs}
+		c := byID[id]
+		actionlist.SortPlan(c.Steps)
+		out[i] = CaseHistory{Case: *c}
 	}
 	return out, nil
+}
+
+// eventsByCase reads the events of the cases in list, oldest first per
+// case, as the index keeps them.
+func eventsByCase(ctx context.Context, q queryer, list string, n int) (map[string][]actionlist.Event, error) {
+	evs, err := appendEvents(ctx, q, make([]actionlist.Event, 0, n), "WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, seq", list)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]actionlist.Event{}
+	for i := 0; i < len(evs); {
+		j := i
+		for j < len(evs) && evs[j].CaseID == evs[i].CaseID {
+			j++
+		}
+		out[evs[i].CaseID] = evs[i:j:j]
+		i = j
+	}
+	return out, nil
+}
+
+func loadHistories(ctx context.Context, q queryer, cases []CaseHistory, list string) error {
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM events WHERE case_id IN (SELECT value FROM json_each(?))", list).Scan(&n); err != nil {
+		return fmt.Errorf("read history: %w", err)
+	}
+	evs, err := eventsByCase(ctx, q, list, n)
+	if err != nil {
+		return err
+	}
+	for i := range cases {
+		cases[i].Events = evs[cases[i].Case.ID]
+	}
+	return nil
 }
 
 // CaseloadOutcome is what importing one case of a caseload did.
@@ -96,36 +287,36 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 	var out []CaseloadCase
 	err := s.change(ctx, actor, func(t *txn) error {
 		out = make([]CaseloadCase, len(cases))
+		here, refs, err := t.caseRefs()
+		if err != nil {
+			return err
+		}
 		write := make([]bool, len(cases)) // the file's rows go in for this case
 		events := make([][]actionlist.Event, len(cases))
+		var caseRows [][]any
 		var renumber []int // new here, with a reference another case has
 		for i, in := range cases {
 			c := in.Case
 			out[i] = CaseloadCase{Case: c}
-			localRef, exists, err := t.caseRef(c.ID)
-			if err != nil {
-				return err
-			}
+			localRef, exists := here[c.ID]
 			if !exists {
-				taken, err := t.refTaken(c.Ref)
-				if err != nil {
-					return err
-				}
-				if taken || c.Ref == "" {
+				if refs[c.Ref] || c.Ref == "" {
 					renumber = append(renumber, i)
 					continue
 				}
-				if err := t.insertCaseRow(c); err != nil {
-					return err
+				if err := c.Validate(); err != nil {
+					return fmt.Errorf("case %s: %w", c.Ref, err)
 				}
+				refs[c.Ref] = true
+				caseRows = append(caseRows, anys(actionlist.CaseValues(c), stamp(c.Created), stamp(c.Updated)))
 				out[i].Outcome, write[i], events[i] = CaseAdded, true, in.Events
 				continue
 			}
-			here, err := t.eventIDs(c.ID)
+			known, err := t.eventIDs(c.ID)
 			if err != nil {
 				return err
 			}
-			out[i].Outcome, events[i] = compareHistory(here, in.Events)
+			out[i].Outcome, events[i] = compareHistory(known, in.Events)
 			if out[i].Outcome != CaseRefreshed {
 				if out[i].Case, err = loadCase(t.ctx, t.tx, c.ID); err != nil {
 					return err
@@ -137,6 +328,9 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 				return err
 			}
 			out[i].Case.Ref, write[i] = localRef, true
+		}
+		if err := t.batchInsert("cases", importCaseColumns, caseRows); err != nil {
+			return err
 		}
 		// New references only once every reference the file keeps is in
 		// place, so one new reference never pushes out the next case's.
@@ -153,7 +347,7 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 			out[i].Case.Ref, out[i].FileRef = ref, cases[i].Case.Ref
 			out[i].Outcome, write[i], events[i] = CaseAdded, true, cases[i].Events
 		}
-		var stepRows, eventRows [][]any
+		var stepRows, agreementRows, eventRows [][]any
 		for i, in := range cases {
 			if !write[i] {
 				continue
@@ -166,9 +360,10 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 				stepRows = append(stepRows, append([]any{c.ID}, anys(actionlist.StepValues(st))...))
 			}
 			for _, a := range c.Agreements {
-				if err := t.insertAgreementRow(c.ID, a); err != nil {
-					return existsOrErr(err, c.ID)
+				if err := a.Validate(); err != nil {
+					return fmt.Errorf("case %s, agreement: %w", c.Ref, err)
 				}
+				agreementRows = append(agreementRows, append([]any{c.ID}, anys(actionlist.AgreementValues(a))...))
 			}
 			for _, e := range events[i] {
 				eventRows = append(eventRows, []any{e.ID, c.ID, string(e.Entity), e.EntityID, string(e.Action), e.Field, e.Old, e.New,
@@ -177,15 +372,45 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 			out[i].Events = len(events[i])
 		}
 		// One statement per hundred rows, for all the cases together.
-		if err := t.batchInsert("steps", importStepColumns, stepRows); err != nil {
-			return err
+		for _, b := range []struct {
+			table string
+			cols  []string
+			rows  [][]any
+		}{{"steps", importStepColumns, stepRows}, {"agreements", importAgreementColumns, agreementRows}, {"events", importEventColumns, eventRows}} {
+			if err := t.batchInsert(b.table, b.cols, b.rows); err != nil {
+				return err
+			}
 		}
-		return t.batchInsert("events", importEventColumns, eventRows)
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+var (
+	importCaseColumns      = append(append([]string(nil), actionlist.CaseColumns...), "created", "updated")
+	importAgreementColumns = append([]string{"case_id"}, actionlist.AgreementColumns...)
+)
+
+// caseRefs reads every case here: its reference by ID, and the references
+// in use.
+func (t *txn) caseRefs() (map[string]string, map[string]bool, error) {
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT id, ref FROM cases")
+	if err != nil {
+		return nil, nil, fmt.Errorf("read cases: %w", err)
+	}
+	defer rows.Close()
+	byID, refs := map[string]string{}, map[string]bool{}
+	for rows.Next() {
+		var id, ref string
+		if err := rows.Scan(&id, &ref); err != nil {
+			return nil, nil, err
+		}
+		byID[id], refs[ref] = ref, true
+	}
+	return byID, refs, rows.Err()
 }
 
 // compareHistory says what the file's history is to the one here, and
@@ -242,12 +467,4 @@ func (t *txn) replaceCase(c actionlist.Case) error {
 		}
 	}
 	return nil
-}
-
-// existsOrErr turns a UNIQUE failure into part of the case being here.
-func existsOrErr(err error, caseID string) error {
-	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
-		return &ExistsError{ID: caseID, History: true}
-	}
-	return err
 }
