@@ -152,7 +152,7 @@ func (m Model) renderConflicts() (string, []key.Binding) {
 	lines = append(lines, wrap(t.ConflictsIntro, m.width)...)
 	lines = append(lines, "")
 	for i, c := range m.cs.conflicts {
-		title := named(c.Title)
+		title := clean(c.Title)
 		switch {
 		case c.Gone && title == "":
 			title = t.ConflictGoneNoTitle
@@ -199,7 +199,3 @@ func (m Model) renderConflicts() (string, []key.Binding) {
 	}
 	return strings.Join(lines, "\n"), m.footerKeys(m.conflictsKeys())
 }
-
-// named is a step's or a case's name as a sentence says it: clean, and with
-// any number that looks like a BSN masked.
-func named(s string) string { return actionlist.MaskBSN(clean(s)) }

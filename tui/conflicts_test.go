@@ -142,3 +142,26 @@ func TestAChangeToADeletedStepOnK(t *testing.T) {
 		t.Errorf("%d choices left after keeping what is here", len(f.m.cs.conflicts))
 	}
 }
+
+// A screen never shows a number that looks like a BSN in full, also not in
+// the sentence that names the step; what is stored stays as it was typed.
+func TestScreensMaskABSNInATitle(t *testing.T) {
+	f := nl(t)
+	f.openCase()
+	s := f.m.cs.dosing.Now[0]
+	after := s
+	after.Title = "Kopie id met BSN 111222333"
+	if _, err := f.st.UpdateStep(ctx, marieke, s, after); err != nil {
+		t.Fatal(err)
+	}
+	f.press("esc")
+	f.openCase()
+	f.see("Kopie id met BSN ******333")
+	f.notSee("111222333")
+	f.press("space")
+	f.see("✓ Klaar: Kopie id met BSN ******333")
+	f.notSee("111222333")
+	if got, _ := f.stored().StepByID(s.ID); got.Title != after.Title {
+		t.Errorf("the stored title changed: %q", got.Title)
+	}
+}

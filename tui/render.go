@@ -148,9 +148,11 @@ func progressBar(done, total, width int) (full, empty, count string) {
 	return strings.Repeat("█", n), strings.Repeat("░", width-n), count
 }
 
-// clean makes stored text safe to print: no escape sequences, no line breaks.
+// clean makes stored text safe to print: no escape sequences, no line
+// breaks, and no number that looks like a BSN in full (a screen is seen by
+// whoever sits beside it; the form to edit a text still shows it whole).
 func clean(s string) string {
-	return actionlist.CleanText(s, false)
+	return actionlist.MaskBSN(actionlist.CleanText(s, false))
 }
 
 // fit cuts text to a display width with an ellipsis, counting wide
