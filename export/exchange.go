@@ -621,6 +621,9 @@ func parseVolunteer(fj fileJSON, exported time.Time) (File, error) {
 	if c.Steps, err = parseSteps(fj.Steps, volunteerStepColumns, NotAllowed); err != nil {
 		return File{}, err
 	}
+	if err := checkWaits(c.Steps); err != nil {
+		return File{}, err
+	}
 	if c.Agreements, err = parseAgreements(fj.Agreements); err != nil {
 		return File{}, err
 	}

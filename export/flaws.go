@@ -27,6 +27,7 @@ const (
 	FlawStepTwice                          // a step added that was there already
 	FlawAfterRemoved                       // a step changed after it was removed
 	FlawDoneUnrecorded                     // a step done without the day or who did it
+	FlawWaitsForNone                       // a step waits for a step the file does not have
 )
 
 // Flaw is one thing wrong inside a file, and where.
@@ -54,7 +55,7 @@ func (f Flaw) String() string {
 		FlawValue: "a value its field cannot hold", FlawTooLong: "a text too long", FlawEmpty: "an empty value",
 		FlawUnknownField: "an unknown field", FlawUnknownStep: "a step that was never in the case",
 		FlawStepTwice: "a step added twice", FlawAfterRemoved: "a step changed after it was removed",
-		FlawDoneUnrecorded: "a step done without its date or name",
+		FlawDoneUnrecorded: "a step done without its date or name", FlawWaitsForNone: "a step waits for a step that is not there",
 	}[f.Kind]
 	if f.Field != "" {
 		s += " (" + f.Field + ")"
@@ -260,6 +261,8 @@ func flawSentence(fe *FileError, t *text, l actionlist.Lang) string {
 		what = fmt.Sprintf(t.FlawRemoved, subject)
 	case FlawDoneUnrecorded:
 		what = fmt.Sprintf(t.FlawUndated, subject)
+	case FlawWaitsForNone:
+		what = fmt.Sprintf(t.FlawWaitsFor, subject)
 	}
 	advice := t.AskNewFile
 	if fe.Kind == KindReturn {
@@ -281,4 +284,21 @@ func fileText(k Kind, t *text) string {
 		return t.ThisCase
 	}
 	return t.ThisFile
+}
+
+// checkWaits refuses a package whose step waits for a step it does not
+// hold: a package only ever names its own steps there.
+func checkWaits(steps []actionlist.Step) error {
+	in := make(map[string]bool, len(steps))
+	for _, s := range steps {
+		in[s.ID] = true
+	}
+	for _, s := range steps {
+		for _, d := range s.DependsOn {
+			if !in[d] {
+				return invalid(Flaw{Kind: FlawWaitsForNone, Entity: actionlist.EntityStep, Title: s.Title, Field: "depends_on", Value: d})
+			}
+		}
+	}
+	return nil
 }

@@ -113,6 +113,13 @@ func TestPackageAndCaseFileNameTheirFlaw(t *testing.T) {
 	if s := Sentence(err, actionlist.Dutch); !strings.Contains(s, "vrijwilligerspakket") || !strings.Contains(s, `de stand "dune"`) || !strings.Contains(s, "niets veranderd") {
 		t.Errorf("package sentence: %s", s)
 	}
+	// A step that waits for one the package does not hold: a package names
+	// only its own steps there.
+	data = bytes.Replace(pkg.Encode(), []byte(`"depends_on": ""`), []byte(`"depends_on": "never-in-it"`), 1)
+	if _, err := Parse(data); !errors.As(err, &fe) || fe.Flaw == nil || fe.Flaw.Kind != FlawWaitsForNone ||
+		!strings.Contains(Sentence(err, actionlist.Dutch), "wacht op een stap die niet in het bestand staat") {
+		t.Errorf("a package waiting for a step it lacks: %v", err)
+	}
 	data = bytes.Replace(caseFile().Encode(), []byte(`"dose": "3"`), []byte(`"dose": "drie"`), 1)
 	_, err = Parse(data)
 	if !errors.As(err, &fe) || fe.Problem != Invalid || fe.Flaw.Entity != actionlist.EntityCase || fe.Flaw.Want != actionlist.ValueNumber {

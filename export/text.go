@@ -103,6 +103,7 @@ type text struct {
 	FlawEmpty                                           string // %s where, %s the field
 	FlawField                                           string // %s where, %q the field's stored name
 	FlawNeverThere, FlawTwice, FlawRemoved, FlawUndated string // %s: where
+	FlawWaitsFor                                        string // %s: where
 }
 
 // texts returns the catalogue for a language; Dutch is the default.

@@ -123,4 +123,5 @@ var english = text{
 	FlawTwice:      "%s is added, but was there already",
 	FlawRemoved:    "%s is still changed after it was removed",
 	FlawUndated:    "%s is reported done without the date or the name of who did it",
+	FlawWaitsFor:   "%s waits for a step that is not in the file",
 }

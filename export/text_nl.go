@@ -123,4 +123,5 @@ var dutch = text{
 	FlawTwice:      "%s wordt toegevoegd, maar bestond al",
 	FlawRemoved:    "%s wordt nog veranderd nadat hij is weggehaald",
 	FlawUndated:    "%s wordt klaar gemeld zonder de datum of de naam van wie het deed",
+	FlawWaitsFor:   "%s wacht op een stap die niet in het bestand staat",
 }
