@@ -516,6 +516,10 @@ type VolunteerImport struct {
 	Kept      int // fields where the volunteer's own, unreturned work won
 }
 
+// returnFields are the step fields a return file may change: those a
+// package carries.
+var returnFields = actionlist.StepFieldsWhere(actionlist.StepFieldInfo.GoesToVolunteer)
+
 // volunteerFields are a step's fields that belong to whoever does it: a
 // newer package does not overwrite them once the volunteer changed them.
 var volunteerFields = actionlist.StepFieldsWhere(actionlist.StepFieldInfo.OwnedByVolunteer)
@@ -816,7 +820,11 @@ func (s *Store) ReturnEvents(ctx context.Context, caseID string) (VolunteerOrigi
 	if err != nil {
 		return VolunteerOrigin{}, nil, err
 	}
-	evs = slices.DeleteFunc(evs, func(e actionlist.Event) bool { return own[e.ID] })
+	// A field that stays home (the team's note, a pin) was never the
+	// volunteer's: a change to it on the copy does not go back.
+	evs = slices.DeleteFunc(evs, func(e actionlist.Event) bool {
+		return own[e.ID] || (e.Action == actionlist.ActionChanged && !slices.Contains(returnFields, e.Field))
+	})
 	// The latest package says whom to send it to.
 	o := metas[0].VolunteerOrigin
 	o.PackageID, o.MadeBy, o.MadeAt = metas[len(metas)-1].PackageID, metas[len(metas)-1].MadeBy, metas[len(metas)-1].MadeAt

@@ -192,3 +192,28 @@ func TestMergePlansTheStepsItBringsIntoNow(t *testing.T) {
 		t.Error("the due date was not recorded as the specialist's change")
 	}
 }
+
+// A change on the volunteer's copy to a field that stays home (a team's
+// note written there) does not go back in the return file, which a
+// specialist's laptop would refuse whole.
+func TestReturnEventsLeaveOutWhatStaysHome(t *testing.T) {
+	spec, _ := openTemp(t)
+	c := mustCreate(t, spec)
+	vol, _ := openTemp(t)
+	if _, err := vol.ImportVolunteerCopy(ctx, volunteer, volunteerCopy(c), VolunteerOrigin{PackageID: "p"}, pkgFields); err != nil {
+		t.Fatal(err)
+	}
+	st := mustStep(t, vol, "s2")
+	after := st
+	after.InternalNote, after.WorkNote = "team note on the copy", "called"
+	if _, err := vol.UpdateStep(ctx, volunteer, st, after); err != nil {
+		t.Fatal(err)
+	}
+	_, evs, err := vol.ReturnEvents(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].Field != "work_note" {
+		t.Errorf("the return holds %+v", evs)
+	}
+}
