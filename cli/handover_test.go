@@ -285,3 +285,26 @@ func TestCaseloadHandover(t *testing.T) {
 		t.Errorf("an unknown status: %d %q", code, errOut)
 	}
 }
+
+// Two questions in one import (a BSN, then a case that is here already)
+// each get their own answer from the same input.
+func TestImportTakesEachAnswerInTurn(t *testing.T) {
+	db := demoDB(t, actionlist.Dutch)
+	withStore(t, db, func(s *store.Store, c actionlist.Case) {
+		st := c.Steps[0]
+		after := st
+		after.WorkNote = "nummer 111222333"
+		if _, err := s.UpdateStep(context.Background(), actionlist.Actor{Name: "M", Role: actionlist.RoleSpecialist}, st, after); err != nil {
+			t.Fatal(err)
+		}
+	})
+	file := filepath.Join(t.TempDir(), "dossier.json")
+	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "--plain", "--allow-bsn", "-o", file)
+	code, out, errOut := cliWith(t, func(f *Factory) {
+		f.StdinIsTerminal = func() bool { return true }
+		f.Stdin = strings.NewReader("j\nj\n")
+	}, nil, "--db", db, "import", file)
+	if code != 0 || !strings.Contains(out, "Kopie gemaakt") {
+		t.Errorf("%d %q %q", code, out, errOut)
+	}
+}

@@ -50,6 +50,8 @@ func (a *app) runImport(ctx context.Context, path string, asNew, allowBSN bool, 
 	if err != nil {
 		return err
 	}
+	// One reader for every answer, so none is lost in another's buffer.
+	answers := bufio.NewReader(a.f.Stdin)
 	// A number that looks like a BSN comes in only when the specialist says
 	// it is none: asked on a terminal, else --allow-bsn.
 	if err := casework.CheckImport(f); err != nil && !allowBSN {
@@ -57,8 +59,8 @@ func (a *app) runImport(ctx context.Context, path string, asNew, allowBSN bool, 
 		if !errors.As(err, &be) || !a.f.StdinIsTerminal() {
 			return err
 		}
-		fmt.Fprintf(a.f.Stdout, "%s\n%s", a.sentence(err), a.t.ImportBSNAsk)
-		line, _ := bufio.NewReader(a.f.Stdin).ReadString('\n')
+		fmt.Fprintf(a.f.Stdout, "%s %s", export.BSNFound(err, a.lang), a.t.ImportBSNAsk)
+		line, _ := answers.ReadString('\n')
 		if !strings.EqualFold(strings.TrimSpace(line), a.t.Yes) {
 			a.printf("%s", a.t.Cancelled)
 			return nil
@@ -66,7 +68,11 @@ func (a *app) runImport(ctx context.Context, path string, asNew, allowBSN bool, 
 	}
 	// An import may start the database: a case moved to a new laptop, a
 	// volunteer's first package.
-	w, err := a.open(ctx)
+	open := a.open
+	if f.Kind == export.KindReturn { // it merges into a case that must be here
+		open = a.openExisting
+	}
+	w, err := open(ctx)
 	if err != nil {
 		return err
 	}
@@ -75,7 +81,7 @@ func (a *app) runImport(ctx context.Context, path string, asNew, allowBSN bool, 
 	var r *casework.Refusal
 	if errors.As(err, &r) && r.Kind == casework.CaseExists && !asNew && a.f.StdinIsTerminal() {
 		fmt.Fprintf(a.f.Stdout, a.t.CaseExistsAsk, clean(r.Ref), clean(r.LocalRef))
-		line, _ := bufio.NewReader(a.f.Stdin).ReadString('\n')
+		line, _ := answers.ReadString('\n')
 		if !strings.EqualFold(strings.TrimSpace(line), a.t.Yes) {
 			a.printf("%s", a.t.Cancelled)
 			return nil

@@ -201,6 +201,19 @@ func Sentence(err error, l actionlist.Lang) string {
 
 // whereText names where a finding is; a title is masked like the number,
 // since a title can hold the very BSN the sentence is about.
+// BSNFound says where a finding of a *BSNError is, without what to do:
+// for a front-end that asks the question itself. It is "" for any other
+// error.
+func BSNFound(err error, l actionlist.Lang) string {
+	var be *BSNError
+	if !errors.As(err, &be) || len(be.Findings) == 0 {
+		return ""
+	}
+	t := texts(l)
+	f := be.Findings[0]
+	return fmt.Sprintf(t.BSNFound, whereText(f.Where, t), mask(f.Number))
+}
+
 func whereText(w Where, t *text) string {
 	w.Title = actionlist.MaskBSN(actionlist.CleanText(w.Title, false))
 	if w.Case != "" {

@@ -88,6 +88,7 @@ type text struct {
 	KindCaseload    string
 	WhereInCase     string // %s: where, %s: the case's reference
 	ErrBSNImport    string // %s: where, %s: the masked number
+	BSNFound        string // %s: where, %s: the masked number
 
 	// A file refused for what it holds (Problem Invalid).
 	ErrInvalid                                          string // %s ThisReturn..., %s what is wrong, %s the advice

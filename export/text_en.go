@@ -96,6 +96,7 @@ var english = text{
 	WhereInCase:     "%s (case %s)",
 	KindCaseload:    "a caseload file",
 	ErrBSNImport:    "%s holds something that looks like a BSN (%s). Nothing was imported. If it is certainly not a BSN, import with --allow-bsn; otherwise ask for a file without the number.",
+	BSNFound:        "%s holds something that looks like a BSN (%s).",
 
 	ErrInvalid:     "%s is not right: %s. Nothing was changed. %s",
 	ThisFile:       "This file",

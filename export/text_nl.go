@@ -96,6 +96,7 @@ var dutch = text{
 	WhereInCase:     "%s (dossier %s)",
 	KindCaseload:    "een overdrachtsbestand met dossiers",
 	ErrBSNImport:    "%s bevat iets dat op een BSN lijkt (%s). Er is niets geïmporteerd. Is het zeker geen BSN, importeer dan met --allow-bsn; anders vraag je om een bestand zonder het nummer.",
+	BSNFound:        "%s bevat iets dat op een BSN lijkt (%s).",
 
 	ErrInvalid:     "%s klopt niet: %s. Er is niets veranderd. %s",
 	ThisFile:       "Dit bestand",
