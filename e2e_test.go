@@ -269,6 +269,8 @@ func TestAgendaEndToEndInTmux(t *testing.T) {
 	if strings.Contains(scr, title) {
 		t.Errorf("the ticked-off step is still on the agenda:\n%s", scr)
 	}
-	s.keys("Escape") // started on the agenda: esc quits
+	s.keys("Escape") // to the case list, and from there q quits
+	s.waitFor("Dossiers")
+	s.keys("q")
 	s.waitFor("EXITED 0")
 }

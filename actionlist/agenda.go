@@ -3,6 +3,7 @@ package actionlist
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -146,7 +147,7 @@ func Agenda(cases []Case, today Date, days int) []AgendaItem {
 				if s.Due.Before(today) {
 					it.Kind = AgendaStepOverdue
 				}
-			case s.Owner == RoleVolunteer && s.Due.DaysUntil(today) > VolunteerLateDays:
+			case VolunteerDoes(c, s) && s.Due.DaysUntil(today) > VolunteerLateDays:
 				it.Kind = AgendaVolunteerLate
 			default:
 				continue
@@ -190,3 +191,28 @@ var agendaWords = map[AgendaKind]words{
 
 // AgendaKindLabel names why an item is on the agenda, in a language.
 func AgendaKindLabel(k AgendaKind, l Lang) string { return label(agendaWords, k, l) }
+
+// VolunteerDoes reports whether a volunteer does a step: the volunteer's
+// own, or one done together with the resident when the helper is a
+// volunteer (one of the case's, or nobody named). A step not applicable is
+// nobody's.
+func VolunteerDoes(c Case, s Step) bool {
+	if s.Status == StepNotApplicable {
+		return false
+	}
+	switch s.Owner {
+	case RoleVolunteer:
+		return true
+	case RoleTogether:
+		name := strings.TrimSpace(s.OwnerName)
+		if name == "" {
+			return true
+		}
+		for _, p := range c.Participants {
+			if p.Role == RoleVolunteer && strings.EqualFold(strings.TrimSpace(p.Name), name) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package actionlist
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -171,5 +172,45 @@ func TestAgenda(t *testing.T) {
 	// Nothing for a day with nothing.
 	if len(Agenda(nil, today, 6)) != 0 {
 		t.Error("an agenda without cases")
+	}
+}
+
+// A crisis with nothing left to do (its steps not applicable, or none taken
+// from the template) is dealt with; a step done together with a volunteer
+// that is over a week late asks for a call, one with the generalist not.
+func TestAgendaCrisisAndTogether(t *testing.T) {
+	today := MustDate("2026-12-01")
+	asked := today.AddDays(-20)
+	for name, steps := range map[string][]Step{
+		"all not applicable": {{ID: "c1", Phase: PhaseCrisis, Status: StepNotApplicable}},
+		"none at all":        nil,
+	} {
+		c := Case{ID: "x", Ref: "2026-009", Status: CaseIntake, RequestedOn: asked, FirstTalkOn: asked, Threat: ThreatWater, Steps: steps}
+		for _, it := range Agenda([]Case{c}, today, AgendaWeek) {
+			if it.Deadline.Kind == DeadlineCrisis {
+				t.Errorf("%s: the crisis clock still runs: %+v", name, it.Deadline)
+			}
+		}
+	}
+	open := Case{ID: "y", Ref: "2026-010", Status: CaseIntake, RequestedOn: asked, FirstTalkOn: asked, Threat: ThreatWater,
+		Steps: []Step{{ID: "c1", Phase: PhaseCrisis, Status: StepOpen, Owner: RoleSpecialist}}}
+	if items := Agenda([]Case{open}, today, AgendaWeek); len(items) == 0 || items[0].Kind != AgendaDeadlinePassed {
+		t.Errorf("an open crisis step past two weeks: %+v", items)
+	}
+	c := Case{ID: "z", Ref: "2026-011", Status: CaseStabilisation,
+		Participants: []Participant{{Name: "Sanne", Role: RoleVolunteer}, {Name: "Ahmed", Role: RoleGeneralist}},
+		Steps: []Step{
+			{ID: "t1", Owner: RoleTogether, OwnerName: "Sanne", Due: today.AddDays(-9), Status: StepOpen},
+			{ID: "t2", Owner: RoleTogether, OwnerName: "Ahmed", Due: today.AddDays(-9), Status: StepOpen},
+			{ID: "t3", Owner: RoleTogether, Due: today.AddDays(-9), Status: StepOpen},
+		}}
+	var late []string
+	for _, it := range Agenda([]Case{c}, today, AgendaWeek) {
+		if it.Kind == AgendaVolunteerLate {
+			late = append(late, it.Step.ID)
+		}
+	}
+	if strings.Join(late, ",") != "t1,t3" {
+		t.Errorf("together steps late for a volunteer: %v, want t1,t3", late)
 	}
 }

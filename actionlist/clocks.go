@@ -133,24 +133,22 @@ func Deadlines(c Case) []Deadline {
 }
 
 // crisisDealtWith is the day the last applicable crisis step was finished,
-// or zero while one is open (or the case has none yet).
+// or zero while one is open. A case with no crisis step left to do (none
+// taken from the template, or all marked not applicable because the
+// threat went away) has its crisis dealt with from the request; a step
+// done without its date counts from the request too.
 func crisisDealtWith(c Case) Date {
-	var last Date
-	any := false
+	last := c.RequestedOn
 	for _, s := range c.Steps {
 		if s.Phase != PhaseCrisis || s.Status == StepNotApplicable {
 			continue
 		}
-		any = true
 		if s.Status != StepDone {
 			return Date{}
 		}
 		if s.DoneOn.After(last) {
 			last = s.DoneOn
 		}
-	}
-	if !any {
-		return Date{}
 	}
 	return last
 }

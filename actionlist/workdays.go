@@ -2,12 +2,11 @@ package actionlist
 
 import "time"
 
-// Working days, as the law on municipal debt help counts them: Monday to
-// Friday, without the Dutch public holidays. Liberation Day (5 May) is a
-// day off for many only in lustrum years (2025, 2030, ...), so it counts as
-// a holiday in those years alone; counting it every year would move a
-// legal deadline later than the law allows. Good Friday is no public
-// holiday.
+// Working days, as Dutch law counts them for a deadline (the Algemene
+// termijnenwet): Monday to Friday, without the public holidays it names:
+// New Year's Day, Easter Monday, King's Day, the fifth of May (Liberation
+// Day, every year), Ascension Day, Whit Monday, Christmas and Boxing Day.
+// Good Friday is no such holiday.
 
 // Easter is Easter Sunday of a year in the Gregorian calendar (the
 // anonymous algorithm of Meeus, Jones and Butcher).
@@ -51,7 +50,7 @@ func HolidayOn(d Date) Holiday {
 		return ChristmasDay
 	case m == time.December && day == 26:
 		return SecondChristmas
-	case m == time.May && day == 5 && y%5 == 0:
+	case m == time.May && day == 5:
 		return LiberationDay
 	case m == time.April && (day == 27 || day == 26):
 		// King's Day moves to the 26th when the 27th is a Sunday.

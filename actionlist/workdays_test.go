@@ -23,7 +23,7 @@ func TestHolidays(t *testing.T) {
 	}{
 		{"2026-01-01", NewYear}, {"2026-04-06", EasterMonday}, {"2026-04-27", KingsDay},
 		{"2026-05-14", AscensionDay}, {"2026-05-25", WhitMonday}, {"2026-12-25", ChristmasDay},
-		{"2026-12-26", SecondChristmas}, {"2026-05-05", NoHoliday}, {"2026-04-03", NoHoliday}, // Good Friday
+		{"2026-12-26", SecondChristmas}, {"2026-05-05", LiberationDay}, {"2026-04-03", NoHoliday}, // Good Friday
 		{"2027-03-29", EasterMonday}, {"2027-04-27", KingsDay}, {"2027-05-06", AscensionDay}, {"2027-05-17", WhitMonday},
 		{"2028-04-17", EasterMonday}, {"2028-05-25", AscensionDay}, {"2028-06-05", WhitMonday},
 		{"2029-04-02", EasterMonday}, {"2029-05-10", AscensionDay}, {"2029-05-21", WhitMonday},
@@ -60,9 +60,9 @@ func TestAddWorkingDays(t *testing.T) {
 		{"2028-12-29", 1, "2029-01-02", "New Year on a Monday"},
 		{"2029-05-18", 1, "2029-05-22", "Whit Monday 2029"},
 		{"2029-04-26", 1, "2029-04-30", "King's Day on a Friday"},
-		{"2030-05-03", 1, "2030-05-06", "Liberation Day on a Sunday in a lustrum year"},
-		{"2025-05-02", 1, "2025-05-06", "Liberation Day on a Monday in a lustrum year"},
-		{"2026-05-04", 1, "2026-05-05", "5 May is a working day outside lustrum years"},
+		{"2030-05-03", 1, "2030-05-06", "Liberation Day on a Sunday"},
+		{"2025-05-02", 1, "2025-05-06", "Liberation Day on a Monday"},
+		{"2026-05-04", 1, "2026-05-06", "Liberation Day on a Tuesday: every year, as the Algemene termijnenwet counts it"},
 		{"2030-04-26", 1, "2030-04-29", "King's Day on a Saturday"},
 		{"2026-11-27", 0, "2026-11-27", "no days"},
 		{"2026-11-28", 1, "2026-11-30", "from a Saturday"},
@@ -96,8 +96,8 @@ func TestWorkingDaysOverFiveYears(t *testing.T) {
 			count++
 		}
 	}
-	if count != 7 { // no Liberation Day in 2026
-		t.Errorf("2026 has %d holidays, want 7", count)
+	if count != 8 {
+		t.Errorf("2026 has %d holidays, want 8", count)
 	}
 	for _, h := range []Holiday{NewYear, EasterMonday, KingsDay, LiberationDay, AscensionDay, WhitMonday, ChristmasDay, SecondChristmas} {
 		if HolidayLabel(h, Dutch) == string(h) || HolidayLabel(h, English) == string(h) {

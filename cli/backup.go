@@ -28,7 +28,7 @@ func (a *app) backupCommand() *cobra.Command {
 				a.printf(a.t.BackupRaw, done.Path)
 				return nil
 			}
-			a.printf(a.t.BackupDone, done.Path, done.Path)
+			a.printf(a.t.BackupDone, done.Path, s.DB, done.Path)
 			return nil
 		},
 	}

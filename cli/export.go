@@ -119,6 +119,13 @@ func (a *app) exportSummaryCommand() *cobra.Command {
 		Use: "summary", Short: h.Short, Long: h.Long, Example: h.Example, Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format == "" {
+				// A database given as the file is refused as such, not
+				// as an unknown format.
+				if s, err := a.settings(); err != nil {
+					return err
+				} else if err := casework.CheckOutput(f.out, s.DB, "summary.pdf"); err != nil {
+					return err
+				}
 				// samenvatting.pdf, or samenvatting.pdf.age when locked
 				format = strings.TrimPrefix(filepath.Ext(strings.TrimSuffix(f.out, ".age")), ".")
 			}

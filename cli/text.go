@@ -15,7 +15,7 @@ type text struct {
 	RetentionDueMany     string
 
 	// backup and restore
-	BackupDone  string // %s the copy, %s again for the command
+	BackupDone  string // %s the copy, %s the database and the copy again for the command
 	BackupRaw   string // %s the copy
 	RestoreDone string // %s the backup, %s the database
 	RestoreKept string // %s where the old database is kept

@@ -8,7 +8,7 @@ var english = text{
 	RetentionDueOne:  "Retention period passed: %d closed case was closed %d months ago or more (%s). Erase it with 'houvast erase --due'.",
 	RetentionDueMany: "Retention period passed: %d closed cases were closed %d months ago or more (%s). Erase them with 'houvast erase --due'.",
 
-	BackupDone:  "Backup made: %s (only you can read it). To put it back: houvast backup restore %s",
+	BackupDone:  "Backup made: %s (only you can read it). To put it back: houvast --db %s backup restore %s",
 	BackupRaw:   "The database is damaged, so Houvast copied the file as it is: %s. Keep that copy and ask for help.",
 	RestoreDone: "Restored: the content of %s is now in %s.",
 	RestoreKept: "The database as it was before is kept as %s.",

@@ -8,7 +8,7 @@ var dutch = text{
 	RetentionDueOne:  "Bewaartermijn voorbij: %d afgesloten dossier is %d maanden of langer dicht (%s). Wis het met 'houvast erase --due'.",
 	RetentionDueMany: "Bewaartermijn voorbij: %d afgesloten dossiers zijn %d maanden of langer dicht (%s). Wis ze met 'houvast erase --due'.",
 
-	BackupDone:  "Reservekopie gemaakt: %s (alleen jij kunt hem lezen). Terugzetten gaat met: houvast backup restore %s",
+	BackupDone:  "Reservekopie gemaakt: %s (alleen jij kunt hem lezen). Terugzetten gaat met: houvast --db %s backup restore %s",
 	BackupRaw:   "De database is beschadigd, dus Houvast heeft het bestand gekopieerd zoals het is: %s. Bewaar die kopie en vraag hulp.",
 	RestoreDone: "Teruggezet: de inhoud van %s staat nu in %s.",
 	RestoreKept: "De database van vóór het terugzetten is bewaard als %s.",

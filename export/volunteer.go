@@ -30,21 +30,11 @@ var ErrNoVolunteerSteps = errors.New("the case has no steps for a volunteer")
 // with a volunteer). Steps marked not applicable stay home. With only set,
 // a step must name that volunteer.
 func ForVolunteer(c actionlist.Case, s actionlist.Step, only string) bool {
-	if s.Status == actionlist.StepNotApplicable {
-		return false
-	}
-	name := strings.TrimSpace(s.OwnerName)
-	switch s.Owner {
-	case actionlist.RoleVolunteer:
-	case actionlist.RoleTogether:
-		if name != "" && !isVolunteer(c, name) {
-			return false
-		}
-	default:
+	if !actionlist.VolunteerDoes(c, s) {
 		return false
 	}
 	if only != "" {
-		return strings.EqualFold(name, strings.TrimSpace(only))
+		return strings.EqualFold(strings.TrimSpace(s.OwnerName), strings.TrimSpace(only))
 	}
 	return true
 }

@@ -61,7 +61,7 @@ const openDue = "status NOT IN ('done', 'not_applicable') AND due != ''"
 // the notes and the structured fields, whose reading and parsing would be
 // most of the time on a whole caseload. The others stay empty.
 var (
-	agendaCaseColumns = []string{"id", "ref", "name", "status", "start", "target", "next_at", "next_place",
+	agendaCaseColumns = []string{"id", "ref", "name", "participants", "status", "start", "target", "next_at", "next_place",
 		"next_with", "closed_on", "stabilised_on", "requested_on", "threat", "first_talk_on"}
 	agendaStepColumns = []string{"id", "key", "phase", "order", "title", "owner", "owner_name", "due",
 		"status", "done_on", "done_by"}

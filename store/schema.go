@@ -110,7 +110,7 @@ ALTER TABLE cases ADD COLUMN first_talk_on TEXT NOT NULL DEFAULT '';
 -- and of every open case the fields of its clocks: an index that holds
 -- them spares it the cases' long rows.
 CREATE INDEX steps_open_due ON steps(due) WHERE status NOT IN ('done', 'not_applicable') AND due != '';
-CREATE INDEX cases_agenda ON cases(ref, status, id, name, start, target, next_at, next_place, next_with,
+CREATE INDEX cases_agenda ON cases(ref, status, id, name, participants, start, target, next_at, next_place, next_with,
 	closed_on, stabilised_on, requested_on, threat, first_talk_on, created, updated);
 `,
 }

@@ -96,7 +96,12 @@ func (m Model) withItemCase(then func(m Model, it actionlist.AgendaItem) (tea.Mo
 		if !ok {
 			return m, nil
 		}
-		m.afterSave = func(m Model) (tea.Model, tea.Cmd) { return then(m, it) }
+		m.afterSave = func(m Model) (tea.Model, tea.Cmd) {
+			if m.cs.c.ID != it.CaseID { // another read landed first
+				return m, m.loadAgenda()
+			}
+			return then(m, it)
+		}
 		return m, m.loadCase(it.CaseID, false)
 	}
 }
@@ -142,12 +147,18 @@ func openItem(m Model, it actionlist.AgendaItem) (tea.Model, tea.Cmd) {
 // agendaKeys are the agenda's keys.
 func (m Model) agendaKeys() keyTable {
 	k, t := m.keys, m.t
+	// Back is always the case list, also when the screens started here;
+	// q quits when they did, as on the case list.
 	back := func(m Model) (tea.Model, tea.Cmd) {
+		m.agendaFromList = true
+		m.screen = screenList
+		return m, m.loadCases()
+	}
+	quit := func(m Model) (tea.Model, tea.Cmd) {
 		if m.o.StartAgenda && !m.agendaFromList {
 			return m.quit()
 		}
-		m.screen = screenList
-		return m, m.loadCases()
+		return back(m)
 	}
 	return keyTable{
 		{key: k.Up, do: func(m Model) (tea.Model, tea.Cmd) {
@@ -167,7 +178,8 @@ func (m Model) agendaKeys() keyTable {
 		{key: k.Undo, when: canUndo, why: whyNothingToUndo, do: Model.undoLast},
 		{key: k.Help, do: Model.openHelp},
 		{key: k.Back, desc: t.KeyBack, do: back},
-		{key: k.Quit, desc: t.KeyBack, quiet: true, do: back},
+		{key: k.Quit, desc: t.KeyBack, quiet: true, when: func(m Model) bool { return !m.o.StartAgenda || m.agendaFromList }, do: back},
+		{key: k.Quit, when: func(m Model) bool { return m.o.StartAgenda && !m.agendaFromList }, do: quit},
 		{key: k.Agenda, desc: t.KeyBack, quiet: true, do: back},
 		{key: k.PageUp, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
 			m.agenda.cursor = max(0, m.agenda.cursor-5)

@@ -113,7 +113,7 @@ func TestAgendaOpensTheCaseAtTheStep(t *testing.T) {
 	default:
 		t.Fatalf("enter opened screen %d", f.m.screen)
 	}
-	f.see("Eerste gesprek vóór") // the case shows the clock that runs
+	f.see("Eerste gesprek: de termijn was") // the case shows the clock that ran out
 	f.press("esc")
 	if f.m.screen != screenAgenda {
 		t.Fatalf("back from the case went to screen %d", f.m.screen)
@@ -137,7 +137,8 @@ func TestAgendaAt80x24KeepsTheFacts(t *testing.T) {
 	}
 }
 
-// Started with --agenda, the screens open on it, and esc there quits.
+// Started with --agenda, the screens open on it; esc goes to the case list
+// (and a back), q quits.
 func TestStartOnTheAgenda(t *testing.T) {
 	f, _, _ := agendaFixture(t, 120, 40)
 	f.m.o.StartAgenda = true
@@ -145,8 +146,15 @@ func TestStartOnTheAgenda(t *testing.T) {
 	f.run(f.m.loadAgenda())
 	f.see("Agenda", "termijn was")
 	f.press("esc")
+	if f.quit || f.m.screen != screenList {
+		t.Fatalf("esc on the start agenda: quit %v, screen %d", f.quit, f.m.screen)
+	}
+	f.press("a")
+	f.see("termijn was")
+	f.m.agendaFromList = false // as started
+	f.press("q")
 	if !f.quit {
-		t.Fatal("esc on the start agenda did not quit")
+		t.Fatal("q on the start agenda did not quit")
 	}
 }
 
@@ -155,15 +163,15 @@ func TestStartOnTheAgenda(t *testing.T) {
 func TestFirstConversationStopsTheClock(t *testing.T) {
 	f, _, _ := agendaFixture(t, 120, 40)
 	f.openCase()
-	f.see("Eerste gesprek vóór vr 20 nov")
+	f.see("Eerste gesprek: de termijn was vr 20 nov")
 	f.press("S")
 	f.see("Het eerste gesprek is vandaag gehouden")
 	f.press("enter")
-	f.see("Eerste gesprek genoteerd")
+	f.see("Eerste gesprek genoteerd, maar na de termijn")
 	if c := f.stored(); c.FirstTalkOn != testToday {
 		t.Fatalf("first conversation: %s", c.FirstTalkOn)
 	}
-	f.notSee("Eerste gesprek vóór")
+	f.notSee("Eerste gesprek: de termijn")
 	f.press("esc", "a")
 	f.notSee("termijn was")
 	f.press("esc")

@@ -194,7 +194,13 @@ func (m Model) openStageForm() (tea.Model, tea.Cmd) {
 		case stageFirstTalk:
 			after, err = actionlist.RecordFirstTalk(before, today)
 			if err == nil {
-				return m.storeCase(before, after, m.t.StageFirstTalk, m.t.FirstTalkSaved, false)
+				report := m.t.FirstTalkSaved
+				for _, k := range actionlist.Deadlines(after) {
+					if k.Kind == actionlist.DeadlineFirstTalk && k.Passed(today) {
+						report = fmt.Sprintf(m.t.FirstTalkLate, shortDate(k.Due, today, m.lang))
+					}
+				}
+				return m.storeCase(before, after, m.t.StageFirstTalk, report, false)
 			}
 		case stageSignal:
 			on, _ := actionlist.ParseDateInput(when, today) // validated above

@@ -72,6 +72,9 @@ func without(set map[string]bool, ids []string) map[string]bool {
 
 func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
+		// What was to follow the read (a tick-off asked on the agenda)
+		// must not run on a later, other read.
+		m.afterSave = nil
 		m.status = m.failure(msg.err)
 		return m, nil
 	}
@@ -608,6 +611,7 @@ func (m Model) deadlineLine() string {
 		line := fmt.Sprintf(m.t.ClockRuns, actionlist.DeadlineLabel(k.Kind, m.lang), shortDate(k.Due, today, m.lang), actionlist.DeadlineRule(k, m.lang))
 		switch {
 		case k.Passed(today):
+			line = fmt.Sprintf(m.t.ClockPassed, actionlist.DeadlineLabel(k.Kind, m.lang), shortDate(k.Due, today, m.lang), actionlist.DeadlineRule(k, m.lang))
 			return m.st.overdue.Render(fit(glyphOverdue+" "+line, m.width))
 		case k.Close(today):
 			return m.st.warn.Render(fit(glyphOverdue+" "+line, m.width))

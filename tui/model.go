@@ -600,7 +600,14 @@ func (m Model) render() string {
 // filling the window.
 func (m Model) frame(body string, help []key.Binding) string {
 	lines := strings.Split(body, "\n")
-	room := m.height - 2
+	// A long status (a refusal and what to do about it) wraps over up to
+	// three lines rather than losing its end; the body gives way.
+	status := wrap(m.status.text, m.width)
+	if len(status) == 0 {
+		status = []string{""}
+	}
+	status = status[:min(3, len(status))]
+	room := m.height - 1 - len(status)
 	if len(lines) > room {
 		lines = lines[:room]
 	}
@@ -610,12 +617,15 @@ func (m Model) frame(body string, help []key.Binding) string {
 	for i, l := range lines {
 		lines[i] = fit(l, m.width)
 	}
-	st := m.status.text
-	if m.status.isErr {
-		st = m.st.err.Render(fit(st, m.width))
-	} else if st != "" {
-		st = m.st.ok.Render(fit(st, m.width))
+	for i, l := range status {
+		switch {
+		case m.status.isErr:
+			status[i] = m.st.err.Render(fit(l, m.width))
+		case l != "":
+			status[i] = m.st.ok.Render(fit(l, m.width))
+		}
 	}
+	st := strings.Join(status, "\n")
 	var footer string
 	if m.form != nil {
 		footer = m.st.helpDesc.Render(fit(m.t.FormHelp, m.width))

@@ -233,6 +233,8 @@ type text struct {
 	StageAftercare                                             string
 	StageSignal                                                string
 	StageFirstTalk, FirstTalkSaved                             string
+	FirstTalkLate                                              string // %s: the deadline
+	ClockPassed                                                string // %s the clock, %s its deadline, %s the rule
 	FieldRequested, FieldRequestedHint, FieldThreat            string
 	FieldFirstTalk, FieldFirstTalkHint                         string
 	StageNothing                                               string

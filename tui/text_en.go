@@ -218,6 +218,8 @@ var english = text{
 	StageSignal:        "A new payment arrears signal came in",
 	StageFirstTalk:     "The first conversation was held today",
 	FirstTalkSaved:     "✓ First conversation noted: the Wgs deadline is met.",
+	FirstTalkLate:      "✓ First conversation noted, but after the Wgs deadline (which was %s).",
+	ClockPassed:        "%s: the deadline was %s (%s)",
 	FieldRequested:     "When did the resident ask for help?",
 	FieldRequestedHint: "Empty is today. The deadline for the first conversation runs from this day.",
 	FieldThreat:        "Is anything threatened?",

@@ -218,6 +218,8 @@ var dutch = text{
 	StageSignal:        "Er is een nieuwe betalingsachterstand gemeld",
 	StageFirstTalk:     "Het eerste gesprek is vandaag gehouden",
 	FirstTalkSaved:     "✓ Eerste gesprek genoteerd: de termijn van de Wgs is gehaald.",
+	FirstTalkLate:      "✓ Eerste gesprek genoteerd, maar na de termijn van de Wgs (die was %s).",
+	ClockPassed:        "%s: de termijn was %s (%s)",
 	FieldRequested:     "Wanneer vroeg de inwoner om hulp?",
 	FieldRequestedHint: "Leeg is vandaag. Hiervanaf loopt de termijn voor het eerste gesprek.",
 	FieldThreat:        "Dreigt er iets?",
