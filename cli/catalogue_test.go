@@ -87,3 +87,35 @@ func hasWords(s string) bool {
 	}
 	return false
 }
+
+// A command line cobra refuses is said in the run's language, with the
+// command to ask for help, never as cobra's own English.
+func TestRefusedCommandLinesAreSaid(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	for _, tc := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"export", "summary"}, "Geef ook --case op"},
+		{[]string{"agenda", "--days", "x"}, `"x" is geen geldige waarde voor --days. 'houvast agenda --help'`},
+		{[]string{"agenda", "--days"}, "Achter --days hoort een waarde"},
+		{[]string{"agenda", "--dayz"}, "--dayz kent Houvast niet"},
+		{[]string{"caess"}, `Houvast kent de opdracht "caess" niet`},
+		{[]string{"import"}, "'houvast import --help'"},
+		{[]string{"templates", "check"}, "'houvast templates check --help'"},
+	} {
+		code, _, errOut := cli(t, nil, append([]string{"--db", db}, tc.args...)...)
+		if code == 0 || !strings.Contains(errOut, tc.says) {
+			t.Errorf("%v: %d %q, want %q", tc.args, code, errOut, tc.says)
+		}
+		for _, english := range []string{"flag(s)", "arg(s)", "unknown", "invalid argument", "needs an argument"} {
+			if strings.Contains(errOut, english) {
+				t.Errorf("%v: cobra's English %q reaches the user: %q", tc.args, english, errOut)
+			}
+		}
+	}
+	_, _, errOut := cli(t, map[string]string{"LANG": "en_GB.UTF-8"}, "--db", db, "import")
+	if !strings.Contains(errOut, "number of files this command takes") {
+		t.Errorf("in English: %q", errOut)
+	}
+}

@@ -153,16 +153,21 @@ func (a *app) sentence(err error) string {
 	if errors.As(err, &s) {
 		return string(s)
 	}
+	if s := casework.Sentence(err, a.lang); s != "" {
+		return s
+	}
 	if errors.Is(err, errUnsound) {
 		return a.t.Unsound
 	}
-	if s := casework.Sentence(err, a.lang); s != "" {
+	if s := a.usageSentence(err); s != "" {
 		return s
 	}
 	return err.Error()
 }
 
 func (a *app) say(format string, args ...any) error { return said(fmt.Sprintf(format, args...)) }
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 func (a *app) printf(format string, args ...any) { fmt.Fprintf(a.f.Stdout, format+"\n", args...) }
 
@@ -190,6 +195,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.seedCommand(), a.templatesCommand(), a.agendaCommand(),
 	)
 	a.translateCobra(root)
+	root.SetFlagErrorFunc(flagError)
 	return root
 }
 
@@ -208,6 +214,15 @@ func (a *app) translateCobra(root *cobra.Command) {
 		}
 		if f := c.Flags().Lookup("version"); f != nil {
 			f.Usage = fmt.Sprintf(h.FlagVersion, c.Name())
+		}
+		if orig := c.Args; orig != nil {
+			// A wrong number of arguments is said with the command's name.
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if err := orig(cmd, args); err != nil {
+					return &usageError{cmd: cmd.CommandPath(), err: err}
+				}
+				return nil
+			}
 		}
 		switch c.Name() {
 		case "help":

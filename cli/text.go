@@ -95,6 +95,14 @@ type text struct {
 	AgendaWritten                                string // %s the file, %d items
 	BadDays                                      string // %d the value, %d the maximum
 
+	// a command line cobra refuses
+	UnknownFlag    string // %s the flag, %s the command
+	BadFlagValue   string // %q the value, %s the flag, %s the command
+	FlagNeedsValue string // %s the flag, %s the command
+	NeedFlag       string // %s the flags, %s the command
+	UnknownVerb    string // %q the word, %s the command
+	WrongArgs      string // %s the command
+
 	// templates
 	TemplateEmbedded string // %-14s id, %-3s language, %3d steps, %s name
 	TemplateTeam     string // the same, and %s the file

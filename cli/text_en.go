@@ -93,6 +93,13 @@ var english = text{
 	AgendaWritten:     "Agenda written: %s (%d items). Import the file into your calendar; importing it again updates the items.",
 	BadDays:           "--days is %d: choose 0 (today only) up to %d.",
 
+	UnknownFlag:    "Houvast does not know %s. 'houvast --help' (or '%s --help') shows what there is.",
+	BadFlagValue:   "%q is not a value for %s. '%s --help' says what is.",
+	FlagNeedsValue: "%s needs a value after it. '%s --help' says which.",
+	NeedFlag:       "Give %s too. '%s --help' shows how.",
+	UnknownVerb:    "Houvast has no command %q. '%s --help' lists them all.",
+	WrongArgs:      "That is not the number of files this command takes. '%s --help' shows how.",
+
 	TemplateEmbedded: "  %-14s %-3s %3d steps  %s (embedded)",
 	TemplateTeam:     "  %-14s %-3s %3d steps  %s (%s)",
 	TemplateGood:     "%s: %d steps in %d phases, good",

@@ -93,6 +93,13 @@ var dutch = text{
 	AgendaWritten:     "Agenda geschreven: %s (%d punten). Importeer het bestand in je agenda; nog een keer importeren werkt de punten bij.",
 	BadDays:           "--days is %d: kies 0 (alleen vandaag) tot en met %d.",
 
+	UnknownFlag:    "%s kent Houvast niet. 'houvast --help' (of '%s --help') laat zien wat wel kan.",
+	BadFlagValue:   "%q is geen geldige waarde voor %s. '%s --help' zegt wat er mag.",
+	FlagNeedsValue: "Achter %s hoort een waarde. '%s --help' zegt welke.",
+	NeedFlag:       "Geef ook %s op. '%s --help' laat zien hoe.",
+	UnknownVerb:    "Houvast kent de opdracht %q niet. '%s --help' laat alle opdrachten zien.",
+	WrongArgs:      "Dat is niet het aantal bestanden dat deze opdracht verwacht. '%s --help' laat zien hoe het moet.",
+
 	TemplateEmbedded: "  %-14s %-3s %3d stappen  %s (ingebouwd)",
 	TemplateTeam:     "  %-14s %-3s %3d stappen  %s (%s)",
 	TemplateGood:     "%s: %d stappen in %d fasen, in orde",
