@@ -125,14 +125,6 @@ func (a *app) checkCommand() *cobra.Command {
 	}
 }
 
-// damaged is a database that check found damaged already when opening it:
-// its sentence is the damage's, its exit code that of a failed check.
-type damaged struct{ err error }
-
-func (d damaged) Error() string        { return d.err.Error() }
-func (d damaged) Unwrap() error        { return d.err }
-func (d damaged) Is(target error) bool { return target == errUnsound }
-
 // remindRetention prints how many closed cases have passed their retention
 // period and how to erase them; nothing when none have.
 func (a *app) remindRetention(ctx context.Context, w *casework.Work) {
