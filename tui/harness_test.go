@@ -91,6 +91,16 @@ func (f *fixture) run(cmd tea.Cmd) {
 	f.loop(nil, cmd)
 }
 
+// youngFor is how long a command counts as just started, so the loop waits
+// for it: on a loaded CI machine, under the race detector, a store call can
+// take longer than that to begin.
+var youngFor = func() time.Duration {
+	if os.Getenv("CI") != "" {
+		return 150 * time.Millisecond
+	}
+	return 30 * time.Millisecond
+}()
+
 // loop is a small event loop like bubbletea's: commands run concurrently and
 // their messages go back into Update one at a time. It returns once no
 // message is waiting, no store call is running, and every command still
@@ -120,7 +130,7 @@ func (f *fixture) loop(first tea.Msg, cmd tea.Cmd) {
 		}
 		young := false
 		running.Range(func(k, _ any) bool {
-			if time.Since(*k.(*time.Time)) < 30*time.Millisecond {
+			if time.Since(*k.(*time.Time)) < youngFor {
 				young = true
 			}
 			return !young
