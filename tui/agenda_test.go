@@ -181,3 +181,23 @@ func TestFirstConversationStopsTheClock(t *testing.T) {
 		t.Fatal("undo did not take the first conversation back")
 	}
 }
+
+// An undo of a change to another case than the one open is saved to that
+// case and leaves the open one as it is.
+func TestUndoOfAnotherCaseLeavesTheOpenOne(t *testing.T) {
+	f, late, _ := agendaFixture(t, 120, 40)
+	f.press("a", "down", "space") // tick off the late step of Fatima's case
+	other, err := f.st.CreateCase(ctx, marieke, actionlist.Case{Name: "Noor", Status: actionlist.CaseStabilisation, Language: actionlist.Dutch, Dose: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.run(f.m.loadCase(other.ID, false)) // another case open now
+	before := len(f.m.cs.c.Steps)
+	f.press("u")
+	if s, _ := f.stored().StepByID(late.ID); s.Status == actionlist.StepDone {
+		t.Fatal("the undo did not reach Fatima's case")
+	}
+	if f.m.cs.c.ID != other.ID || len(f.m.cs.c.Steps) != before {
+		t.Fatalf("the open case took the other case's steps: %s, %d steps (was %d)", f.m.cs.c.Name, len(f.m.cs.c.Steps), before)
+	}
+}

@@ -170,7 +170,7 @@ func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report st
 		for i, e := range edits {
 			undo.steps = append(undo.steps, store.StepEdit{Before: saved[i], After: e.Before})
 		}
-		return stepsSavedMsg{steps: saved, seq: seq, undo: undo, report: report, newIn: newIn}
+		return stepsSavedMsg{caseID: caseID, steps: saved, seq: seq, undo: undo, report: report, newIn: newIn}
 	}
 }
 
@@ -178,6 +178,14 @@ func (m Model) stepsSaved(msg stepsSavedMsg) (tea.Model, tea.Cmd) {
 	m, quit, ok := m.landed(msg.err, msg.undo)
 	if !ok {
 		return m, quit
+	}
+	if msg.caseID != "" && m.cs.open() && m.cs.c.ID != msg.caseID {
+		// An undo of a change to another case than the one open (the
+		// undo list spans cases): it is saved, and the open case is left
+		// as it is.
+		m.vol.replace(msg.steps)
+		m.status = status{text: msg.report}
+		return m, tea.Batch(quit, m.reloadAgendaIfShown())
 	}
 	// A tick-off on the agenda takes the item off it.
 	return m.applySaved(msg.steps, msg.seq, msg.report, msg.newIn, quit, m.reloadAgendaIfShown())

@@ -206,6 +206,7 @@ type (
 		reload bool // a refresh after another window's change
 	}
 	stepsSavedMsg struct {
+		caseID string // the case the steps belong to
 		steps  []actionlist.Step
 		seq    int64
 		err    error

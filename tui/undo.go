@@ -40,7 +40,7 @@ func (m Model) undoLast() (tea.Model, tea.Cmd) {
 			defer cancel()
 			saved, err := st.UpdateSteps(ctx, actor, u.steps...)
 			seq, _ := st.CaseSeq(ctx, u.caseID)
-			return stepsSavedMsg{steps: saved, seq: seq, err: err, report: report}
+			return stepsSavedMsg{caseID: u.caseID, steps: saved, seq: seq, err: err, report: report}
 		}
 	case u.caseBefore != nil:
 		return m, func() tea.Msg {
