@@ -27,7 +27,7 @@ func ParseLang(s string) (Lang, error) {
 	return "", fmt.Errorf("unknown language %q: use nl or en", s)
 }
 
-// Phase is one group of the stabilisation action list (DOMAIN.md).
+// Phase is one group of the stabilisation action list (docs/design.md).
 type Phase string
 
 const (
