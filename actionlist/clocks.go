@@ -153,19 +153,6 @@ func crisisDealtWith(c Case) Date {
 	return last
 }
 
-// RunningDeadline is the clock a case screen shows: the running one that
-// runs out first, if any.
-func RunningDeadline(c Case) (Deadline, bool) {
-	var best Deadline
-	found := false
-	for _, k := range Deadlines(c) {
-		if k.Running() && (!found || k.Due.Before(best.Due)) {
-			best, found = k, true
-		}
-	}
-	return best, found
-}
-
 var deadlineWords = map[DeadlineKind]words{
 	DeadlineFirstTalk:     {"Eerste gesprek", "First conversation"},
 	DeadlineCrisis:        {"Crisis opgelost", "Crisis dealt with"},
