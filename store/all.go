@@ -191,27 +191,13 @@ func (s *Store) readCases(ctx context.Context, q casesQuery) ([]actionlist.Case,
 		if err != nil {
 			return nil, fmt.Errorf("read agreements: %w", err)
 		}
-		for rows.Next() {
-			var caseID string
-			vals, err := scanStrings(rows, len(actionlist.AgreementColumns), &caseID)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("read agreements: %w", err)
-			}
-			a, err := actionlist.AgreementFromValues(vals)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("read agreement %s: %w", vals[0], err)
-			}
+		err = eachAgreement(rows, func(caseID string, a actionlist.Agreement) {
 			if i, ok := index[caseID]; ok {
 				out[i].Agreements = append(out[i].Agreements, a)
 			}
-		}
-		if err := rows.Close(); err != nil {
+		})
+		if err != nil {
 			return nil, err
-		}
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("read agreements: %w", err)
 		}
 	}
 	for i := range out {

@@ -29,16 +29,7 @@ func (s *Store) VolunteerCopies(ctx context.Context) (map[string]bool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read volunteer copies: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return idSet(rows)
 }
 
 // CasesWithEvents reads cases and all their events in one read
@@ -197,22 +188,13 @@ func loadCases(ctx context.Context, q queryer, ids []string, list string) ([]Cas
 	if err != nil {
 		return nil, fmt.Errorf("read agreements: %w", err)
 	}
-	for rows.Next() {
-		var caseID string
-		vals, err := scanStrings(rows, len(actionlist.AgreementColumns), &caseID)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read agreements: %w", err)
-		}
-		a, err := actionlist.AgreementFromValues(vals)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read agreement %s: %w", vals[0], err)
-		}
+	err = eachAgreement(rows, func(caseID string, a actionlist.Agreement) {
 		c := byID[caseID]
 		c.Agreements = append(c.Agreements, a)
+	})
+	if err != nil {
+		return nil, err
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read agreements: %w", err)
 	}
@@ -439,16 +421,7 @@ func (t *txn) eventIDs(caseID string) (map[string]bool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read history: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return idSet(rows)
 }
 
 // replaceCase puts the file's version of a case in place of the one here:

@@ -193,16 +193,7 @@ UNION SELECT entity_id FROM events WHERE case_id = ? AND entity = 'step'`, caseI
 	if err != nil {
 		return nil, fmt.Errorf("read the case's steps: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return idSet(rows)
 }
 
 // fieldChange is one field's net change by the volunteer.

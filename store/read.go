@@ -275,3 +275,39 @@ func (s *Store) Seq(ctx context.Context) (int64, error) {
 	err := s.db.QueryRowContext(ctx, "SELECT max(seq) FROM events").Scan(&seq)
 	return seq.Int64, err
 }
+
+// idSet reads rows of one ID each into a set, and closes them.
+func idSet(rows *sql.Rows) (map[string]bool, error) {
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// eachAgreement reads rows of an agreement's columns and its case's ID,
+// gives each to add, and closes them.
+func eachAgreement(rows *sql.Rows, add func(caseID string, a actionlist.Agreement)) error {
+	defer rows.Close()
+	for rows.Next() {
+		var caseID string
+		vals, err := scanStrings(rows, len(actionlist.AgreementColumns), &caseID)
+		if err != nil {
+			return fmt.Errorf("read agreements: %w", err)
+		}
+		a, err := actionlist.AgreementFromValues(vals)
+		if err != nil {
+			return fmt.Errorf("read agreement %s: %w", vals[0], err)
+		}
+		add(caseID, a)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read agreements: %w", err)
+	}
+	return rows.Close()
+}
