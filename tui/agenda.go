@@ -208,7 +208,14 @@ func (m Model) renderAgenda() (string, []key.Binding) {
 	// scrolls by items so the chosen one is always in view. Only the items
 	// around the window are drawn: a caseload's agenda holds a thousand.
 	items, cursor := m.agenda.items, m.agenda.cursor
-	block := func(i int) []string { return m.agendaItem(items[i], i == cursor, today) }
+	drawn := map[int][]string{} // each item drawn once per frame
+	block := func(i int) []string {
+		if b, ok := drawn[i]; ok {
+			return b
+		}
+		drawn[i] = m.agendaItem(items[i], i == cursor, today)
+		return drawn[i]
+	}
 	room := m.height - 2 - len(head)
 	first, used := cursor, len(block(cursor))
 	for first > 0 {
