@@ -105,12 +105,12 @@ func (w *Work) lockedCase(ctx context.Context, r ExportRequest, name string, wit
 }
 
 // ExportSummary writes the resident's summary of the request's case.
-func (w *Work) ExportSummary(ctx context.Context, r ExportRequest, f export.Format) (Exported, error) {
+func (w *Work) ExportSummary(ctx context.Context, r ExportRequest, f export.Format, pages export.Pages) (Exported, error) {
 	c, _, err := w.readCase(ctx, r.Ref, false)
 	if err != nil {
 		return Exported{}, err
 	}
-	err = w.WriteSummary(ctx, c, SummaryRequest{Format: f, Path: r.Path, Out: r.Out, AllowBSN: r.AllowBSN, Lock: r.Lock})
+	err = w.WriteSummary(ctx, c, SummaryRequest{Format: f, Path: r.Path, Out: r.Out, AllowBSN: r.AllowBSN, Lock: r.Lock, Pages: pages})
 	return Exported{Path: r.Path, Ref: c.Ref}, err
 }
 

@@ -62,7 +62,7 @@ func TestExchangeFilesAreLockedUnlessPlain(t *testing.T) {
 		t.Errorf("a plain case file, chosen: %v", err)
 	}
 	var out bytes.Buffer
-	if _, err := w.ExportSummary(ctx, ExportRequest{Ref: "2026-001", Out: &out}, export.Text); err != nil || out.Len() == 0 {
+	if _, err := w.ExportSummary(ctx, ExportRequest{Ref: "2026-001", Out: &out}, export.Text, export.FirstPage); err != nil || out.Len() == 0 {
 		t.Errorf("a summary without a lock: %v", err)
 	}
 }

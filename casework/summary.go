@@ -29,6 +29,7 @@ type SummaryRequest struct {
 	Out      io.Writer // standard output, when Path is ""
 	AllowBSN bool      // the specialist checked that what looks like a BSN is none
 	Lock     Lock      // encrypt, when set
+	Pages    export.Pages
 }
 
 // WriteSummary writes the resident's progress summary of c: refused for a
@@ -41,7 +42,7 @@ func (w *Work) WriteSummary(ctx context.Context, c actionlist.Case, r SummaryReq
 	if err := w.refuseCopy(ctx, c); err != nil {
 		return err
 	}
-	data, err := export.Options{AllowBSN: r.AllowBSN, Now: w.Now()}.Summary(c, r.Format, w.Today())
+	data, err := export.Options{AllowBSN: r.AllowBSN, Pages: r.Pages, Now: w.Now()}.Summary(c, r.Format, w.Today())
 	if err != nil {
 		return err
 	}
@@ -61,9 +62,9 @@ func (s ScreenSummaries) Formats() []string {
 	return out
 }
 
-// Write writes the summary of c to path. today is the screen's calendar,
-// which tests fix.
-func (s ScreenSummaries) Write(c actionlist.Case, format, path string, today actionlist.Date, allowBSN bool) error {
+// Write writes the summary of c to path; allPages adds the pages after the
+// first. today is the screen's calendar, which tests fix.
+func (s ScreenSummaries) Write(c actionlist.Case, format, path string, today actionlist.Date, allowBSN, allPages bool) error {
 	f, err := export.ParseFormat(format)
 	if err != nil {
 		return err
@@ -74,7 +75,11 @@ func (s ScreenSummaries) Write(c actionlist.Case, format, path string, today act
 	if w.Today() != today {
 		w.Now = func() time.Time { return today.Time(time.Local) }
 	}
-	return w.WriteSummary(ctx, c, SummaryRequest{Format: f, Path: path, AllowBSN: allowBSN})
+	pages := export.FirstPage
+	if allPages {
+		pages = export.AllPages
+	}
+	return w.WriteSummary(ctx, c, SummaryRequest{Format: f, Path: path, AllowBSN: allowBSN, Pages: pages})
 }
 
 // Sentence says what went wrong, in a language.

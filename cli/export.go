@@ -114,6 +114,7 @@ func (a *app) exportRun(ctx context.Context, f exportFlags, locked, binary bool,
 func (a *app) exportSummaryCommand() *cobra.Command {
 	var f exportFlags
 	var format string
+	var allPages bool
 	h := a.t.Help.ExportSummary
 	cmd := &cobra.Command{
 		Use: "summary", Short: h.Short, Long: h.Long, Example: h.Example, Args: cobra.NoArgs,
@@ -135,13 +136,18 @@ func (a *app) exportSummaryCommand() *cobra.Command {
 			}
 			return a.exportRun(cmd.Context(), f, plainByDefault, ff.Binary(), "summary"+ff.Ext(),
 				func(w *casework.Work, r casework.ExportRequest) (casework.Exported, error) {
-					return w.ExportSummary(cmd.Context(), r, ff)
+					pages := export.FirstPage
+					if allPages {
+						pages = export.AllPages
+					}
+					return w.ExportSummary(cmd.Context(), r, ff, pages)
 				},
 				func(e casework.Exported) { a.printf(a.t.Written, e.Path) })
 		},
 	}
 	a.addExportFlags(cmd, &f)
 	cmd.Flags().StringVar(&format, "format", "", a.t.Help.FlagFormat)
+	cmd.Flags().BoolVar(&allPages, "all-pages", false, a.t.Help.FlagAllPages)
 	return cmd
 }
 

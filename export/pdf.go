@@ -12,17 +12,20 @@ import (
 
 // The PDF is A4 with the Go fonts embedded (they cover ë, é, € and the rest
 // of Western European text), wrapped to the page, with page breaks that
-// keep a heading with what follows it.
+// keep a heading with what follows it. The body is 12 pt, for people who
+// read with difficulty; each page carries the case reference and its
+// number at the foot.
 const (
 	pdfPageW   = 595.28 // A4 in points
 	pdfPageH   = 841.89
-	pdfMargin  = 56.0 // about 20 mm
-	pdfBottom  = 64.0
-	pdfBody    = 11.0
-	pdfSmall   = 9.0
-	pdfH1      = 20.0
+	pdfMargin  = 50.0
+	pdfBottom  = 58.0 // the foot line sits below this
+	pdfBody    = 12.0
+	pdfSmall   = 9.5
+	pdfH1      = 19.0
 	pdfH2      = 14.0
-	pdfLeading = 1.4
+	pdfLeading = 1.32
+	pdfIndent  = 18.0
 )
 
 type pdfWriter struct {
@@ -44,78 +47,54 @@ func renderPDF(v view) ([]byte, error) {
 	w := &pdfWriter{pdf: p}
 	p.AddPage()
 	w.y = pdfMargin
-
-	w.para(v.title, pdfH1, true, 0, 0.15)
-	w.para(v.made, pdfSmall+1, false, 0, 0.45)
-	w.gap(4)
-	w.para(v.intro, pdfBody, false, 0, 0)
-
-	w.heading(v.nowTitle)
-	if v.nowNone != "" {
-		w.para(v.nowNone, pdfBody, false, 0, 0)
-	}
-	for i, it := range v.now {
-		w.keep(3)
-		w.numbered(fmt.Sprintf("%d.", i+1), it.title)
-		for _, l := range it.lines {
-			text := l.text
-			if l.label != "" {
-				text = l.label + ": " + l.text
+	footer := ""
+	for _, bl := range layout(v) {
+		switch bl.kind {
+		case blockTitle:
+			w.room(pdfH1*pdfLeading + 4*pdfBody*pdfLeading)
+			w.para(bl.text, pdfH1, true, 0, 0)
+		case blockMade:
+			w.para(bl.text, pdfSmall+0.5, false, 0, 0.4)
+			w.gap(4)
+		case blockPara:
+			w.gap(2)
+			w.para(bl.text, pdfBody, false, 0, 0)
+		case blockHeading:
+			w.heading(bl.text)
+		case blockAppt:
+			for i, l := range bl.lines2 {
+				w.para(l, pdfBody, i == 0, 0, 0)
 			}
-			w.para(text, pdfBody, false, 18, 0)
-		}
-		w.gap(6)
-	}
-	if v.later != "" {
-		w.para(v.later, pdfBody, false, 0, 0)
-		for _, l := range v.laterBy {
-			w.bullet("•", l)
-		}
-	}
-
-	w.heading(v.doneTitle)
-	w.para(v.doneCount, pdfBody, false, 0, 0)
-	w.gap(3)
-	for _, it := range v.done {
-		line := it.title
-		if it.meta != "" {
-			line += " — " + it.meta
-		}
-		w.bullet("•", line)
-		for _, l := range it.lines {
-			w.para(l.label+": "+l.text, pdfBody, false, 18, 0.3)
-		}
-	}
-	if v.doneMore != "" {
-		w.para(v.doneMore, pdfBody, false, 0, 0)
-	}
-
-	w.heading(v.apptTitle)
-	if len(v.appt) == 0 {
-		w.para(v.apptNone, pdfBody, false, 0, 0)
-	}
-	for i, l := range v.appt {
-		w.para(l, pdfBody, i == 0, 0, 0)
-	}
-
-	if len(v.agreements) > 0 {
-		w.heading(v.agreeTitle)
-		for _, a := range v.agreements {
-			w.bullet("•", a)
+		case blockCall:
+			w.gap(3)
+			w.labelled(bl.label, bl.text, 0, true)
+		case blockStep:
+			w.keep(3)
+			w.numbered(fmt.Sprintf("%d.", bl.num), bl.text)
+			for _, l := range bl.lines {
+				w.labelled(l.label, l.text, pdfIndent, false)
+			}
+			w.gap(5)
+		case blockDone:
+			w.done(bl.text, bl.meta)
+			for _, l := range bl.lines {
+				w.labelled(l.label, l.text, pdfIndent, false)
+			}
+		case blockBullet:
+			w.bullet("•", bl.text)
+		case blockProgress:
+			w.para(bl.text, pdfBody, false, 0, 0)
+			w.bar(bl.done, bl.total)
+		case blockPage:
+			if w.y > pdfMargin {
+				p.AddPage()
+				w.y = pdfMargin
+			}
+		case blockFooter:
+			footer = bl.text
 		}
 	}
-
-	w.heading(v.contactTitle)
-	if v.contactNone != "" {
-		w.para(v.contactNone, pdfBody, false, 0, 0)
-	}
-	for _, c := range v.contacts {
-		w.bullet("•", c)
-	}
-	if v.footer != "" {
-		w.gap(18)
-		w.para(v.footer, pdfSmall, false, 0, 0.45)
-	}
+	w.feet(footer)
 	if w.err != nil {
 		return nil, fmt.Errorf("pdf: %w", w.err)
 	}
@@ -124,6 +103,106 @@ func renderPDF(v view) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// feet writes the case reference and "page of pages" at the foot of every
+// page, once the number of pages is known.
+func (w *pdfWriter) feet(ref string) {
+	n := w.pdf.GetNumberOfPages()
+	for i := 1; i <= n; i++ {
+		if err := w.pdf.SetPage(i); err != nil {
+			w.fail(err)
+			return
+		}
+		w.font(pdfSmall, false)
+		w.pdf.SetTextColor(110, 110, 110)
+		y := pdfPageH - pdfBottom + 22
+		w.pdf.SetXY(pdfMargin, y)
+		w.cell(ref)
+		num := fmt.Sprintf("%d / %d", i, n)
+		w.pdf.SetXY(pdfPageW-pdfMargin-w.measure(num), y)
+		w.cell(num)
+		w.pdf.SetTextColor(0, 0, 0)
+	}
+}
+
+func (w *pdfWriter) fail(err error) {
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *pdfWriter) cell(s string) { w.fail(w.pdf.Cell(nil, s)) }
+
+// labelled writes "label: text", the label in grey (or bold), wrapped with
+// the label's width kept free on the first line only.
+func (w *pdfWriter) labelled(label, text string, indent float64, bold bool) {
+	if label == "" {
+		w.para(text, pdfBody, false, indent, 0)
+		return
+	}
+	if !bold {
+		label += ":"
+	}
+	w.font(pdfBody, bold)
+	lw := w.measure(label + " ")
+	w.font(pdfBody, false)
+	width := pdfPageW - 2*pdfMargin - indent
+	lines := w.wrapFirst(text, width-lw, width)
+	h := pdfBody * pdfLeading
+	w.room(h)
+	w.font(pdfBody, bold)
+	if !bold {
+		w.pdf.SetTextColor(90, 90, 90)
+	}
+	w.pdf.SetXY(pdfMargin+indent, w.y)
+	w.cell(label)
+	w.pdf.SetTextColor(0, 0, 0)
+	w.font(pdfBody, false)
+	for i, l := range lines {
+		x := pdfMargin + indent
+		if i == 0 {
+			x += lw
+		}
+		w.line(x, l, pdfBody)
+	}
+	if len(lines) == 0 {
+		w.y += h
+	}
+}
+
+// done writes a finished step: a drawn check mark (the Go fonts have no ✓),
+// its title in bold and the day.
+func (w *pdfWriter) done(title, meta string) {
+	line := title
+	if meta != "" {
+		line += " — " + meta
+	}
+	w.font(pdfBody, false)
+	w.room(pdfBody * pdfLeading)
+	x, y := pdfMargin+3, w.y+pdfBody*0.55
+	w.pdf.SetLineWidth(1.4)
+	w.pdf.SetStrokeColor(46, 125, 50)
+	w.pdf.Line(x, y, x+3.5, y+3.5)
+	w.pdf.Line(x+3.5, y+3.5, x+10, y-3.5)
+	for _, l := range w.wrap(line, pdfPageW-2*pdfMargin-pdfIndent) {
+		w.line(pdfMargin+pdfIndent, l, pdfBody)
+	}
+}
+
+// bar draws the share of finished steps.
+func (w *pdfWriter) bar(done, total int) {
+	const width, height = 260.0, 9.0
+	w.room(height + 8)
+	y := w.y + 2
+	w.pdf.SetFillColor(228, 228, 228)
+	w.fail(w.pdf.Rectangle(pdfMargin, y, pdfMargin+width, y+height, "F", height/2, 6))
+	if total > 0 && done > 0 {
+		fill := max(width*float64(done)/float64(total), height)
+		w.pdf.SetFillColor(46, 125, 50)
+		w.fail(w.pdf.Rectangle(pdfMargin, y, pdfMargin+fill, y+height, "F", height/2, 6))
+	}
+	w.y += height + 8
 }
 
 func (w *pdfWriter) font(size float64, bold bool) {
@@ -217,11 +296,20 @@ func (w *pdfWriter) measure(s string) float64 {
 
 // wrap breaks s into lines no wider than width in the current font; a word
 // wider than a line is cut.
-func (w *pdfWriter) wrap(s string, width float64) []string {
+func (w *pdfWriter) wrap(s string, width float64) []string { return w.wrapFirst(s, width, width) }
+
+// wrapFirst is wrap with a first line of another width.
+func (w *pdfWriter) wrapFirst(s string, first, rest float64) []string {
 	var lines []string
 	line := ""
+	room := func() float64 {
+		if len(lines) == 0 {
+			return first
+		}
+		return rest
+	}
 	for _, word := range strings.Fields(s) {
-		for w.measure(word) > width {
+		for width := room(); w.measure(word) > width; width = room() {
 			if line != "" {
 				lines, line = append(lines, line), ""
 				continue
@@ -237,7 +325,7 @@ func (w *pdfWriter) wrap(s string, width float64) []string {
 		switch {
 		case line == "":
 			line = word
-		case w.measure(line+" "+word) <= width:
+		case w.measure(line+" "+word) <= room():
 			line += " " + word
 		default:
 			lines, line = append(lines, line), word

@@ -12,87 +12,82 @@ import (
 // a character and never becomes a link or emphasis.
 func renderMarkdown(v view) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n*%s*\n\n%s\n", mdEscape(v.title), mdEscape(v.made), mdEscape(v.intro))
-
-	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(v.nowTitle))
-	if v.nowNone != "" {
-		fmt.Fprintf(&b, "%s\n", mdEscape(v.nowNone))
-	}
-	for i, it := range v.now {
-		fmt.Fprintf(&b, "%d. **%s**  \n", i+1, mdEscape(it.title))
-		for j, l := range it.lines {
-			end := "  \n"
-			if j == len(it.lines)-1 {
-				end = "\n"
+	prev := blockTitle
+	for i, bl := range layout(v) {
+		// A list needs a blank line before its first item, none between.
+		listGap := "\n"
+		if bl.kind == prev {
+			listGap = ""
+		}
+		prev = bl.kind
+		switch bl.kind {
+		case blockTitle:
+			if i > 0 {
+				b.WriteString("\n")
 			}
-			if l.label == "" {
-				fmt.Fprintf(&b, "   %s%s", mdEscape(l.text), end)
-			} else {
-				fmt.Fprintf(&b, "   *%s:* %s%s", mdEscape(l.label), mdEscape(l.text), end)
+			fmt.Fprintf(&b, "# %s\n", mdEscape(bl.text))
+		case blockMade:
+			fmt.Fprintf(&b, "\n*%s*\n", mdEscape(bl.text))
+		case blockPara:
+			fmt.Fprintf(&b, "\n%s\n", mdEscape(bl.text))
+		case blockHeading:
+			fmt.Fprintf(&b, "\n## %s\n", mdEscape(bl.text))
+		case blockAppt:
+			b.WriteString("\n")
+			for i, l := range bl.lines2 {
+				if i == 0 {
+					fmt.Fprintf(&b, "**%s**", mdEscape(l))
+				} else {
+					b.WriteString(mdEscape(l))
+				}
+				if i < len(bl.lines2)-1 {
+					b.WriteString("  ")
+				}
+				b.WriteString("\n")
 			}
+		case blockCall:
+			fmt.Fprintf(&b, "\n**%s** %s\n", mdEscape(bl.label), mdEscape(bl.text))
+		case blockStep:
+			fmt.Fprintf(&b, "\n%d. **%s**", bl.num, mdEscape(bl.text))
+			for _, l := range bl.lines {
+				if l.label == "" {
+					fmt.Fprintf(&b, "  \n   %s", mdEscape(l.text))
+				} else {
+					fmt.Fprintf(&b, "  \n   *%s:* %s", mdEscape(l.label), mdEscape(l.text))
+				}
+			}
+			b.WriteString("\n")
+		case blockDone:
+			line := "- ✓ " + mdEscape(bl.text)
+			if bl.meta != "" {
+				line += " — " + mdEscape(bl.meta)
+			}
+			b.WriteString(listGap + line)
+			for _, l := range bl.lines {
+				fmt.Fprintf(&b, "  \n  *%s:* %s", mdEscape(l.label), mdEscape(l.text))
+			}
+			b.WriteString("\n")
+		case blockBullet:
+			fmt.Fprintf(&b, "%s- %s\n", listGap, mdEscape(bl.text))
+		case blockProgress:
+			fmt.Fprintf(&b, "\n%s  \n%s\n", mdEscape(bl.text), progressBar(bl.done, bl.total))
+		case blockPage:
+			b.WriteString("\n---\n")
+		case blockFooter:
+			fmt.Fprintf(&b, "\n---\n\n<small>%s</small>\n", htmlEscape(bl.text))
 		}
-		b.WriteString("\n")
-	}
-	if v.later != "" {
-		fmt.Fprintf(&b, "%s\n\n", mdEscape(v.later))
-		for _, l := range v.laterBy {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(l))
-		}
-	}
-
-	fmt.Fprintf(&b, "\n## %s\n\n%s\n", mdEscape(v.doneTitle), mdEscape(v.doneCount))
-	if len(v.done) > 0 {
-		b.WriteString("\n")
-	}
-	for _, it := range v.done {
-		line := "- ✓ " + mdEscape(it.title)
-		if it.meta != "" {
-			line += " — " + mdEscape(it.meta)
-		}
-		b.WriteString(line)
-		for _, l := range it.lines {
-			fmt.Fprintf(&b, "  \n  *%s:* %s", mdEscape(l.label), mdEscape(l.text))
-		}
-		b.WriteString("\n")
-	}
-	if v.doneMore != "" {
-		fmt.Fprintf(&b, "\n%s\n", mdEscape(v.doneMore))
-	}
-
-	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(v.apptTitle))
-	if len(v.appt) == 0 {
-		fmt.Fprintf(&b, "%s\n", mdEscape(v.apptNone))
-	}
-	for i, l := range v.appt {
-		if i == 0 {
-			fmt.Fprintf(&b, "**%s**", mdEscape(l))
-		} else {
-			b.WriteString(mdEscape(l))
-		}
-		if i < len(v.appt)-1 {
-			b.WriteString("  ")
-		}
-		b.WriteString("\n")
-	}
-
-	if len(v.agreements) > 0 {
-		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(v.agreeTitle))
-		for _, a := range v.agreements {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(a))
-		}
-	}
-
-	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(v.contactTitle))
-	if v.contactNone != "" {
-		fmt.Fprintf(&b, "%s\n", mdEscape(v.contactNone))
-	}
-	for _, c := range v.contacts {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(c))
-	}
-	if v.footer != "" {
-		fmt.Fprintf(&b, "\n---\n\n<small>%s</small>\n", htmlEscape(v.footer))
 	}
 	return []byte(b.String())
+}
+
+// progressBar is the share of finished steps in twenty cells, for text.
+func progressBar(done, total int) string {
+	const cells = 20
+	full := 0
+	if total > 0 {
+		full = done * cells / total
+	}
+	return strings.Repeat("█", full) + strings.Repeat("░", cells-full)
 }
 
 // mdEscape makes typed text literal in Markdown: the characters that start
@@ -128,81 +123,70 @@ const textWidth = 72
 // renderText writes the summary as plain text with underlined headings.
 func renderText(v view) []byte {
 	var b strings.Builder
-	heading := func(s string, under rune) {
+	underline := func(s string, under rune) {
 		fmt.Fprintf(&b, "%s\n%s\n", s, strings.Repeat(string(under), min(textWidth, ansi.StringWidth(s))))
 	}
-	heading(v.title, '=')
-	fmt.Fprintf(&b, "%s\n\n", v.made)
-	b.WriteString(wrap(v.intro, textWidth, "", ""))
-
-	b.WriteString("\n")
-	heading(v.nowTitle, '-')
-	if v.nowNone != "" {
-		b.WriteString(wrap(v.nowNone, textWidth, "", ""))
-	}
-	for i, it := range v.now {
-		num := fmt.Sprintf("%d. ", i+1)
-		b.WriteString(wrap(it.title, textWidth, num, "   "))
-		for _, l := range it.lines {
-			line := l.text
-			if l.label != "" {
-				line = l.label + ": " + l.text
+	prev := blockTitle
+	for i, bl := range layout(v) {
+		// A blank line between parts; none under a heading, between the
+		// items of one list, or under the bar.
+		gap := "\n"
+		switch {
+		case prev == blockHeading, prev == blockTitle,
+			bl.kind == prev && bl.kind != blockStep && bl.kind != blockPara,
+			prev == blockProgress && bl.kind == blockDone:
+			gap = ""
+		}
+		prev = bl.kind
+		switch bl.kind {
+		case blockTitle:
+			if i > 0 {
+				b.WriteString("\n")
 			}
-			b.WriteString(wrap(line, textWidth, "   ", "     "))
+			underline(bl.text, '=')
+		case blockMade:
+			fmt.Fprintf(&b, "%s\n", bl.text)
+		case blockPara:
+			b.WriteString(gap + wrap(bl.text, textWidth, "", ""))
+		case blockHeading:
+			b.WriteString("\n")
+			underline(bl.text, '-')
+		case blockAppt:
+			b.WriteString(gap)
+			for _, l := range bl.lines2 {
+				b.WriteString(wrap(l, textWidth, "", "  "))
+			}
+		case blockCall:
+			b.WriteString(gap + wrap(bl.label+" "+bl.text, textWidth, "", "  "))
+		case blockStep:
+			num := fmt.Sprintf("%d. ", bl.num)
+			b.WriteString(gap + wrap(bl.text, textWidth, num, "   "))
+			for _, l := range bl.lines {
+				line := l.text
+				if l.label != "" {
+					line = l.label + ": " + l.text
+				}
+				b.WriteString(wrap(line, textWidth, "   ", "     "))
+			}
+		case blockDone:
+			line := bl.text
+			if bl.meta != "" {
+				line += " (" + bl.meta + ")"
+			}
+			b.WriteString(gap + wrap(line, textWidth, "  ✓ ", "    "))
+			for _, l := range bl.lines {
+				b.WriteString(wrap(l.label+": "+l.text, textWidth, "    ", "      "))
+			}
+		case blockBullet:
+			b.WriteString(gap + wrap(bl.text, textWidth, "  - ", "    "))
+		case blockProgress:
+			b.WriteString(gap + wrap(bl.text, textWidth, "", ""))
+			b.WriteString(progressBar(bl.done, bl.total) + "\n")
+		case blockPage:
+			b.WriteString("\n" + strings.Repeat("=", textWidth) + "\n")
+		case blockFooter:
+			fmt.Fprintf(&b, "\n%s\n", bl.text)
 		}
-		b.WriteString("\n")
-	}
-	if v.later != "" {
-		b.WriteString(wrap(v.later, textWidth, "", ""))
-		for _, l := range v.laterBy {
-			b.WriteString(wrap(l, textWidth, "  - ", "    "))
-		}
-		b.WriteString("\n")
-	}
-
-	heading(v.doneTitle, '-')
-	b.WriteString(wrap(v.doneCount, textWidth, "", ""))
-	for _, it := range v.done {
-		line := it.title
-		if it.meta != "" {
-			line += " (" + it.meta + ")"
-		}
-		b.WriteString(wrap(line, textWidth, "  ✓ ", "    "))
-		for _, l := range it.lines {
-			b.WriteString(wrap(l.label+": "+l.text, textWidth, "    ", "      "))
-		}
-	}
-	if v.doneMore != "" {
-		b.WriteString(wrap(v.doneMore, textWidth, "", ""))
-	}
-
-	b.WriteString("\n")
-	heading(v.apptTitle, '-')
-	if len(v.appt) == 0 {
-		b.WriteString(wrap(v.apptNone, textWidth, "", ""))
-	}
-	for _, l := range v.appt {
-		b.WriteString(wrap(l, textWidth, "", "  "))
-	}
-
-	if len(v.agreements) > 0 {
-		b.WriteString("\n")
-		heading(v.agreeTitle, '-')
-		for _, a := range v.agreements {
-			b.WriteString(wrap(a, textWidth, "  - ", "    "))
-		}
-	}
-
-	b.WriteString("\n")
-	heading(v.contactTitle, '-')
-	if v.contactNone != "" {
-		b.WriteString(wrap(v.contactNone, textWidth, "", ""))
-	}
-	for _, c := range v.contacts {
-		b.WriteString(wrap(c, textWidth, "  - ", "    "))
-	}
-	if v.footer != "" {
-		fmt.Fprintf(&b, "\n%s\n", v.footer)
 	}
 	return []byte(b.String())
 }

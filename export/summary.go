@@ -58,11 +58,25 @@ type Options struct {
 	// AllowBSN writes the file even though some text looks like a BSN: the
 	// specialist has checked it is none.
 	AllowBSN bool
+	// Pages is the first page only (the default) or that page and the
+	// pages after it, with the longer lists.
+	Pages Pages
 	// Now stamps the calendar file (DTSTAMP, and the SEQUENCE that lets a
 	// newer file win); zero means midnight of today, which keeps the output
 	// the same for the same case and day.
 	Now time.Time
 }
+
+// Pages says how much of the summary is written.
+type Pages int
+
+const (
+	// FirstPage is what the resident needs most, on one page.
+	FirstPage Pages = iota
+	// AllPages adds the pages after it: why each step matters, what comes
+	// later, every finished step and agreement, and everyone who helps.
+	AllPages
+)
 
 // Summary renders the resident's progress summary in the case's language.
 // It refuses (a *BSNError) when a text in it looks like a BSN.
@@ -73,6 +87,7 @@ func Summary(c actionlist.Case, f Format, today actionlist.Date) ([]byte, error)
 // Summary renders the summary with these options.
 func (o Options) Summary(c actionlist.Case, f Format, today actionlist.Date) ([]byte, error) {
 	v, scan := buildView(c, today)
+	v.pages = o.Pages
 	if !o.AllowBSN {
 		if err := scan.err(); err != nil {
 			return nil, err
@@ -99,35 +114,35 @@ func (o Options) Summary(c actionlist.Case, f Format, today actionlist.Date) ([]
 
 // view is the summary as plain strings, shared by every format: what is
 // written is decided here once, and every string in it was checked for a
-// BSN. It never holds an internal note, a work note or a later step.
+// BSN. It never holds an internal note, a work note or a later step. The
+// order on the page is layout's (layout.go).
 type view struct {
 	lang  actionlist.Lang
 	t     *text
+	pages Pages
 	title string
 	made  string
 	intro string
 
-	doneTitle string
-	doneCount string // "20 of the 67 steps are done", or "" when none are
-	done      []item
-	doneMore  string
+	doneCount string // "20 of the 67 steps are done", or "no steps yet"
+	doneN     int
+	total     int    // the steps that apply
+	done      []item // every finished step, newest first
 
-	nowTitle string
-	now      []item
-	nowNone  string
-	later    string
-	laterBy  []string
+	now     []item
+	nowNone string
+	later   string
+	laterBy []string
+	laterN  int
 
-	apptTitle string
-	appt      []string // the day and time, where, with whom; empty: none
-	apptNone  string
+	appt     []string // the day and time, where, with whom; empty: none
+	apptNone string
 
-	agreeTitle string
-	agreements []string
+	agreements []string // newest first
 
-	contactTitle string
-	contacts     []string
-	contactNone  string
+	callFirst   string // the one person to call first, with role and number
+	contacts    []string
+	contactNone string
 
 	footer string
 
@@ -138,7 +153,8 @@ type view struct {
 // item is one step as the resident reads it.
 type item struct {
 	title string
-	lines []labelled // who, when, why, after, note
+	lines []labelled // who, when, after, note
+	why   string     // Now steps: why it matters, on the page after the first
 	meta  string     // done steps: the day
 }
 
@@ -153,10 +169,6 @@ type calEvent struct {
 	day     actionlist.Date // all-day when at is zero
 	at      time.Time
 }
-
-// doneShown is how many achievements the summary lists; older ones are a
-// count, so the page stays short.
-const doneShown = 10
 
 func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	lang := c.Language
@@ -173,15 +185,10 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	name := clean(Where{What: InCase}, c.Name)
 	v := view{
 		lang: lang, t: t,
-		title:        fmt.Sprintf(t.Title, name),
-		made:         fmt.Sprintf(t.Made, t.Weekdays[today.Weekday()]+" "+shortDate(today, t)),
-		intro:        t.Intro,
-		doneTitle:    t.DoneTitle,
-		nowTitle:     t.NowTitle,
-		apptTitle:    t.ApptTitle,
-		agreeTitle:   t.AgreeTitle,
-		contactTitle: t.ContactTitle,
-		calendar:     fmt.Sprintf(t.Calendar, name),
+		title:    fmt.Sprintf(t.Title, name),
+		made:     fmt.Sprintf(t.Made, t.Weekdays[today.Weekday()]+" "+shortDate(today, t)),
+		intro:    t.Intro,
+		calendar: fmt.Sprintf(t.Calendar, name),
 	}
 	if ref := actionlist.CleanText(c.Ref, false); ref != "" {
 		v.footer = fmt.Sprintf(t.Footer, ref)
@@ -189,16 +196,13 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 
 	// Done: the newest achievements first.
 	timeline, applicable := doneSteps(c.Steps)
+	v.doneN, v.total = len(timeline), applicable
 	if len(timeline) > 0 {
 		v.doneCount = fmt.Sprintf(t.DoneCount, len(timeline), applicable)
 	} else {
 		v.doneCount = t.DoneNone
 	}
-	for i, s := range timeline {
-		if i == doneShown {
-			v.doneMore = fmt.Sprintf(t.DoneMore, len(timeline)-doneShown)
-			break
-		}
+	for _, s := range timeline {
 		it := item{title: clean(Where{What: InStep, Title: s.Title}, s.Title)}
 		if !s.DoneOn.IsZero() {
 			it.meta = fmt.Sprintf(t.DoneOn, longDate(s.DoneOn, today, t))
@@ -209,11 +213,11 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.done = append(v.done, it)
 	}
 
-	// Now: the dosed steps, with who, when, why and what comes after.
+	// Now: the dosed steps, with who, when and what comes after.
 	d := actionlist.Dose(c.Steps, c.Dose, today)
 	for _, s := range d.Now {
 		w := Where{What: InStep, Title: s.Title}
-		it := item{title: clean(w, s.Title)}
+		it := item{title: clean(w, s.Title), why: clean(w, s.Why)}
 		it.lines = append(it.lines,
 			labelled{t.Who, whoText(c, s, t, scan)},
 			labelled{t.When, whenText(s, today, t)})
@@ -222,9 +226,6 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 			it.lines = append(it.lines, labelled{"", t.Started})
 		case actionlist.StepWaiting:
 			it.lines = append(it.lines, labelled{"", t.WaitingNote})
-		}
-		if why := clean(w, s.Why); why != "" {
-			it.lines = append(it.lines, labelled{t.Why, why})
 		}
 		if after := clean(w, s.After); after != "" {
 			it.lines = append(it.lines, labelled{t.After, after})
@@ -253,6 +254,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.nowNone = t.NowNone
 	}
 	if d.LaterTotal > 0 {
+		v.laterN = d.LaterTotal
 		v.later = fmt.Sprintf(t.Later, d.LaterTotal)
 		for _, ph := range actionlist.Phases {
 			if n := d.Later[ph]; n > 0 {
@@ -281,7 +283,10 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.apptNone = t.ApptNone
 	}
 
-	for _, a := range c.Agreements {
+	// Agreements, the newest first: the first page shows the latest.
+	agreements := slices.Clone(c.Agreements)
+	slices.SortStableFunc(agreements, func(a, b actionlist.Agreement) int { return b.Date.Compare(a.Date) })
+	for _, a := range agreements {
 		w := Where{What: InAgreement}
 		line := clean(w, a.What)
 		if who := clean(w, a.Who); who != "" {
@@ -293,11 +298,14 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.agreements = append(v.agreements, line)
 	}
 
-	// Who helps: everyone but the resident, the specialist first.
+	// Who helps: everyone but the resident, the specialist first. The one
+	// to call first is the first who can be reached, so the name on the
+	// first page always comes with a number.
 	people := slices.Clone(c.Participants)
 	slices.SortStableFunc(people, func(a, b actionlist.Participant) int {
 		return helperRank(a.Role) - helperRank(b.Role)
 	})
+	first := ""
 	for _, pp := range people {
 		if pp.Role == actionlist.RoleResident {
 			continue
@@ -310,10 +318,20 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		if role := t.Role[pp.Role]; role != "" {
 			line += " · " + role
 		}
-		if contact := clean(w, pp.Contact); contact != "" {
+		contact := clean(w, pp.Contact)
+		if contact != "" {
 			line += " · " + contact
+			if v.callFirst == "" {
+				v.callFirst = line
+			}
+		}
+		if first == "" {
+			first = line
 		}
 		v.contacts = append(v.contacts, line)
+	}
+	if v.callFirst == "" {
+		v.callFirst = first
 	}
 	if len(v.contacts) == 0 {
 		v.contactNone = t.ContactNone

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -122,7 +123,7 @@ func TestSummaryHoldsWhatTheResidentNeedsAndNothingElse(t *testing.T) {
 		tx := texts(lang)
 		for _, f := range Formats {
 			t.Run(string(lang)+"/"+string(f), func(t *testing.T) {
-				data, err := Summary(c, f, today)
+				data, err := Options{Pages: AllPages}.Summary(c, f, today)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -178,7 +179,7 @@ func TestSummaryHoldsWhatTheResidentNeedsAndNothingElse(t *testing.T) {
 func TestSummaryDosesAndCountsLater(t *testing.T) {
 	c := fixture(actionlist.English)
 	c.Dose = 1
-	data, err := Summary(c, Text, today)
+	data, err := Options{Pages: AllPages}.Summary(c, Text, today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,7 +325,7 @@ func TestPDFWrapsAndBreaksPages(t *testing.T) {
 		}
 		c.Steps[i].Why = strings.Repeat("Een heel lange uitleg waarom dit belangrijk is. ", 12)
 	}
-	data, err := Summary(c, PDF, today)
+	data, err := Options{Pages: AllPages}.Summary(c, PDF, today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,11 +336,85 @@ func TestPDFWrapsAndBreaksPages(t *testing.T) {
 	if !strings.Contains(text, "Een heel lange uitleg waarom dit belangrijk is.") || !strings.Contains(text, "zou gaan als hij niet werd afgebroken") {
 		t.Error("long text lost")
 	}
-	pages := bytes.Count(data, []byte("/Type /Page")) - bytes.Count(data, []byte("/Type /Pages"))
+	pages := pdfPages(t, data)
 	if pages < 2 {
 		t.Errorf("%d pages for a long summary: no page break", pages)
 	}
 }
+
+// The first page holds what the resident needs most, in the order it is
+// read: the appointment and the one person to call, the steps of now with
+// who, when and what comes after, what was agreed, how far they are and the
+// latest finished steps. Why, the later steps by phase and the older
+// finished steps are on the pages after it, and only when asked for.
+func TestFirstPageHoldsWhatMattersMostInOrder(t *testing.T) {
+	for _, lang := range actionlist.Langs {
+		c := fixture(lang)
+		for i := range 4 {
+			c.Agreements = append(c.Agreements, actionlist.Agreement{ID: fmt.Sprintf("old%d", i), Date: today.AddDays(-60 - i), What: fmt.Sprintf("OLD-AGREEMENT-%d", i)})
+		}
+		tx := texts(lang)
+		for _, f := range []Format{Markdown, HTML, Text, PDF} {
+			t.Run(string(lang)+"/"+string(f), func(t *testing.T) {
+				data, err := Summary(c, f, today)
+				if err != nil {
+					t.Fatal(err)
+				}
+				text := squash(readable(t, f, data))
+				order := []string{
+					tx.ApptTitle, fmt.Sprintf(tx.ApptAt, longDate(today.AddDays(7), today, tx), "14:00"),
+					tx.CallFirst, "Marieke · " + tx.Role[actionlist.RoleSpecialist] + " · marieke@example.org",
+					tx.NowTitle, "NOW-2", tx.Started, "NOW-1: zoek je loonstroken op", tx.WhoYou, fmt.Sprintf(tx.DueBy, longDate(today.AddDays(4), today, tx)),
+					"AFTER-1: de specialist rekent je inkomen uit.", "NOW-3", fmt.Sprintf(tx.LaterShort, 4),
+					tx.AgreeTitle, "AGREED: Zoë opent elke vrijdag de post met Sanne.", "OLD-AGREEMENT-0", "OLD-AGREEMENT-1", fmt.Sprintf(tx.AgreeOlder, 2),
+					tx.DoneTitle, fmt.Sprintf(tx.DoneCount, 3, 10), "DONE-2: huur veilig", "DONE-1: huur veilig", "DONE-0: huur veilig",
+				}
+				at := 0
+				for _, want := range order {
+					i := strings.Index(text[at:], squash(want))
+					if i < 0 {
+						t.Fatalf("missing %q after place %d in:\n%s", want, at, text)
+					}
+					at += i + len(squash(want))
+				}
+				for _, not := range []string{"WHY-1", "FORYOU", "OLD-AGREEMENT-2", tx.MoreTitle, tx.ContactTitle,
+					fmt.Sprintf(tx.LaterPhase, actionlist.PhaseLabel(actionlist.PhaseIncome, lang), 4)} {
+					if strings.Contains(text, not) {
+						t.Errorf("the first page holds %q", not)
+					}
+				}
+				if f == PDF {
+					if n := pdfPages(t, data); n != 1 {
+						t.Errorf("%d pages", n)
+					}
+				}
+				all, err := Options{Pages: AllPages}.Summary(c, f, today)
+				if err != nil {
+					t.Fatal(err)
+				}
+				text = squash(readable(t, f, all))
+				for _, want := range []string{tx.MoreTitle, "WHY-1", "FORYOU", "OLD-AGREEMENT-3", tx.ContactTitle, "06-22222222", fmt.Sprintf(tx.AgreeMore, 2), tx.AgreeAll} {
+					if !strings.Contains(text, squash(want)) {
+						t.Errorf("all pages: missing %q", want)
+					}
+				}
+				if f == PDF {
+					if n := pdfPages(t, all); n != 2 {
+						t.Errorf("all pages: %d pages, want the first and one after it", n)
+					}
+				}
+			})
+		}
+	}
+}
+
+// pdfPages counts a PDF's page objects: "/Type /Page", not "/Pages".
+func pdfPages(t *testing.T, data []byte) int {
+	t.Helper()
+	return len(pageObject.FindAll(data, -1))
+}
+
+var pageObject = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
 func TestSummaryRefusesABSN(t *testing.T) {
 	const bsn = "111222333" // passes the eleven-test

@@ -14,7 +14,6 @@ type text struct {
 	DoneCount    string // %d done of %d
 	DoneNone     string
 	DoneOn       string // %s: the day in words
-	DoneMore     string // %d earlier steps
 	NowTitle     string
 	NowNone      string
 	NowAllDone   string
@@ -37,6 +36,19 @@ type text struct {
 	Calendar     string // %s: the resident's name; the calendar's name
 	ApptEvent    string // the appointment's title in a calendar
 	DueEvent     string // %s: the step's title
+
+	// The first page, and the page after it.
+	CallFirst    string // before the one person to call first
+	DoneAllTitle string
+	DoneLatest   string // %d: the other finished steps, on the next page
+	DoneOlder    string // %d: the other finished steps, on a one-page summary
+	LaterShort   string // %d steps kept for later
+	AgreeMore    string // %d: older agreements, on the next page
+	AgreeOlder   string // %d: older agreements, on a one-page summary
+	MoreTitle    string // the heading of the page after the first
+	WhyTitle     string
+	LaterTitle   string
+	AgreeAll     string
 
 	// Who does a step, in words for the resident.
 	WhoYou            string

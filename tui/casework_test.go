@@ -45,9 +45,9 @@ type countedSummaries struct {
 	b *busyStore
 }
 
-func (c countedSummaries) Write(cs actionlist.Case, format, path string, today actionlist.Date, allowBSN bool) error {
+func (c countedSummaries) Write(cs actionlist.Case, format, path string, today actionlist.Date, allowBSN, allPages bool) error {
 	defer c.b.enter()()
-	return c.ScreenSummaries.Write(cs, format, path, today, allowBSN)
+	return c.ScreenSummaries.Write(cs, format, path, today, allowBSN, allPages)
 }
 
 func fileHash(t *testing.T, path string) [32]byte {
@@ -81,7 +81,7 @@ func TestSummaryOverTheDatabaseIsRefused(t *testing.T) {
 		f.see("Overzicht voor de inwoner")
 		f.press("down", "down", "enter") // Markdown
 		f.typeText(tc.path)
-		f.press("enter")
+		f.press("enter", "enter") // the path, one page
 		f.see("Niet opgeslagen", tc.says)
 		if fileHash(t, db) != before || fileHash(t, backup) != beforeBackup {
 			t.Fatalf("%s: a database file was changed", tc.path)
@@ -98,7 +98,7 @@ func TestSummaryOverTheDatabaseIsRefused(t *testing.T) {
 	out := filepath.Join(filepath.Dir(db), "fatima.md")
 	f.press("X", "down", "down", "enter")
 	f.typeText("fatima.md")
-	f.press("enter")
+	f.press("enter", "enter")
 	f.see("Overzicht geschreven")
 	if data, err := os.ReadFile(out); err != nil || len(data) == 0 {
 		t.Fatalf("the summary was not written: %v", err)
@@ -167,7 +167,7 @@ func TestNoSummaryFromAVolunteersCopy(t *testing.T) {
 	f.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	f.run(m.Init())
 	f.openCase()
-	f.press("X", "enter", "enter") // PDF, to the export folder
+	f.press("X", "enter", "enter", "enter") // PDF, to the export folder, one page
 	f.see("Niet opgeslagen", "kopie voor een vrijwilliger")
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("a summary was written: %v", entries)

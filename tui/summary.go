@@ -18,8 +18,9 @@ type Summaries interface {
 	Formats() []string
 	// Write renders the case's summary in a format and writes it to path
 	// (private, whole or not at all). allowBSN writes it although some text
-	// looks like a BSN, after the specialist checked it is none.
-	Write(c actionlist.Case, format, path string, today actionlist.Date, allowBSN bool) error
+	// looks like a BSN, after the specialist checked it is none; allPages
+	// adds the pages after the first, with the longer lists.
+	Write(c actionlist.Case, format, path string, today actionlist.Date, allowBSN, allPages bool) error
 	// Sentence says what went wrong, in a language; "" if it does not know.
 	Sentence(err error, l actionlist.Lang) string
 	// LooksLikeBSN reports whether the error is a refusal over a possible BSN.
@@ -28,6 +29,7 @@ type Summaries interface {
 
 type summaryValues struct {
 	format, path string
+	allPages     bool
 	allowBSN     bool
 	askBSN       bool // the last try was refused over a possible BSN
 }
@@ -70,6 +72,8 @@ func (m Model) summaryForm(v *summaryValues) *form {
 	fields := []huh.Field{
 		huh.NewSelect[string]().Title(t.SummaryFormat).Description(t.SummaryWhat).Options(opts...).Value(&v.format),
 		huh.NewInput().Title(t.SummaryPath).Description(fmt.Sprintf(t.SummaryPathHint, m.o.ExportDir)).Value(&v.path).CharLimit(1024),
+		huh.NewSelect[bool]().Title(t.SummaryPages).Description(t.SummaryPagesHint).Value(&v.allPages).
+			Options(huh.NewOption(t.SummaryFirstPage, false), huh.NewOption(t.SummaryAllPages, true)),
 	}
 	if v.askBSN {
 		fields = append(fields, huh.NewConfirm().Title(t.SummaryBSNCheck).Affirmative(t.Yes).Negative(t.No).Value(&v.allowBSN))
@@ -77,10 +81,10 @@ func (m Model) summaryForm(v *summaryValues) *form {
 	c := m.cs.c
 	submit := func(m Model) (Model, tea.Cmd) {
 		path := m.summaryPath(v)
-		sum, today, allow := m.o.Summaries, m.today(), v.allowBSN
+		sum, today, allow, all := m.o.Summaries, m.today(), v.allowBSN, v.allPages
 		m.status = status{text: m.t.Saving}
 		return m, func() tea.Msg {
-			return summaryWrittenMsg{path: path, err: sum.Write(c, v.format, path, today, allow), v: v}
+			return summaryWrittenMsg{path: path, err: sum.Write(c, v.format, path, today, allow, all), v: v}
 		}
 	}
 	return m.newForm(t.SummaryTitle, submit, huh.NewGroup(fields...))

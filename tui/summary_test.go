@@ -15,6 +15,7 @@ type fakeSummaries struct {
 	format    string
 	path      string
 	allowed   bool
+	allPages  bool
 	writes    int
 }
 
@@ -22,11 +23,11 @@ var errFakeBSN = errors.New("looks like a BSN")
 
 func (f *fakeSummaries) Formats() []string { return []string{"pdf", "html", "md", "txt", "ics"} }
 
-func (f *fakeSummaries) Write(c actionlist.Case, format, path string, today actionlist.Date, allowBSN bool) error {
+func (f *fakeSummaries) Write(c actionlist.Case, format, path string, today actionlist.Date, allowBSN, allPages bool) error {
 	if f.refuseBSN && !allowBSN {
 		return errFakeBSN
 	}
-	f.format, f.path, f.allowed = format, path, allowBSN
+	f.format, f.path, f.allowed, f.allPages = format, path, allowBSN, allPages
 	f.writes++
 	return nil
 }
@@ -49,14 +50,16 @@ func TestSummaryKeyWritesTheResidentsSummary(t *testing.T) {
 	f.see("Overzicht voor de inwoner", "PDF (om te printen)")
 	f.press("down", "enter") // HTML
 	f.press("enter")         // the default path
+	f.see("Eén bladzijde", "Alle bladzijden")
+	f.press("down", "enter") // all pages
 	// Refused over a possible BSN: the form comes back and asks.
 	f.see("op een BSN lijkt", "geen BSN. Toch schrijven?")
 	if sum.writes != 0 {
 		t.Fatal("written despite the refusal")
 	}
-	f.press("enter", "enter") // keep the format and the path
+	f.press("enter", "enter", "enter") // keep the format, the path and the pages
 	f.press("left", "enter")  // yes, checked
-	if sum.writes != 1 || !sum.allowed || sum.format != "html" {
+	if sum.writes != 1 || !sum.allowed || sum.format != "html" || !sum.allPages {
 		t.Fatalf("write: %+v", sum)
 	}
 	want := filepath.Join(f.m.o.ExportDir, "houvast-fatima-2026-11-23.html")

@@ -262,6 +262,8 @@ type text struct {
 	SummaryTitle, SummaryFormat, SummaryWhat, SummaryPath      string
 	SummaryPathHint, SummaryBSNCheck, SummaryWritten           string
 	SummaryFormats                                             map[string]string
+	SummaryPages, SummaryPagesHint                             string
+	SummaryFirstPage, SummaryAllPages                          string
 
 	// The agenda.
 	KeyAgenda, AgendaTitle, AgendaEmpty, AgendaNoStep, AgendaGone string
