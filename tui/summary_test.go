@@ -58,7 +58,7 @@ func TestSummaryKeyWritesTheResidentsSummary(t *testing.T) {
 		t.Fatal("written despite the refusal")
 	}
 	f.press("enter", "enter", "enter") // keep the format, the path and the pages
-	f.press("left", "enter")  // yes, checked
+	f.press("left", "enter")           // yes, checked
 	if sum.writes != 1 || !sum.allowed || sum.format != "html" || !sum.allPages {
 		t.Fatalf("write: %+v", sum)
 	}
