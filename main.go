@@ -5,10 +5,18 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"houvast/cli"
 )
 
 func main() {
-	os.Exit(cli.Run(context.Background(), os.Args[1:], cli.System()))
+	// A closed terminal (SIGHUP) or a kill (SIGTERM) ends the run through
+	// its context, so the screen closes the database and the demo removes
+	// its throwaway copy, as on quitting.
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP, syscall.SIGTERM)
+	code := cli.Run(ctx, os.Args[1:], cli.System())
+	stop()
+	os.Exit(code)
 }
