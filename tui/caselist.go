@@ -208,8 +208,8 @@ func (m Model) renderList() (string, []key.Binding) {
 		}
 		room -= len(reminder)
 	}
-	off := scrollOffset(l.cursor, len(l.rows), room)
-	for i := off; i < min(len(l.rows), off+room); i++ {
+	off, end, more := m.scrollWindow(l.cursor, len(l.rows), room)
+	for i := off; i < end; i++ {
 		line := caseRow(l.rows[i], cols, m.today(), t, m.lang)
 		if i == l.cursor {
 			line = m.st.selected.Render(pad(line, m.width))
@@ -217,6 +217,9 @@ func (m Model) renderList() (string, []key.Binding) {
 			line = m.st.dim.Render(line)
 		}
 		b.WriteString(line + "\n")
+	}
+	if more != "" {
+		b.WriteString(more + "\n")
 	}
 	for _, line := range reminder {
 		b.WriteString(line + "\n")
@@ -261,6 +264,27 @@ func caseRow(c store.CaseSummary, cols [5]int, today actionlist.Date, t *text, l
 		next = apptText(actionlist.Appointment{At: c.Next}, today, l, false)
 	}
 	return listRow(cols, clean(c.Ref), clean(c.Name), status, progress, next)
+}
+
+// scrollWindow is the part of a list of total rows that room lines show,
+// with the cursor in view. When not all fit, the window is a line shorter
+// and hint says how many rows are above and below it, so a list never
+// seems to end where the screen does.
+func (m Model) scrollWindow(cursor, total, room int) (off, end int, hint string) {
+	if total <= room {
+		return 0, total, ""
+	}
+	room = max(1, room-1)
+	off = scrollOffset(cursor, total, room)
+	end = min(total, off+room)
+	var parts []string
+	if off > 0 {
+		parts = append(parts, fmt.Sprintf(m.t.ScrollAbove, off))
+	}
+	if end < total {
+		parts = append(parts, fmt.Sprintf(m.t.ScrollBelow, total-end))
+	}
+	return off, end, m.st.dim.Render(strings.Join(parts, " · "))
 }
 
 // scrollOffset keeps the cursor in a window of room rows.

@@ -98,8 +98,8 @@ func (m Model) renderAftercare() (string, []key.Binding) {
 	}
 	room := m.height - 2 - len(lines)
 	rows := m.over.checkIns
-	off := scrollOffset(m.over.cursor, len(rows), room)
-	for i := off; i < min(len(rows), off+room); i++ {
+	off, end, more := m.scrollWindow(m.over.cursor, len(rows), room)
+	for i := off; i < end; i++ {
 		ci := rows[i]
 		when := shortDate(ci.Step.Due, today, m.lang)
 		if ci.Days > 0 {
@@ -114,6 +114,9 @@ func (m Model) renderAftercare() (string, []key.Binding) {
 			line = m.st.overdue.Render(line)
 		}
 		lines = append(lines, line)
+	}
+	if more != "" {
+		lines = append(lines, more)
 	}
 	return strings.Join(lines, "\n"), m.footerKeys(m.aftercareKeys())
 }

@@ -214,8 +214,8 @@ func (m Model) renderSteps() (string, []key.Binding) {
 	for _, s := range m.cs.dosing.Now {
 		inNow[s.ID] = true
 	}
-	off := scrollOffset(cursorLine, len(layout), room)
-	for _, l := range layout[off:min(len(layout), off+room)] {
+	off, end, more := m.scrollWindow(cursorLine, len(layout), room)
+	for _, l := range layout[off:end] {
 		s := rows[l.step]
 		if l.header {
 			pp := phaseProgress(m.cs.progress, s.Phase)
@@ -224,8 +224,11 @@ func (m Model) renderSteps() (string, []key.Binding) {
 		}
 		body = append(body, m.stepLine(*s, l.step == m.steps.cursor, inNow[s.ID], today))
 	}
-	for len(body) < room {
+	for len(body) < room-1 {
 		body = append(body, "")
+	}
+	if more != "" || len(body) < room {
+		body = append(body, more)
 	}
 	lines = append(lines, body...)
 	if m.steps.cursor < len(rows) {

@@ -27,6 +27,8 @@ type text struct {
 	ListTitle      string
 	ListEmpty      string
 	ListNoMatch    string
+	ScrollAbove    string // %d rows above the window
+	ScrollBelow    string // %d rows below it
 	ListOnlyClosed string
 	SearchPrompt   string
 	ColRef         string

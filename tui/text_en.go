@@ -20,6 +20,8 @@ var english = text{
 	ListTitle:      "Cases",
 	ListEmpty:      "No cases yet. Press n for a new case.",
 	ListNoMatch:    "No case matches this search.",
+	ScrollAbove:    "↑ %d more above",
+	ScrollBelow:    "↓ %d more below",
 	ListOnlyClosed: "No open cases. c shows the closed cases too.",
 	SearchPrompt:   "Search: ",
 	ColRef:         "Ref",

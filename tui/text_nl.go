@@ -20,6 +20,8 @@ var dutch = text{
 	ListTitle:      "Dossiers",
 	ListEmpty:      "Nog geen dossiers. Druk op n voor een nieuw dossier.",
 	ListNoMatch:    "Geen dossier gevonden met deze zoekterm.",
+	ScrollAbove:    "↑ nog %d hierboven",
+	ScrollBelow:    "↓ nog %d hieronder",
 	ListOnlyClosed: "Geen open dossiers. c toont ook de afgesloten dossiers.",
 	SearchPrompt:   "Zoek: ",
 	ColRef:         "Ref",

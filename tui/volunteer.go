@@ -158,8 +158,8 @@ func (m Model) renderVolunteer() (string, []key.Binding) {
 	if v.cursor < len(v.lineOf) {
 		cursorLine = v.lineOf[v.cursor]
 	}
-	off := scrollOffset(cursorLine, len(v.rows), room)
-	for _, r := range v.rows[off:min(len(v.rows), off+room)] {
+	off, end, more := m.scrollWindow(cursorLine, len(v.rows), room)
+	for _, r := range v.rows[off:end] {
 		it := v.items[r.item]
 		switch {
 		case r.header:
@@ -171,6 +171,9 @@ func (m Model) renderVolunteer() (string, []key.Binding) {
 		default:
 			lines = append(lines, m.volunteerLine(it.Step, r.item == v.cursor, today))
 		}
+	}
+	if more != "" {
+		lines = append(lines, more)
 	}
 	return strings.Join(lines, "\n"), m.footerKeys(m.volunteerKeys())
 }
