@@ -30,11 +30,21 @@ func (m Model) newForm(title string, submit func(Model) (Model, tea.Cmd), groups
 	km.Text.NewLine = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
 	f := huh.NewForm(groups...).
 		WithKeyMap(km).
-		WithTheme(huh.ThemeFunc(huh.ThemeBase16)). // the terminal's 16 colours, on light or dark alike
+		WithTheme(huh.ThemeFunc(formTheme)).
 		WithShowHelp(false)
 	fm := &form{title: title, f: f, submit: submit}
 	fm.resize(m.width, m.height)
 	return fm
+}
+
+// formTheme is huh's theme in the terminal's 16 colours, on light or dark
+// alike, with the chosen button also bold and underlined: without colour
+// (NO_COLOR) a yes/no question still shows which answer is chosen.
+func formTheme(isDark bool) *huh.Styles {
+	t := huh.ThemeBase16(isDark)
+	t.Focused.FocusedButton = t.Focused.FocusedButton.Bold(true).Underline(true)
+	t.Blurred.FocusedButton = t.Blurred.FocusedButton.Bold(true).Underline(true)
+	return t
 }
 
 // resize fits the form between the title and the footer, leaving room under

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/lipgloss/v2"
+
 	"houvast/actionlist"
 )
 
@@ -336,6 +338,22 @@ func TestEventTime(t *testing.T) {
 	} {
 		if got := eventTime(tc.at, testToday, tc.l); got != tc.want {
 			t.Errorf("eventTime(%v, %s) = %q, want %q", tc.at, tc.l, got, tc.want)
+		}
+	}
+}
+
+// Without colour (NO_COLOR) the chosen answer of a yes/no question is still
+// marked: bold and underlined, where huh's theme marks it by colour alone.
+func TestChosenButtonShowsWithoutColour(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		th := formTheme(dark)
+		for name, s := range map[string]lipgloss.Style{"focused": th.Focused.FocusedButton, "blurred": th.Blurred.FocusedButton} {
+			if !s.GetBold() || !s.GetUnderline() {
+				t.Errorf("dark %v, %s form: the chosen button is marked by colour alone", dark, name)
+			}
+		}
+		if th.Focused.BlurredButton.GetUnderline() {
+			t.Errorf("dark %v: the other button looks chosen too", dark)
 		}
 	}
 }
