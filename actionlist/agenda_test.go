@@ -1,6 +1,7 @@
 package actionlist
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -212,5 +213,35 @@ func TestAgendaCrisisAndTogether(t *testing.T) {
 	}
 	if strings.Join(late, ",") != "t1,t3" {
 		t.Errorf("together steps late for a volunteer: %v, want t1,t3", late)
+	}
+}
+
+func TestRecordFirstTalk(t *testing.T) {
+	today := MustDate("2026-12-02")
+	asked := Case{RequestedOn: today.AddDays(-10)}
+	for _, tc := range []struct {
+		name string
+		c    Case
+		on   Date
+		err  error
+	}{
+		{"today", asked, today, nil},
+		{"the day of the request", asked, asked.RequestedOn, nil},
+		{"before the request", asked, asked.RequestedOn.AddDays(-1), ErrBeforeRequest},
+		{"tomorrow", asked, today.AddDays(1), ErrFutureTalk},
+		{"held already", Case{RequestedOn: asked.RequestedOn, FirstTalkOn: today.AddDays(-2)}, today, ErrFirstTalkHeld},
+		{"no request known", Case{}, today.AddDays(-300), nil},
+	} {
+		got, err := RecordFirstTalk(tc.c, tc.on, today)
+		if !errors.Is(err, tc.err) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.err)
+			continue
+		}
+		if want := tc.c.FirstTalkOn; err != nil && got.FirstTalkOn != want {
+			t.Errorf("%s: refused, but the case changed", tc.name)
+		}
+		if err == nil && got.FirstTalkOn != tc.on {
+			t.Errorf("%s: noted %s", tc.name, got.FirstTalkOn)
+		}
 	}
 }

@@ -183,13 +183,17 @@ func DeadlineLabel(k DeadlineKind, l Lang) string { return label(deadlineWords, 
 var (
 	ErrFirstTalkHeld = errors.New("the first conversation is recorded already")
 	ErrBeforeRequest = errors.New("the first conversation cannot be before the request for help")
+	ErrFutureTalk    = errors.New("the first conversation cannot be noted before it is held")
 )
 
 // RecordFirstTalk stops the Wgs clock: the first conversation was held on
-// a day, which cannot lie before the request for help.
-func RecordFirstTalk(c Case, on Date) (Case, error) {
+// a day, which cannot lie before the request for help, nor after today.
+func RecordFirstTalk(c Case, on, today Date) (Case, error) {
 	if !c.FirstTalkOn.IsZero() {
 		return c, ErrFirstTalkHeld
+	}
+	if on.After(today) {
+		return c, ErrFutureTalk
 	}
 	if !c.RequestedOn.IsZero() && on.Before(c.RequestedOn) {
 		return c, ErrBeforeRequest

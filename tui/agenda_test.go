@@ -158,17 +158,30 @@ func TestStartOnTheAgenda(t *testing.T) {
 	}
 }
 
-// S on a case whose first conversation is still to come records it today:
-// the Wgs clock stops, and the agenda lets it go.
+// S on a case whose first conversation is still to come records it, on
+// the day typed (empty: today; a day ahead is refused in the form): the Wgs
+// clock stops, and the agenda lets it go.
 func TestFirstConversationStopsTheClock(t *testing.T) {
 	f, _, _ := agendaFixture(t, 120, 40)
 	f.openCase()
 	f.see("Eerste gesprek: de termijn was vr 20 nov")
 	f.press("S")
-	f.see("Het eerste gesprek is vandaag gehouden")
+	f.see("Het eerste gesprek is gehouden")
+	f.press("enter")
+	f.see("Wanneer was het eerste gesprek?")
+	f.typeText("morgen")
+	f.press("enter")
+	f.see("Deze dag ligt nog in de toekomst")
+	if c := f.stored(); !c.FirstTalkOn.IsZero() {
+		t.Fatalf("a first conversation tomorrow was saved: %s", c.FirstTalkOn)
+	}
+	for range len("morgen") {
+		f.press("backspace")
+	}
+	f.typeText("gisteren")
 	f.press("enter")
 	f.see("Eerste gesprek genoteerd, maar na de termijn")
-	if c := f.stored(); c.FirstTalkOn != testToday {
+	if c := f.stored(); c.FirstTalkOn != testToday.AddDays(-1) {
 		t.Fatalf("first conversation: %s", c.FirstTalkOn)
 	}
 	f.notSee("Eerste gesprek: de termijn")

@@ -171,12 +171,18 @@ func (m Model) openStageForm() (tea.Model, tea.Cmd) {
 		kinds = append(kinds, huh.NewOption(actionlist.SignalLabel(k, m.lang), k))
 	}
 	notSignal := func() bool { return choice != stageSignal }
+	notFirstTalk := func() bool { return choice != stageFirstTalk }
+	var talkOn string
 	groups := []*huh.Group{
 		huh.NewGroup(huh.NewSelect[stage]().Title(t.StageTitle).Options(opts...).Value(&choice)),
 		huh.NewGroup(
 			huh.NewSelect[actionlist.SignalKind]().Title(t.SignalKindQ).Options(kinds...).Value(&kind),
-			huh.NewInput().Title(t.SignalDateQ).Description(t.FieldDueHint).Value(&when).CharLimit(actionlist.MaxDateInput).Validate(m.validDate),
+			huh.NewInput().Title(t.SignalDateQ).Description(t.FieldDueHint).Value(&when).CharLimit(actionlist.MaxDateInput).Validate(m.validPastDate),
 		).WithHideFunc(notSignal),
+		huh.NewGroup(
+			huh.NewInput().Title(t.FirstTalkDateQ).Description(t.FirstTalkDateHint).Placeholder(t.DueToday).
+				Value(&talkOn).CharLimit(actionlist.MaxDateInput).Validate(m.validPastDate),
+		).WithHideFunc(notFirstTalk),
 	}
 	before := c
 	submit := func(m Model) (Model, tea.Cmd) {
@@ -192,7 +198,11 @@ func (m Model) openStageForm() (tea.Model, tea.Cmd) {
 			after, err = actionlist.MoveToAftercare(before, today, actionlist.AftercarePlan{By: m.o.Actor.Name}, store.NewID)
 			report = fmt.Sprintf(m.t.StageSaved, actionlist.CaseStatusLabel(actionlist.CaseAftercare, m.lang))
 		case stageFirstTalk:
-			after, err = actionlist.RecordFirstTalk(before, today)
+			on, _ := actionlist.ParseDateInput(talkOn, today) // validated above
+			if on.IsZero() {
+				on = today
+			}
+			after, err = actionlist.RecordFirstTalk(before, on, today)
 			if err == nil {
 				report := m.t.FirstTalkSaved
 				for _, k := range actionlist.Deadlines(after) {
@@ -255,8 +265,10 @@ func (m Model) domainSentence(err error) (string, bool) {
 		return m.t.AlreadyClosed, true
 	case errors.Is(err, actionlist.ErrAlreadyAftercare), errors.Is(err, actionlist.ErrNotInAftercare), errors.Is(err, actionlist.ErrNotStabilising):
 		return m.t.StageNothing, true
-	case errors.Is(err, actionlist.ErrFutureSignal), errors.Is(err, actionlist.ErrBeforeRequest):
-		return m.t.DateWrong, true
+	case errors.Is(err, actionlist.ErrFutureSignal), errors.Is(err, actionlist.ErrFutureTalk):
+		return m.t.DateInFuture, true
+	case errors.Is(err, actionlist.ErrBeforeRequest):
+		return fmt.Sprintf(m.t.DateBeforeRequest, shortDate(m.cs.c.RequestedOn, m.today(), m.lang)), true
 	case errors.Is(err, actionlist.ErrFirstTalkHeld):
 		return m.t.StageNothing, true
 	}

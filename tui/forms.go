@@ -126,6 +126,18 @@ func (m Model) validDate(s string) error {
 	return nil
 }
 
+// validPastDate is validDate for what has happened: today or before.
+func (m Model) validPastDate(s string) error {
+	d, err := actionlist.ParseDateInput(s, m.today())
+	switch {
+	case err != nil:
+		return errors.New(m.t.DateWrong)
+	case d.After(m.today()):
+		return errors.New(m.t.DateInFuture)
+	}
+	return nil
+}
+
 func (m Model) validDateTime(s string) error {
 	_, _, err := actionlist.ParseDateTimeInput(s, m.today(), time.Local)
 	switch {

@@ -235,6 +235,8 @@ type text struct {
 	StageAftercare                                             string
 	StageSignal                                                string
 	StageFirstTalk, FirstTalkSaved                             string
+	FirstTalkDateQ, FirstTalkDateHint                          string
+	DateInFuture, DateBeforeRequest                            string // DateBeforeRequest %s: the day of the request
 	FirstTalkLate                                              string // %s: the deadline
 	ClockPassed                                                string // %s the clock, %s its deadline, %s the rule
 	FieldRequested, FieldRequestedHint, FieldThreat            string
