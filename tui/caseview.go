@@ -589,15 +589,18 @@ func (m Model) caseHeader() []string {
 	left := m.st.title.Render(t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(clean(c.Name)) +
 		m.st.dim.Render(" · "+clean(c.Ref)+" · "+actionlist.CaseStatusLabel(c.Status, m.lang))
 	right := clockText(m.cs.progress, t)
+	var first string
 	switch m.cs.progress.Clock {
 	case actionlist.ClockNear:
-		right = m.st.warn.Render(glyphOverdue + " " + t.ClockNear + " · " + right)
+		// A warning is never dropped for want of room: it is said shorter,
+		// and the name gives way before it does.
+		first = keepRight(left, m.st.warn.Render(glyphOverdue+" "+t.ClockNear+" · "+right), m.st.warn.Render(glyphOverdue+" "+t.ClockNear), m.width)
 	case actionlist.ClockPast:
-		right = m.st.overdue.Render(glyphOverdue + " " + t.ClockPast + " · " + right)
+		first = keepRight(left, m.st.overdue.Render(glyphOverdue+" "+t.ClockPast+" · "+right), m.st.overdue.Render(glyphOverdue+" "+t.ClockPast), m.width)
 	default:
-		right = m.st.dim.Render(right)
+		first = spread(left, m.st.dim.Render(right), m.width)
 	}
-	lines := []string{spread(left, right, m.width), m.st.rule.Render(strings.Repeat("─", m.width))}
+	lines := []string{first, m.st.rule.Render(strings.Repeat("─", m.width))}
 	if l := m.deadlineLine(); l != "" {
 		lines = append(lines, l)
 	}
@@ -627,6 +630,19 @@ func (m Model) deadlineLine() string {
 		return m.st.dim.Render(fit(glyphWaiting+" "+line, m.width))
 	}
 	return ""
+}
+
+// keepRight puts left and right on one line of width; when they do not fit
+// it uses the short form of right, and shortens left to make room for it.
+func keepRight(left, right, short string, width int) string {
+	if widthOf(left)+widthOf(right)+2 <= width {
+		return spread(left, right, width)
+	}
+	room := width - widthOf(short) - 2
+	if widthOf(left) > room {
+		left = fit(left, max(10, room))
+	}
+	return spread(left, short, width)
 }
 
 // spread puts left and right on one line of width, dropping right if it

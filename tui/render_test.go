@@ -2,9 +2,11 @@ package tui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"houvast/actionlist"
@@ -355,5 +357,39 @@ func TestChosenButtonShowsWithoutColour(t *testing.T) {
 		if th.Focused.BlurredButton.GetUnderline() {
 			t.Errorf("dark %v: the other button looks chosen too", dark)
 		}
+	}
+}
+
+// At 80 columns the case header keeps the stabilisation clock's warning,
+// said shorter, rather than dropping it for want of room.
+func TestHeaderKeepsTheClockWarningAt80Columns(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		target   actionlist.Date
+		warning  string
+		fullForm string
+	}{
+		{"near", testToday.AddDays(5), glyphOverdue + " streefdatum komt dichtbij", "nog 5 dagen"},
+		{"past", testToday.AddDays(-3), glyphOverdue + " streefdatum voorbij", "3 dagen over"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, actionlist.Dutch, 80, 24)
+			before := f.stored()
+			after := before
+			after.Name = "Fatima Zahra el Amrani-Bouzidi"
+			after.Start, after.Target = testToday.AddDays(-110), tc.target
+			if _, err := f.st.UpdateCase(ctx, marieke, before, after); err != nil {
+				t.Fatal(err)
+			}
+			f.openCase()
+			header := strings.Split(f.screen(), "\n")[0]
+			if !strings.Contains(header, tc.warning) {
+				t.Errorf("the header drops the warning at 80 columns:\n%s", header)
+			}
+			f.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+			if header := strings.Split(f.screen(), "\n")[0]; !strings.Contains(header, tc.fullForm) {
+				t.Errorf("at 160 columns the header has no room for the days:\n%s", header)
+			}
+		})
 	}
 }
