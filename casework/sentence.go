@@ -216,3 +216,57 @@ func restoreSentence(re *RestoreError, t *text) string {
 // clean keeps terminal escapes and line breaks from files and typing out of
 // a sentence. A name or title can hold a BSN, so it is masked as it is said.
 func clean(s string) string { return actionlist.MaskBSN(actionlist.CleanText(s, false)) }
+
+// ProblemSentence words one problem `houvast check` found, in a language.
+func ProblemSentence(p store.Problem, l actionlist.Lang) string {
+	t := texts(l)
+	switch p.Kind {
+	case store.ProblemPage:
+		return fmt.Sprintf(t.CheckPage, p.Detail)
+	case store.ProblemLink:
+		return fmt.Sprintf(t.CheckLink, tableWords(t, p.Table), tableWords(t, p.Parent))
+	case store.ProblemValue:
+		what := valueProblem(p.Err, p.Step != "", t, l)
+		if p.Step != "" {
+			return fmt.Sprintf(t.CheckStep, clean(p.Ref), clean(p.Step), what)
+		}
+		return fmt.Sprintf(t.CheckCase, clean(p.Ref), what)
+	}
+	return p.String()
+}
+
+// valueProblem says what is wrong with a stored value.
+func valueProblem(err error, ofStep bool, t *text, l actionlist.Lang) string {
+	field := func(name string) string {
+		if ofStep {
+			return actionlist.StepFieldLabel(name, l)
+		}
+		return actionlist.FieldLabel(actionlist.EntityCase, name, l)
+	}
+	var le *actionlist.LimitError
+	if errors.As(err, &le) {
+		return fmt.Sprintf(t.CheckTooLong, field(le.Field), le.Got, le.Limit)
+	}
+	var ve *actionlist.ValueError
+	if errors.As(err, &ve) {
+		if ve.Want == actionlist.ValueCode {
+			return fmt.Sprintf(t.CheckUnknown, field(ve.Field), clean(ve.Value))
+		}
+		return fmt.Sprintf(t.CheckUnreadableValue, field(ve.Field), clean(ve.Value))
+	}
+	var ie *actionlist.InvalidError
+	if errors.As(err, &ie) {
+		if ie.Value == "" {
+			return fmt.Sprintf(t.CheckEmpty, field(ie.Field))
+		}
+		return fmt.Sprintf(t.CheckUnknown, field(ie.Field), clean(ie.Value))
+	}
+	return fmt.Sprintf(t.CheckUnreadable, err)
+}
+
+func tableWords(t *text, table string) string {
+	if w, ok := t.Tables[table]; ok {
+		return w
+	}
+	return table
+}

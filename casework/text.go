@@ -13,6 +13,18 @@ type text struct {
 	Conflict                                         string // %s: the fields
 	TooLong                                          string // %s the field, %d the limit, %d the length
 
+	// What `houvast check` found.
+	CheckPage            string // %s: SQLite's words
+	CheckLink            string // %s the table, %s the table it points to
+	CheckCase            string // %s the reference, %s what is wrong
+	CheckStep            string // %s the reference, %q the step, %s what is wrong
+	CheckTooLong         string // %s the field, %d its length, %d the limit
+	CheckEmpty           string // %s the field
+	CheckUnknown         string // %s the field, %q the value
+	CheckUnreadable      string // %v what went wrong
+	CheckUnreadableValue string // %s the field, %q the value
+	Tables               map[string]string
+
 	// Settings.
 	BadLang, BadRole, BadRetention, BadStart string // %q: the value
 	BadLangEnv                               string // %s the variable, %q the value

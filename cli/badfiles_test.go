@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -125,8 +126,11 @@ func TestCheckCommandFindsPageDamage(t *testing.T) {
 		t.Errorf("cases on the damaged file: %d %q %q", code, out, errOut)
 	}
 	code, report, errOut := cli(t, inEnglish, "--db", path, "check")
-	if code != 2 || !strings.Contains(report, "integrity") || !strings.Contains(errOut, "Make a copy with 'houvast backup'") {
+	if code != 2 || !strings.Contains(report, "The file is damaged") || !strings.Contains(errOut, "Make a copy with 'houvast backup'") {
 		t.Errorf("check on the damaged file: code %d\n%s\n%s", code, report, errOut)
+	}
+	if code, report, _ := cli(t, nil, "--db", path, "check"); code != 2 || !strings.Contains(report, "Het bestand is beschadigd") {
+		t.Errorf("check in Dutch: code %d\n%s", code, report)
 	}
 	// What check advises works: the copy is made (as it is, since SQLite
 	// cannot copy the damaged index).
@@ -142,4 +146,40 @@ func TestCheckCommandFindsPageDamage(t *testing.T) {
 		t.Error("check or backup changed the damaged file")
 	}
 	t.Logf("check on a file with page %d of %d overwritten: %s", page, int64(len(b))/ps, strings.TrimSpace(report))
+}
+
+// A value no Houvast writes (a step's status changed by hand, a case's
+// name emptied) is named by check in the run's language: the case, the
+// step, the field and what is wrong with it.
+func TestCheckNamesABadValueInWords(t *testing.T) {
+	path := demoDB(t, actionlist.Dutch)
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id, title string
+	if err := db.QueryRow(`SELECT s.id, s.title FROM steps s JOIN cases c ON c.id = s.case_id WHERE c.ref = '2026-001' ORDER BY "order" LIMIT 1`).Scan(&id, &title); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE steps SET status = 'dune' WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE cases SET name = ' ' WHERE ref = '2026-002'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, tc := range []struct {
+		env  map[string]string
+		want []string
+	}{
+		{nil, []string{fmt.Sprintf("Dossier 2026-001, stap %q: stand", title), `een waarde die Houvast niet kent ("dune")`, "Dossier 2026-002: ", "is leeg"}},
+		{inEnglish, []string{fmt.Sprintf("Case 2026-001, step %q: state", title), `a value Houvast does not know ("dune")`, "Case 2026-002: ", "is empty"}},
+	} {
+		code, report, _ := cli(t, tc.env, "--db", path, "check")
+		for _, w := range tc.want {
+			if code != 2 || !strings.Contains(report, w) {
+				t.Errorf("check: code %d, missing %q in\n%s", code, w, report)
+			}
+		}
+	}
 }

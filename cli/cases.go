@@ -114,7 +114,7 @@ func (a *app) checkCommand() *cobra.Command {
 			}
 			if !rep.Sound() {
 				for _, p := range rep.Problems {
-					a.printf("%s", p)
+					a.printf("%s", casework.ProblemSentence(p, a.lang))
 				}
 				return errUnsound
 			}

@@ -4,12 +4,53 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"houvast/actionlist"
 )
 
 // CheckReport is what an integrity check found.
 type CheckReport struct {
 	Cases, Steps, Agreements, Events int
-	Problems                         []string // empty when the database is sound
+	Problems                         []Problem // empty when the database is sound
+}
+
+// ProblemKind is what kind of damage a check found.
+type ProblemKind int
+
+const (
+	// ProblemPage: a page of the file is damaged (Detail: SQLite's words).
+	ProblemPage ProblemKind = iota + 1
+	// ProblemLink: a row in Table points to a row of Parent that is gone.
+	ProblemLink
+	// ProblemValue: a stored value of case Ref (step Step, when a step's)
+	// cannot be right (Err says why).
+	ProblemValue
+)
+
+// Problem is one thing a check found wrong; the front-ends word it in the
+// user's language.
+type Problem struct {
+	Kind          ProblemKind
+	Detail        string
+	Table, Parent string
+	Ref, Step     string
+	Err           error
+}
+
+// String is the problem in English, for logs and tests.
+func (p Problem) String() string {
+	switch p.Kind {
+	case ProblemPage:
+		return "integrity: " + p.Detail
+	case ProblemLink:
+		return fmt.Sprintf("foreign key: a row in %s points to a missing %s", p.Table, p.Parent)
+	case ProblemValue:
+		if p.Step != "" {
+			return fmt.Sprintf("case %s, step %q: %v", p.Ref, p.Step, p.Err)
+		}
+		return fmt.Sprintf("case %s: %v", p.Ref, p.Err)
+	}
+	return "unknown problem"
 }
 
 // Sound reports whether no problems were found.
@@ -19,7 +60,7 @@ func (r CheckReport) Sound() bool { return len(r.Problems) == 0 }
 // on it as a problem found, not as a check that could not run.
 func damage(r CheckReport, err error) (CheckReport, error) {
 	if err := classify(err); errors.Is(err, ErrDamaged) {
-		r.Problems = append(r.Problems, "integrity: "+err.Error())
+		r.Problems = append(r.Problems, Problem{Kind: ProblemPage, Detail: err.Error()})
 		return r, nil
 	}
 	return r, fmt.Errorf("integrity check: %w", err)
@@ -40,7 +81,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			return damage(r, err)
 		}
 		if line != "ok" {
-			r.Problems = append(r.Problems, "integrity: "+line)
+			r.Problems = append(r.Problems, Problem{Kind: ProblemPage, Detail: line})
 		}
 	}
 	if err := rows.Close(); err != nil {
@@ -60,7 +101,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			fk.Close()
 			return r, fmt.Errorf("foreign key check: %w", err)
 		}
-		r.Problems = append(r.Problems, fmt.Sprintf("foreign key: a row in %s points to a missing %s", table, parent))
+		r.Problems = append(r.Problems, Problem{Kind: ProblemLink, Table: table, Parent: parent})
 	}
 	fk.Close()
 	if !r.Sound() {
@@ -91,17 +132,43 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	for _, c := range cases {
 		kase, err := loadCase(ctx, s.db, c[0])
 		if err != nil {
-			r.Problems = append(r.Problems, fmt.Sprintf("case %s: %v", c[1], err))
+			steps, serr := s.unreadableSteps(ctx, c[0], c[1])
+			if serr != nil || len(steps) == 0 {
+				steps = []Problem{{Kind: ProblemValue, Ref: c[1], Err: err}}
+			}
+			r.Problems = append(r.Problems, steps...)
 			continue
 		}
 		if err := kase.Validate(); err != nil {
-			r.Problems = append(r.Problems, fmt.Sprintf("case %s: %v", c[1], err))
+			r.Problems = append(r.Problems, Problem{Kind: ProblemValue, Ref: c[1], Err: err})
 		}
 		for _, st := range kase.Steps {
 			if err := st.Validate(); err != nil {
-				r.Problems = append(r.Problems, fmt.Sprintf("case %s, step %q: %v", c[1], st.Title, err))
+				r.Problems = append(r.Problems, Problem{Kind: ProblemValue, Ref: c[1], Step: st.Title, Err: err})
 			}
 		}
 	}
 	return r, nil
+}
+
+// unreadableSteps finds the steps of a case that do not read, so check can
+// name each by its title rather than the case alone.
+func (s *Store) unreadableSteps(ctx context.Context, caseID, ref string) ([]Problem, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+columnList(actionlist.StepColumns)+", title FROM steps WHERE case_id = ?", caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Problem
+	for rows.Next() {
+		var title string
+		vals, err := scanStrings(rows, len(actionlist.StepColumns), &title)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := actionlist.StepFromValues(vals); err != nil {
+			out = append(out, Problem{Kind: ProblemValue, Ref: ref, Step: title, Err: err})
+		}
+	}
+	return out, rows.Err()
 }

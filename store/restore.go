@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"modernc.org/sqlite"
@@ -151,7 +150,7 @@ func checkRestoreCopy(ctx context.Context, tmp string) error {
 		return err
 	}
 	if !rep.Sound() {
-		return fmt.Errorf("%w: %s", ErrDamaged, strings.Join(rep.Problems, "; "))
+		return fmt.Errorf("%w: %v", ErrDamaged, rep.Problems)
 	}
 	return nil
 }
