@@ -161,6 +161,7 @@ func (a *app) exportVolunteerCommand() *cobra.Command {
 	}
 	a.addExportFlags(cmd, &f)
 	cmd.Flags().BoolVar(&v.Contact, "with-contact", false, a.t.Help.FlagWithContact)
+	cmd.Flags().BoolVar(&v.Debts, "with-debts", false, a.t.Help.FlagWithDebts)
 	cmd.Flags().StringVar(&v.Only, "volunteer", "", a.t.Help.FlagVolunteer)
 	return cmd
 }

@@ -20,6 +20,7 @@ type help struct {
 	FlagDB, FlagLang, FlagName, FlagRole, FlagJSON                string
 	FlagCase, FlagOutput, FlagEncrypt, FlagPassFile, FlagAllowBSN string
 	FlagFormat, FlagWithContact, FlagVolunteer, FlagAsNew         string
+	FlagWithDebts                                                 string
 	FlagPlain, FlagStatus, FlagAll, FlagImportBSN                 string
 	FlagFrom, FlagTo, FlagReportFormat                            string
 	FlagEraseCase, FlagDue, FlagMonths, FlagCompact, FlagYes      string

@@ -83,6 +83,7 @@ type text struct {
 	WhereHistory    string // %s: the step's title
 	WhereCase       string
 	WhereAgreement  string
+	WhereDebt       string // %s: the creditor
 	WherePeople     string
 	WhereAppt       string
 	KindCaseload    string

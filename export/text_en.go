@@ -91,6 +91,7 @@ var english = text{
 	WhereHistory:    "The history of the step %q",
 	WhereCase:       "The case",
 	WhereAgreement:  "An agreement",
+	WhereDebt:       "The debt to %s",
 	WherePeople:     "The list of people involved",
 	WhereAppt:       "The next appointment",
 	WhereInCase:     "%s (case %s)",

@@ -91,6 +91,7 @@ var dutch = text{
 	WhereHistory:    "De geschiedenis van de stap %q",
 	WhereCase:       "Het dossier",
 	WhereAgreement:  "Een afspraak",
+	WhereDebt:       "De schuld bij %s",
 	WherePeople:     "De lijst van betrokkenen",
 	WhereAppt:       "De volgende afspraak",
 	WhereInCase:     "%s (dossier %s)",

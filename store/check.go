@@ -8,7 +8,7 @@ import (
 
 // CheckReport is what an integrity check found.
 type CheckReport struct {
-	Cases, Steps, Agreements, Events int
+	Cases, Steps, Agreements, Debts, Events int
 	Problems                         []string // empty when the database is sound
 }
 
@@ -69,7 +69,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	for _, t := range []struct {
 		table string
 		n     *int
-	}{{"cases", &r.Cases}, {"steps", &r.Steps}, {"agreements", &r.Agreements}, {"events", &r.Events}} {
+	}{{"cases", &r.Cases}, {"steps", &r.Steps}, {"agreements", &r.Agreements}, {"debts", &r.Debts}, {"events", &r.Events}} {
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+t.table).Scan(t.n); err != nil {
 			return r, fmt.Errorf("count %s: %w", t.table, err)
 		}

@@ -627,6 +627,14 @@ func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor,
 				return err
 			}
 		}
+		for _, d := range c.Debts {
+			if err := t.insertDebt(c.ID, d); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: c.ID, History: true}
+				}
+				return err
+			}
+		}
 		res.Case, res.Added = c, len(c.Steps)
 		return t.imported(c.ID, FieldVolunteerPackage, volunteerMeta{VolunteerOrigin: origin})
 	})
