@@ -64,3 +64,23 @@ func DebtField(d Debt, name string) (string, bool) { return debtFields.value(d, 
 func ApplyDebtChanges(current *Debt, changes []Change) ([]Change, []Conflict, error) {
 	return debtFields.apply(current, changes)
 }
+
+// DebtFieldValueLabel shows a stored value of a debt's field in words: an
+// amount in euros, a kind, state or threat by its name.
+func DebtFieldValueLabel(field, v string, l Lang) string {
+	switch field {
+	case "amount", "original", "confirmed":
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return FormatAmount(Cents(n), l)
+		}
+	case "kind":
+		return DebtKindLabel(DebtKind(v), l)
+	case "state":
+		return DebtStateLabel(DebtState(v), l)
+	case "threat":
+		return ThreatLabel(Threat(v), l)
+	case "asked_on", "answered_on":
+		return FieldValueLabel("due", v, l)
+	}
+	return v
+}

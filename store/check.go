@@ -9,7 +9,7 @@ import (
 // CheckReport is what an integrity check found.
 type CheckReport struct {
 	Cases, Steps, Agreements, Debts, Events int
-	Problems                         []string // empty when the database is sound
+	Problems                                []string // empty when the database is sound
 }
 
 // Sound reports whether no problems were found.
