@@ -72,3 +72,47 @@ func TestVolunteerPackageDebts(t *testing.T) {
 		t.Errorf("a package with an amount: %v", err)
 	}
 }
+
+// The summary ends with the debts on a page of their own, in the case's
+// language, without the team's note.
+func TestSummaryDebtOverview(t *testing.T) {
+	today := actionlist.MustDate("2026-11-23")
+	for _, lang := range actionlist.Langs {
+		c := debtFixture()
+		c.Language = lang
+		tx := texts(lang)
+		for _, f := range []Format{Markdown, Text, HTML, PDF} {
+			out, err := Summary(c, f, today)
+			if err != nil {
+				t.Fatalf("%s %s: %v", lang, f, err)
+			}
+			if bytes.Contains(out, []byte("TEAM-ONLY")) {
+				t.Errorf("%s %s: the team's note is in the summary", lang, f)
+			}
+			if f == PDF {
+				if n := bytes.Count(out, []byte("/Type /Page\n")) + bytes.Count(out, []byte("/Type /Page ")); n < 2 {
+					t.Errorf("%s pdf: %d pages", lang, n)
+				}
+				continue
+			}
+			s := string(out)
+			title := strings.Index(s, tx.DebtsTitle)
+			if title < 0 || title < strings.Index(s, tx.ContactTitle) {
+				t.Errorf("%s %s: no debt overview after the rest", lang, f)
+			}
+			for _, want := range []string{"Woonstad", actionlist.FormatAmount(241500, lang), tx.DebtsFirst, tx.DebtsNotAsked} {
+				if !strings.Contains(s, want) {
+					t.Errorf("%s %s: %q missing", lang, f, want)
+				}
+			}
+			breaks := map[Format]string{Markdown: "page-break-before: always", HTML: "break-before: page", Text: "\f"}
+			if !strings.Contains(s[:title], breaks[f]) {
+				t.Errorf("%s %s: no page break before the debts", lang, f)
+			}
+		}
+		c.Debts = nil
+		if out, _ := Summary(c, Text, today); strings.Contains(string(out), tx.DebtsTitle) {
+			t.Errorf("%s: an overview of no debts", lang)
+		}
+	}
+}

@@ -111,6 +111,7 @@ footer { margin-top: 2.5em; font-size: .8em; color: #666; border-top: 1px solid 
 {{- if .Footer}}
 <footer>{{.Footer}}</footer>
 {{- end}}
+{{.Debts}}
 </body>
 </html>
 `))
@@ -143,6 +144,10 @@ func renderHTML(v view) ([]byte, error) {
 		"AgreeTitle": v.agreeTitle, "Agreements": v.agreements,
 		"ContactTitle": v.contactTitle, "Contacts": v.contacts, "ContactNone": v.contactNone,
 		"Footer": v.footer,
+	}
+	var err error
+	if data["Debts"], err = debtsHTMLSection(v.debts); err != nil {
+		return nil, err
 	}
 	var b bytes.Buffer
 	if err := summaryHTML.Execute(&b, data); err != nil {

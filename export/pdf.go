@@ -116,6 +116,7 @@ func renderPDF(v view) ([]byte, error) {
 		w.gap(18)
 		w.para(v.footer, pdfSmall, false, 0, 0.45)
 	}
+	writeDebtsPDF(w, v.debts)
 	if w.err != nil {
 		return nil, fmt.Errorf("pdf: %w", w.err)
 	}

@@ -92,6 +92,7 @@ func renderMarkdown(v view) []byte {
 	if v.footer != "" {
 		fmt.Fprintf(&b, "\n---\n\n<small>%s</small>\n", htmlEscape(v.footer))
 	}
+	writeDebtsMarkdown(&b, v.debts)
 	return []byte(b.String())
 }
 
@@ -204,6 +205,7 @@ func renderText(v view) []byte {
 	if v.footer != "" {
 		fmt.Fprintf(&b, "\n%s\n", v.footer)
 	}
+	writeDebtsText(&b, v.debts)
 	return []byte(b.String())
 }
 

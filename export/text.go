@@ -6,6 +6,7 @@ import "houvast/actionlist"
 // of its error messages, one value per language. A struct, not a map: a
 // missing translation is an empty field, and TestTextComplete catches it.
 type text struct {
+	debtSummaryText
 	// The summary for the resident (in the case's language).
 	Title        string // %s: the resident's name
 	Made         string // %s: today in words
