@@ -107,6 +107,10 @@ type Debt struct {
 	AnsweredOn Date   // the creditor answered
 	Confirmed  Cents  // the amount the creditor confirmed
 	Note       string // for the team only: never in a resident's file
+	// ReferenceChecked is the reference as the specialist confirmed it is
+	// no BSN, though it passes the same test; the guard asks again only
+	// when the reference changes.
+	ReferenceChecked string
 }
 
 // Validate checks a debt before it is stored.

@@ -18,6 +18,7 @@ var debtFields = fields[Debt]{
 	dateField("answered_on", func(d *Debt) *Date { return &d.AnsweredOn }),
 	centsField("confirmed", func(d *Debt) *Cents { return &d.Confirmed }),
 	textField("note", func(d *Debt) *string { return &d.Note }),
+	textField("reference_checked", func(d *Debt) *string { return &d.ReferenceChecked }),
 }
 
 var debtFieldWords = map[string]words{
@@ -28,6 +29,7 @@ var debtFieldWords = map[string]words{
 	"threat": {"dreiging", "threat"}, "state": {"stand saldo-opgave", "state of the balance"},
 	"asked_on": {"saldo gevraagd op", "balance asked on"}, "answered_on": {"antwoord op", "answered on"},
 	"confirmed": {"bevestigd bedrag", "confirmed amount"}, "note": {"notitie voor het team", "note for the team"},
+	"reference_checked": {"dossiernummer nagekeken (geen BSN)", "reference checked (no BSN)"},
 }
 
 // centsField stores an amount as its whole number of cents.

@@ -102,13 +102,16 @@ var notText = map[string]bool{
 	"requested_on": true, "threat": true, "first_talk_on": true, "date": true,
 	// A debt's amounts are whole cents: €1,234,567.89 has nine digits.
 	"amount": true, "original": true, "confirmed": true, "kind": true, "state": true,
-	"asked_on": true, "answered_on": true,
+	"asked_on": true, "answered_on": true, "reference_checked": true,
 }
 
 // checkDebt checks the texts of a debt, named by its creditor.
 func checkDebt(b *bsnScan, d actionlist.Debt) {
 	w := Where{What: InDebt, Title: d.Creditor}
-	b.check(w, d.Creditor, d.Collector, d.Reference, d.Note)
+	b.check(w, d.Creditor, d.Collector, d.Note)
+	if d.Reference != d.ReferenceChecked {
+		b.check(w, d.Reference)
+	}
 }
 
 // checkStep checks every text of a step.

@@ -130,7 +130,8 @@ CREATE TABLE debts (
 	asked_on    TEXT NOT NULL DEFAULT '',
 	answered_on TEXT NOT NULL DEFAULT '',
 	confirmed   INTEGER NOT NULL DEFAULT 0 CHECK (confirmed BETWEEN 0 AND 1000000000),
-	note        TEXT NOT NULL DEFAULT ''
+	note        TEXT NOT NULL DEFAULT '',
+	reference_checked TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX debts_by_case ON debts(case_id, state);
 `,
