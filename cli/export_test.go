@@ -186,6 +186,9 @@ func TestCaseFileRoundTripIsByteIdentical(t *testing.T) {
 	if len(a) < 10000 || !bytes.Contains(a, []byte(`"internal_note": "Vindt dit lastig`)) {
 		t.Error("the case file lacks the team's notes or the history")
 	}
+	if !bytes.Contains(a, []byte(`"creditor": "Woonstad Rotterdam"`)) || !bytes.Contains(a, []byte(`"entity": "debt"`)) {
+		t.Error("the case file lacks the debts or their history")
+	}
 
 	// Encrypted the same way, through a third laptop.
 	pf := passFile(t, "correct horse battery")
