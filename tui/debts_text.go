@@ -21,7 +21,7 @@ type debtText struct {
 	DebtRemoveAsk                                 string // %s the creditor, %s the amount
 	FieldCreditor, FieldCollector, FieldReference string
 	FieldAmount, FieldAmountHint, FieldOriginal   string
-	FieldKind, FieldThreat, FieldDebtState        string
+	FieldKind, FieldDebtState                     string
 	FieldConfirmed, CreditorRequired              string
 	AmountWrong, AmountNegative, AmountTooLarge   string
 	AmountRequired                                string
@@ -54,7 +54,7 @@ var dutchDebts = debtText{
 	DebtRemoveAsk:   "De schuld bij %s (%s) verwijderen? Met u zet je hem terug.",
 	FieldCreditor:   "Schuldeiser", FieldCollector: "Incassobureau of deurwaarder", FieldReference: "Dossiernummer van de schuldeiser",
 	FieldAmount: "Bedrag", FieldAmountHint: "Zoals je het typt: 1.234,56 · € 1234 · 12,- · 1 234", FieldOriginal: "Oorspronkelijk bedrag (als bekend)",
-	FieldKind: "Soort schuld", FieldThreat: "Bedreigt deze schuld iets?", FieldDebtState: "Saldo-opgave",
+	FieldKind: "Soort schuld", FieldDebtState: "Saldo-opgave",
 	FieldConfirmed: "Bevestigd bedrag", CreditorRequired: "Typ de naam van de schuldeiser.",
 	AmountWrong:     "Dit bedrag kan ik niet lezen. Typ bijvoorbeeld 1.234,56 of 1234.",
 	AmountNegative:  "Een schuld is nooit negatief: typ het bedrag zonder min.",
@@ -91,7 +91,7 @@ var englishDebts = debtText{
 	DebtRemoveAsk:   "Remove the debt to %s (%s)? u puts it back.",
 	FieldCreditor:   "Creditor", FieldCollector: "Collection agency or bailiff", FieldReference: "The creditor's reference",
 	FieldAmount: "Amount", FieldAmountHint: "As you type it: 1,234.56 · € 1234 · 12,- · 1 234", FieldOriginal: "Original amount (when known)",
-	FieldKind: "Kind of debt", FieldThreat: "Does this debt threaten anything?", FieldDebtState: "Balance request",
+	FieldKind: "Kind of debt", FieldDebtState: "Balance request",
 	FieldConfirmed: "Confirmed amount", CreditorRequired: "Type the creditor's name.",
 	AmountWrong:     "I cannot read this amount. Type for example 1,234.56 or 1234.",
 	AmountNegative:  "A debt is never negative: type the amount without a minus.",
