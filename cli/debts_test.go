@@ -64,3 +64,38 @@ func TestExportDebts(t *testing.T) {
 	os.Remove(again)
 	mustRun(t, "--db", db, "export", "debts", "--case", "2026-001", "-o", again) // not asked again
 }
+
+// A volunteer's package carries no debt unless asked; with --with-debts the
+// volunteer's laptop gets each creditor and reference, and no amount.
+func TestVolunteerPackageWithDebts(t *testing.T) {
+	spec := demoDB(t, actionlist.Dutch)
+	dir := t.TempDir()
+	without, with := filepath.Join(dir, "without.json"), filepath.Join(dir, "with.json")
+	mustRun(t, "--db", spec, "export", "volunteer", "--case", "2026-001", "--plain", "-o", without)
+	mustRun(t, "--db", spec, "export", "volunteer", "--case", "2026-001", "--plain", "--with-debts", "-o", with)
+	if data, _ := os.ReadFile(without); bytes.Contains(data, []byte("Woonstad")) {
+		t.Error("a package without --with-debts names a creditor")
+	}
+	data, _ := os.ReadFile(with)
+	if bytes.Contains(data, []byte("241500")) || bytes.Contains(data, []byte(`"amount"`)) || bytes.Contains(data, []byte("Ontruimingsvonnis")) {
+		t.Errorf("the package holds an amount or the team's note:\n%s", data)
+	}
+	vol := filepath.Join(t.TempDir(), "sanne.db")
+	mustRun(t, "--db", vol, "--name", "Sanne", "import", with)
+	s, err := openForTest(vol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.CaseIDByRef(context.Background(), "2026-001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Case(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Debts) != 12 || c.Debts[0].Creditor != "Woonstad Rotterdam" || c.Debts[0].Reference != "HR-2291-04" || c.Debts[0].Amount != 0 || c.Debts[0].Note != "" {
+		t.Fatalf("the volunteer's debts: %+v", c.Debts)
+	}
+}
