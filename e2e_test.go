@@ -274,3 +274,66 @@ func TestAgendaEndToEndInTmux(t *testing.T) {
 	s.keys("q")
 	s.waitFor("EXITED 0")
 }
+
+// The specialist goes through the demo case's debts at 80x24: adds one,
+// typing the amount as people do, marks another answered, and sees the
+// case header and the resident view follow; after quitting, a second run
+// shows it all again.
+func TestDebtsEndToEndInTmux(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "demo.db")
+	env := []string{"LANG=nl_NL.UTF-8", "HOUVAST_NAME=Tester", "TERM=xterm-256color"}
+	s := startTmux(t, 80, 24, env, bin+" demo --db "+db)
+	s.waitFor("Dossiers", "Fatima")
+	s.keys("Enter")
+	s.waitFor("Schulden: 6 van 12 bevestigd")
+	s.keys("r")
+	s.waitFor("7 van je 12 schuldeisers hebben al gereageerd")
+	s.keys("r")
+	s.waitFor("Schulden: 6 van 12 bevestigd")
+
+	s.keys("c")
+	s.waitFor("Saldo-opgave", "Woonstad Rotterdam", "Wehkamp / Riverty")
+	s.keys("a")
+	s.waitFor("Nieuwe schuld")
+	s.typeText("Gemeente Rotterdam")
+	s.keys("Enter")
+	s.waitFor("┃ Bedrag") // the form has moved on to the amount
+	s.typeText("1.234,56")
+	s.keys("Enter", "Enter", "Enter") // the amount, then the kind and the threat as they are
+	s.waitFor("┃ Incassobureau")
+	s.keys("Enter", "Enter", "Enter", "Enter")
+	s.waitFor("Schuld bij Gemeente Rotterdam opgeslagen: € 1.234,56", "Schulden: 6 van 13 bevestigd")
+
+	s.keys("Up") // from the new debt to Wehkamp's, whose balance was asked
+	s.keys("b")
+	s.waitFor("Antwoord van Wehkamp")
+	s.keys("C-u")
+	s.typeText("901,15")
+	s.keys("Enter")
+	s.waitFor("Wehkamp bevestigde € 901,15", "Schulden: 7 van 13 bevestigd")
+
+	s.keys("Escape")
+	s.waitFor("Schulden: 7 van 13 bevestigd", "Voortgang")
+	s.keys("r")
+	scr := s.waitFor("8 van je 13 schuldeisers hebben al gereageerd")
+	for _, secret := range []string{"Ontruimingsvonnis", "€ 1.234,56", "Wehkamp"} {
+		if strings.Contains(scr, secret) {
+			t.Errorf("the resident view shows %q:\n%s", secret, scr)
+		}
+	}
+	s.keys("r", "Escape")
+	s.waitFor("Dossiers")
+	s.keys("q")
+	s.waitFor("EXITED 0")
+
+	s2 := startTmux(t, 80, 24, env, bin+" --db "+db)
+	s2.waitFor("Dossiers", "Fatima")
+	s2.keys("Enter")
+	s2.waitFor("Schulden: 7 van 13 bevestigd")
+	s2.keys("c")
+	s2.waitFor("Gemeente Rotterdam", "€ 1.234,56", "€ 901,15")
+	s2.keys("Escape", "Escape", "q")
+	s2.waitFor("EXITED 0")
+}

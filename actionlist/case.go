@@ -30,6 +30,7 @@ type Case struct {
 	Decision     *ProfileDecision // the specialist's answer to the screening's advice
 	Signals      []Signal         // arrears signals recorded during aftercare
 	Agreements   []Agreement
+	Debts        []Debt // the creditors' claims, in the order they were added
 	Steps        []Step
 	Created      time.Time
 	Updated      time.Time

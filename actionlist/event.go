@@ -9,6 +9,7 @@ const (
 	EntityCase      Entity = "case"
 	EntityStep      Entity = "step"
 	EntityAgreement Entity = "agreement"
+	EntityDebt      Entity = "debt"
 )
 
 // Action is what happened to the entity.

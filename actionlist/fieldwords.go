@@ -35,6 +35,8 @@ func FieldLabel(e Entity, name string, l Lang) string {
 		table = caseFieldWords
 	case EntityAgreement:
 		table = agreementFieldWords
+	case EntityDebt:
+		table = debtFieldWords
 	}
 	if w, ok := table[name]; ok {
 		return w.in(l)

@@ -49,6 +49,8 @@ type Figures struct {
 
 	Referrals     map[Area]int // referral steps that apply, by area
 	ReferralsDone int
+
+	Debts DebtFigures // report_debts.go
 }
 
 // ArrangementShare is the percentage of cases with an outcome in the period
@@ -72,12 +74,14 @@ func Report(cases []Case, from, to, today Date) Figures {
 		Dropout: map[CloseReason]int{}, Referrals: map[Area]int{}}
 	in := func(d Date) bool { return !d.IsZero() && !d.Before(from) && !d.After(to) }
 	var lengths, soFar []int
+	var counted []Case // the cases of the period, for the debt figures
 	for _, c := range cases {
 		closed := c.Status == CaseClosed
 		if c.Start.After(to) || (closed && !c.ClosedOn.IsZero() && c.ClosedOn.Before(from)) {
 			continue
 		}
 		f.Cases++
+		counted = append(counted, c)
 		f.ByStatus[c.Status]++
 		f.BySource[c.Source.Kind]++
 		if !closed {
@@ -133,6 +137,7 @@ func Report(cases []Case, from, to, today Date) Figures {
 	}
 	f.MedianDays = median(lengths)
 	f.MedianDaysSoFar = median(soFar)
+	f.Debts = reportDebts(counted)
 	return f
 }
 
@@ -216,6 +221,8 @@ var reportWords = map[string]words{
 	"checkins.open": {"nog te doen", "still to do"},
 	"referrals":     {"Doorverwezen naar andere hulp", "Referred to other help"},
 	"referral.done": {"waarvan afgerond", "of which done"},
+	"debts":         {"Schulden", "Debts"},
+	"debt_kinds":    {"Schulden per soort", "Debts by kind"},
 }
 
 func rw(key string, l Lang) string { return reportWords[key].in(l) }
@@ -274,6 +281,7 @@ func ReportRows(f Figures, l Lang) []ReportRow {
 		add("referrals", string(a), AreaLabel(a, l), f.Referrals[a])
 	}
 	add("referrals", "done", rw("referral.done", l), f.ReferralsDone)
+	rows = append(rows, debtReportRows(f.Debts, l)...)
 	return rows
 }
 
@@ -281,6 +289,7 @@ var reportSections = map[string]string{
 	"cases": "cases", "status": "status", "phase": "phase", "source": "source",
 	"stabilisation": "stab", "arrangement": "arr", "dropout": "dropout",
 	"overdue": "overdue", "checkins": "checkins", "referrals": "referrals",
+	"debts": "debts", "debt_kinds": "debt_kinds",
 }
 
 // ReportSectionLabel is the heading of a section of ReportRows.

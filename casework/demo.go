@@ -74,6 +74,7 @@ func (w *Work) Seed(ctx context.Context, p SeedPlan) (SeedPlan, error) {
 			return &Refusal{Kind: SeedNotEmpty, Path: w.Store.Path(), Count: n}
 		}
 		for ex := range demo.SyntheticExamples(rng, p.Cases, p.Steps, p.Events, w.Now(), store.NewID) {
+			ex.Case.Debts = demo.SyntheticDebts(made.Cases+1, ex.Case.Start, store.NewID)
 			if _, err := ex.Replay(ctx, b, b.At); err != nil {
 				return err
 			}

@@ -118,6 +118,7 @@ func (w *Work) ExportSummary(ctx context.Context, r ExportRequest, f export.Form
 type VolunteerRequest struct {
 	Only    string // one volunteer's name; "" for every volunteer's steps
 	Contact bool   // include the resident's contact
+	Debts   bool   // include the debts' creditors and references, no amounts
 }
 
 // ExportVolunteer writes a package of a case's volunteer tasks, made from
@@ -132,7 +133,7 @@ func (w *Work) ExportVolunteer(ctx context.Context, r ExportRequest, v Volunteer
 	}
 	p, err := export.Volunteer(c, export.VolunteerOptions{
 		ID: newID(), Now: w.Now(), MadeBy: w.Settings.Name,
-		Only: v.Only, Contact: v.Contact, AllowBSN: r.AllowBSN,
+		Only: v.Only, Contact: v.Contact, Debts: v.Debts, AllowBSN: r.AllowBSN,
 	})
 	if errors.Is(err, export.ErrNoVolunteerSteps) {
 		return Exported{}, &Refusal{Kind: NoVolunteerSteps, Ref: c.Ref, Name: v.Only}

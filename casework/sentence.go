@@ -94,6 +94,16 @@ func Sentence(err error, l actionlist.Lang) string {
 	if errors.As(err, &le) {
 		return fmt.Sprintf(t.TooLong, limitedField(le.Field, l), le.Limit, le.Got)
 	}
+	var ae *actionlist.AmountError
+	if errors.As(err, &ae) {
+		switch ae.Problem {
+		case actionlist.AmountNegative:
+			return t.AmountNegative
+		case actionlist.AmountTooLarge:
+			return t.AmountTooLarge
+		}
+		return t.AmountUnread
+	}
 	path := ""
 	var de *DatabaseError
 	if errors.As(err, &de) {
@@ -123,12 +133,16 @@ func Sentence(err error, l actionlist.Lang) string {
 }
 
 // limitedField names the field of a LimitError, which does not say whose
-// field it is: a step's when the step has one by that name, else a case's.
+// field it is: a step's when the step has one by that name, else a case's,
+// else a debt's.
 func limitedField(name string, l actionlist.Lang) string {
 	if _, ok := actionlist.LookupStepField(name); ok {
 		return actionlist.StepFieldLabel(name, l)
 	}
-	return actionlist.FieldLabel(actionlist.EntityCase, name, l)
+	if s := actionlist.FieldLabel(actionlist.EntityCase, name, l); s != name {
+		return s
+	}
+	return actionlist.FieldLabel(actionlist.EntityDebt, name, l)
 }
 
 func refusalSentence(r *Refusal, t *text) string {

@@ -68,3 +68,18 @@ func TestSentencesAreClean(t *testing.T) {
 		t.Error("a missing database does not say how to start one")
 	}
 }
+
+func TestDebtSentences(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("debt: %w", &actionlist.LimitError{Field: "creditor", Limit: 120, Got: 5000}), "schuldeiser is te lang"},
+		{fmt.Errorf("debt: %w", &actionlist.AmountError{Problem: actionlist.AmountNegative}), "nooit negatief"},
+		{&actionlist.AmountError{Problem: actionlist.AmountTooLarge}, "€ 10.000.000"},
+	} {
+		if got := Sentence(tc.err, actionlist.Dutch); !strings.Contains(got, tc.want) {
+			t.Errorf("Sentence(%v) = %q, want %q in it", tc.err, got, tc.want)
+		}
+	}
+}

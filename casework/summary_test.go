@@ -27,7 +27,7 @@ func TestDemoSummaryIsOnePage(t *testing.T) {
 		for _, pages := range []export.Pages{export.FirstPage, export.AllPages} {
 			want := 1
 			if pages == export.AllPages {
-				want = 3 // the first page, then every finished step of the demo over two
+				want = 4 // the first page, every finished step of the demo over two, the debts
 			}
 			pdf := filepath.Join(dir, string(lang)+strconv.Itoa(int(pages))+".pdf")
 			if err := w.WriteSummary(ctx, c, SummaryRequest{Format: export.PDF, Path: pdf, Pages: pages}); err != nil {

@@ -12,6 +12,7 @@ type text struct {
 	Busy, Replaced, DamagedNow                       string
 	Conflict                                         string // %s: the fields
 	TooLong                                          string // %s the field, %d the limit, %d the length
+	AmountNegative, AmountTooLarge, AmountUnread     string
 
 	// What `houvast check` found.
 	CheckPage            string // %s: SQLite's words

@@ -1,6 +1,9 @@
 package casework
 
 var english = text{
+	AmountNegative:       "A debt's amount is never negative. Nothing was saved.",
+	AmountTooLarge:       "An amount is over €10,000,000: check it. Nothing was saved.",
+	AmountUnread:         "An amount does not read: type it as, for example, 1,234.56. Nothing was saved.",
 	NotHouvast:           "%s is not a Houvast database. Houvast did not change it. Choose another file with --db.",
 	EmptyFile:            "%s is empty, so it is not a Houvast database. Houvast did not change it. Delete it, or choose another file with --db.",
 	Truncated:            "%s is damaged: the file is shorter than it should be. Houvast did not change it. Restore a backup (see the README, 'Backups').",
@@ -21,7 +24,7 @@ var english = text{
 	CheckUnreadable:      "cannot be read (%v)",
 	CheckUnreadableValue: "%s cannot be read (%q)",
 	Tables: map[string]string{
-		"cases": "the cases", "steps": "the steps", "agreements": "the agreements", "events": "the history",
+		"cases": "the cases", "steps": "the steps", "agreements": "the agreements", "debts": "the debts", "events": "the history",
 	},
 	TooLong: "%s is too long: at most %d characters (now %d). Make it shorter; nothing was saved.",
 

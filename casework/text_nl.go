@@ -1,6 +1,9 @@
 package casework
 
 var dutch = text{
+	AmountNegative:       "Een bedrag van een schuld is nooit negatief. Er is niets opgeslagen.",
+	AmountTooLarge:       "Een bedrag is meer dan € 10.000.000: kijk het na. Er is niets opgeslagen.",
+	AmountUnread:         "Een bedrag is niet te lezen: typ het bijvoorbeeld als 1.234,56. Er is niets opgeslagen.",
 	NotHouvast:           "%s is geen Houvast-database. Houvast heeft het bestand niet veranderd. Kies een ander bestand met --db.",
 	EmptyFile:            "%s is leeg, dus geen Houvast-database. Houvast heeft het niet veranderd. Verwijder het of kies een ander bestand met --db.",
 	Truncated:            "%s is beschadigd: het bestand is korter dan het hoort. Houvast heeft het niet veranderd. Zet een reservekopie terug (zie README, 'Reservekopie').",
@@ -21,7 +24,7 @@ var dutch = text{
 	CheckUnreadable:      "is niet te lezen (%v)",
 	CheckUnreadableValue: "%s is niet te lezen (%q)",
 	Tables: map[string]string{
-		"cases": "de dossiers", "steps": "de stappen", "agreements": "de afspraken", "events": "de geschiedenis",
+		"cases": "de dossiers", "steps": "de stappen", "agreements": "de afspraken", "debts": "de schulden", "events": "de geschiedenis",
 	},
 	TooLong: "%s is te lang: maximaal %d tekens (nu %d). Maak het korter; er is niets opgeslagen.",
 

@@ -47,7 +47,8 @@ func (a *app) addFileFlags(cmd *cobra.Command, f *exportFlags) {
 func (a *app) exportCommand() *cobra.Command {
 	h := a.t.Help.Export
 	cmd := &cobra.Command{Use: "export", Short: h.Short, Long: h.Long, Args: cobra.NoArgs}
-	cmd.AddCommand(a.exportSummaryCommand(), a.exportVolunteerCommand(), a.exportReturnCommand(), a.exportCaseCommand(), a.exportCasesCommand())
+	cmd.AddCommand(a.exportSummaryCommand(), a.exportVolunteerCommand(), a.exportReturnCommand(), a.exportCaseCommand(), a.exportCasesCommand(),
+		a.exportDebtsCommand())
 	return cmd
 }
 
@@ -167,6 +168,7 @@ func (a *app) exportVolunteerCommand() *cobra.Command {
 	}
 	a.addExportFlags(cmd, &f)
 	cmd.Flags().BoolVar(&v.Contact, "with-contact", false, a.t.Help.FlagWithContact)
+	cmd.Flags().BoolVar(&v.Debts, "with-debts", false, a.t.Help.FlagWithDebts)
 	cmd.Flags().StringVar(&v.Only, "volunteer", "", a.t.Help.FlagVolunteer)
 	return cmd
 }
@@ -321,4 +323,30 @@ func (a *app) newPassphrase(file string) (string, error) {
 		return "", &export.FileError{Problem: export.PassphraseMismatch}
 	}
 	return p, nil
+}
+
+func (a *app) exportDebtsCommand() *cobra.Command {
+	var f exportFlags
+	var format string
+	h := a.t.Help.ExportDebts
+	cmd := &cobra.Command{
+		Use: "debts", Short: h.Short, Long: h.Long, Example: h.Example, Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format == "" {
+				format = strings.TrimPrefix(filepath.Ext(strings.TrimSuffix(f.out, ".age")), ".")
+			}
+			df, ok := export.ParseDebtFormat(strings.ToLower(format))
+			if !ok {
+				return a.say(a.t.BadDebtFormat, format)
+			}
+			return a.exportRun(cmd.Context(), f, plainByDefault, df == export.DebtsXLSX, "schulden"+df.Ext(),
+				func(w *casework.Work, r casework.ExportRequest) (casework.Exported, error) {
+					return w.ExportDebts(cmd.Context(), r, df)
+				},
+				func(e casework.Exported) { a.printf(a.t.Written, e.Path) })
+		},
+	}
+	a.addExportFlags(cmd, &f)
+	cmd.Flags().StringVar(&format, "format", "", a.t.Help.FlagDebtFormat)
+	return cmd
 }

@@ -186,6 +186,9 @@ func TestCaseFileRoundTripIsByteIdentical(t *testing.T) {
 	if len(a) < 10000 || !bytes.Contains(a, []byte(`"internal_note": "Vindt dit lastig`)) {
 		t.Error("the case file lacks the team's notes or the history")
 	}
+	if !bytes.Contains(a, []byte(`"creditor": "Woonstad Rotterdam"`)) || !bytes.Contains(a, []byte(`"entity": "debt"`)) {
+		t.Error("the case file lacks the debts or their history")
+	}
 
 	// Encrypted the same way, through a third laptop.
 	pf := passFile(t, "correct horse battery")
@@ -247,7 +250,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		{"damaged", write("damaged.json", bytes.Replace(data, []byte(`"steps": [`), []byte(`"steps": [}`), 1)), nil, "beschadigd"},
 		{"a bad value", write("bad.json", bytes.Replace(data, []byte(`"status": "open"`), []byte(`"status": "vague"`), 1)), nil, "\"vague\", en dat bestaat niet"},
 		{"truncated", write("truncated.json", data[:len(data)*2/3]), nil, "niet compleet"},
-		{"a newer version", write("v2.json", bytes.Replace(data, []byte(`"version": 2`), []byte(`"version": 7`), 1)), nil, "nieuwere Houvast"},
+		{"a newer version", write("v2.json", bytes.Replace(data, []byte(`"version": 3`), []byte(`"version": 7`), 1)), nil, "nieuwere Houvast"},
 		{"huge", huge, nil, "groter dan 64 MiB"},
 		{"not Houvast", write("notes.txt", []byte("boodschappen: melk, brood\n")), nil, "geen Houvast-bestand"},
 		{"a database", db, nil, "Houvast-database"},

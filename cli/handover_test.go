@@ -70,15 +70,19 @@ func TestExchangeFilesAreLockedByDefault(t *testing.T) {
 	}
 }
 
-// The files Houvast wrote before (version 1, plain) still import.
+// The files Houvast wrote before (version 1, plain, without debts) still
+// import.
 func TestAnOldPlainCaseFileStillImports(t *testing.T) {
 	db := demoDB(t, actionlist.Dutch)
 	path := filepath.Join(t.TempDir(), "v2.json")
 	mustRun(t, "--db", db, "export", "case", "--case", "2026-001", "--plain", "-o", path)
 	data, _ := os.ReadFile(path)
-	// Version 1 had neither the fields added since nor a newer number.
+	// Version 1 had neither the fields added since, nor debts, nor a newer
+	// number.
 	old := regexp.MustCompile(`, "(requested_on|threat|first_talk_on)": "[^"]*"`).ReplaceAll(data, nil)
-	old = bytes.Replace(old, []byte(`"version": 2`), []byte(`"version": 1`), 1)
+	old = regexp.MustCompile(`(?s)  "debts": \[.*?\n  \],\n`).ReplaceAll(old, nil)
+	old = regexp.MustCompile(`(?m)^.*"entity": "debt".*\n`).ReplaceAll(old, nil)
+	old = bytes.Replace(old, []byte(`"version": 3`), []byte(`"version": 1`), 1)
 	v1 := filepath.Join(t.TempDir(), "v1.json")
 	if err := os.WriteFile(v1, old, 0o600); err != nil {
 		t.Fatal(err)

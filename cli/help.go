@@ -15,12 +15,14 @@ type help struct {
 	ExportCase, ExportCases, Import, Report, Seed        command
 	Templates, TemplatesCheck, TemplatesDefault          command
 	Agenda                                               command
+	ExportDebts                                          command
 	FlagAgenda, FlagDays, FlagICS                        string
 
 	FlagDB, FlagLang, FlagName, FlagRole, FlagJSON                string
 	FlagCase, FlagOutput, FlagEncrypt, FlagPassFile, FlagAllowBSN string
 	FlagFormat, FlagWithContact, FlagVolunteer, FlagAsNew         string
 	FlagAllPages                                                  string
+	FlagWithDebts, FlagDebtFormat                                 string
 	FlagPlain, FlagStatus, FlagAll, FlagImportBSN                 string
 	FlagFrom, FlagTo, FlagReportFormat                            string
 	FlagEraseCase, FlagDue, FlagMonths, FlagCompact, FlagYes      string

@@ -161,6 +161,19 @@ otherwise.`,
 		Example: `  houvast export case --case 2026-001 -o 2026-001.age
   houvast export case --case 2026-001 --plain -o archive/2026-001.json`,
 	},
+	ExportDebts: command{
+		Short: "A case's debts as a spreadsheet, for the credit bank or a colleague",
+		Long: `Debts writes each debt of the case on a row: creditor, collection agency or
+bailiff, reference, kind, threat, amount, original amount, the state of the
+balance request with its dates and the confirmed amount. CSV is written as
+Dutch spreadsheets open it (semicolons, a decimal comma, UTF-8 with a byte
+order mark); XLSX holds the amounts as numbers. The team's notes stay out.
+The kind follows the file's name (.csv or .xlsx) unless --format says it.
+A reference that looks like a BSN stops the export; after --allow-bsn it is
+remembered as checked and not asked about again unless it changes.`,
+		Example: `  houvast export debts --case 2026-001 -o schulden.xlsx
+  houvast export debts --case 2026-001 --format csv -o schulden.csv`,
+	},
 	ExportCases: command{
 		Short: "Many cases with their history in one file, to hand a caseload to a colleague",
 		Long: `Cases writes the chosen cases, each with every field, step, agreement and event
@@ -273,6 +286,8 @@ updates the items rather than doubling them.`,
 	FlagFormat:       "md, html, txt, pdf or ics (default: from the -o extension, else txt)",
 	FlagAllPages:     "Also the pages after the first: why each step matters, what comes later, every finished step and agreement, everyone who helps",
 	FlagWithContact:  "include the resident's contact (phone, e-mail), when the task needs it",
+	FlagDebtFormat:   "csv or xlsx; without it, the output file's name says it (csv when written to standard output)",
+	FlagWithDebts:    "include each debt's creditor and reference (no amounts), for calling creditors",
 	FlagVolunteer:    "only the steps of the volunteer with this name",
 	FlagAsNew:        "import a case that is here already as a copy with new identities and a new reference",
 	FlagPlain:        "write clear JSON, not locked with a passphrase (only when the file stays in safe hands)",

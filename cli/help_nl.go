@@ -182,6 +182,21 @@ veilig is.`,
 		Example: `  houvast export case --case 2026-001 -o 2026-001.age
   houvast export case --case 2026-001 --plain -o archief/2026-001.json`,
 	},
+	ExportDebts: command{
+		Short: "De schulden van een dossier als spreadsheet, voor de kredietbank of een collega",
+		Long: `Debts zet elke schuld van het dossier op een regel: schuldeiser,
+incassobureau of deurwaarder, dossiernummer, soort, dreiging, bedrag,
+oorspronkelijk bedrag, de stand van de saldo-opgave met de datums en het
+bevestigde bedrag. CSV wordt geschreven zoals Nederlandse spreadsheets het
+openen (puntkomma's, een decimale komma, UTF-8 met BOM); XLSX bewaart de
+bedragen als getallen. De notities van het team blijven erbuiten. Het soort
+bestand volgt de naam (.csv of .xlsx), tenzij --format het zegt. Een
+dossiernummer dat op een BSN lijkt houdt de export tegen; na --allow-bsn
+wordt het onthouden als nagekeken en niet opnieuw gevraagd, tenzij het
+verandert.`,
+		Example: `  houvast export debts --case 2026-001 -o schulden.xlsx
+  houvast export debts --case 2026-001 --format csv -o schulden.csv`,
+	},
 	ExportCases: command{
 		Short: "Veel dossiers met hun geschiedenis in één bestand, om een caseload aan een collega over te dragen",
 		Long: `Cases schrijft de gekozen dossiers, elk met elk veld, elke stap, afspraak en
@@ -306,6 +321,8 @@ bestand importeren werkt de punten bij in plaats van ze dubbel te zetten.`,
 	FlagFormat:       "md, html, txt, pdf of ics (standaard: uit de extensie van -o, anders txt)",
 	FlagAllPages:     "Ook de bladzijden na de eerste: waarom elke stap telt, wat later komt, alle stappen die klaar zijn, alle afspraken, iedereen die helpt",
 	FlagWithContact:  "neem de contactgegevens van de inwoner mee (telefoon, e-mail), als de taak dat nodig heeft",
+	FlagDebtFormat:   "csv of xlsx; zonder deze vlag zegt de naam van het bestand het (csv als het naar standaarduitvoer gaat)",
+	FlagWithDebts:    "neem per schuld de schuldeiser en het dossiernummer mee (geen bedragen), om schuldeisers te bellen",
 	FlagVolunteer:    "alleen de stappen van de vrijwilliger met deze naam",
 	FlagAsNew:        "importeer een dossier dat hier al staat als kopie, met nieuwe identiteiten en een nieuw kenmerk",
 	FlagPlain:        "schrijf leesbare JSON, niet versleuteld (alleen als het bestand in veilige handen blijft)",

@@ -51,8 +51,8 @@ func TestSeedFillsWhatWasAsked(t *testing.T) {
 				t.Errorf("%d cases and %d steps, want %d and %d", rep.Cases, rep.Steps, tc.cases, tc.steps)
 			}
 			// Making a case records one event for it and one per step and
-			// agreement; the rest are the extra events asked for.
-			if extra := rep.Events - rep.Cases - rep.Steps - rep.Agreements; extra != tc.events {
+			// agreement and debt; the rest are the extra events asked for.
+			if extra := rep.Events - rep.Cases - rep.Steps - rep.Agreements - rep.Debts; extra != tc.events {
 				t.Errorf("%d extra events, want %d", extra, tc.events)
 			}
 			checkSeededHistory(t, s)

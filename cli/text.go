@@ -45,6 +45,7 @@ type text struct {
 	PassFileEmpty    string // %s the file
 	BinaryTTY        string // %s the kind, %s an example name
 	BadFormat        string // %q the format
+	BadDebtFormat    string // %q the format
 	PlainOrEncrypt   string
 	PlainWritten     string
 	CasesWritten     string // %s the file, %d cases, %d steps

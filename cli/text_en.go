@@ -40,6 +40,7 @@ var english = text{
 	PassFileEmpty:    "%s is empty: put the passphrase on the first line.",
 	BinaryTTY:        "A %s file does not belong in a terminal. Give a file name with -o, for example -o %s.",
 	BadFormat:        "Unknown format %q: choose md, html, txt, pdf or ics.",
+	BadDebtFormat:    "Unknown format %q for the debts: choose csv or xlsx.",
 	PlainOrEncrypt:   "Choose --plain (unencrypted) or --encrypt (with a passphrase), not both. Nothing was written.",
 	PlainWritten:     "Note: this file is not encrypted. Anyone who gets hold of it can read the resident's data. Hand it over in person only, and delete it once it has been imported.",
 	CasesWritten:     "Caseload file written: %s (%d cases, %d steps, with their history). Your colleague imports it with 'houvast import'.",

@@ -40,6 +40,7 @@ var dutch = text{
 	PassFileEmpty:    "%s is leeg: zet het wachtwoord op de eerste regel.",
 	BinaryTTY:        "Een %s-bestand hoort niet in de terminal. Geef een bestandsnaam met -o, bijvoorbeeld -o %s.",
 	BadFormat:        "Onbekend formaat %q: kies md, html, txt, pdf of ics.",
+	BadDebtFormat:    "Onbekend formaat %q voor de schulden: kies csv of xlsx.",
 	PlainOrEncrypt:   "Kies --plain (onversleuteld) of --encrypt (met wachtwoord), niet allebei. Er is niets geschreven.",
 	PlainWritten:     "Let op: dit bestand is niet versleuteld. Iedereen die het in handen krijgt, kan de gegevens van de inwoner lezen. Geef het alleen persoonlijk door, en gooi het weg als het is ingelezen.",
 	CasesWritten:     "Overdrachtsbestand geschreven: %s (%d dossiers, %d stappen, met hun geschiedenis). Je collega importeert het met 'houvast import'.",

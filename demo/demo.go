@@ -63,7 +63,8 @@ func Cases(lang actionlist.Lang, today actionlist.Date, newID func() string) []E
 
 // Case builds the example around today: started 45 days ago, the crisis
 // handled, papers mostly gathered, one step overdue, a volunteer at work,
-// an agreement made and the next appointment planned.
+// an agreement made, the next appointment planned and a dozen debts in
+// every state of their balance request.
 func Case(lang actionlist.Lang, today actionlist.Date, newID func() string) Example {
 	start := today.AddDays(-45)
 	spec := actionlist.CaseSpec{
@@ -88,6 +89,7 @@ func Case(lang actionlist.Lang, today actionlist.Date, newID func() string) Exam
 		actionlist.English: "Fatima opens the post with Sanne every Friday.",
 	}
 	c.Agreements = []actionlist.Agreement{{ID: newID(), Date: start.AddDays(14), Who: resident + ", " + volunteer, What: agreed[lang]}}
+	c.Debts = fatimaDebts(lang, start, newID)
 	ex := Example{Case: c, Created: start.Time(time.Local).Add(10 * time.Hour)}
 
 	who := map[actionlist.Role]actionlist.Actor{

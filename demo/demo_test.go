@@ -291,6 +291,9 @@ func TestDemoCasesAreValid(t *testing.T) {
 			for _, a := range c.Agreements {
 				texts = append(texts, storedTexts(actionlist.AgreementColumns, actionlist.AgreementValues(a))...)
 			}
+			for _, d := range c.Debts {
+				texts = append(texts, storedTexts(actionlist.DebtColumns, actionlist.DebtValues(d))...)
+			}
 			for _, v := range texts {
 				if digits.MatchString(v) || len(actionlist.FindBSN(v)) > 0 {
 					t.Errorf("%s: %q holds nine digits in a row", c.Name, v)
@@ -302,7 +305,7 @@ func TestDemoCasesAreValid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := len(evs)-1-len(ex.Case.Steps)-len(ex.Case.Agreements), ex.Events(); got != want {
+			if got, want := len(evs)-1-len(ex.Case.Steps)-len(ex.Case.Agreements)-len(ex.Case.Debts), ex.Events(); got != want {
 				t.Errorf("%s: %d events after creating it, Events says %d", c.Name, got, want)
 			}
 		}

@@ -100,6 +100,18 @@ var notText = map[string]bool{
 	"source": true, "signal": true, "signal_date": true, "template": true,
 	"closed_on": true, "close_reason": true, "stabilised_on": true,
 	"requested_on": true, "threat": true, "first_talk_on": true, "date": true,
+	// A debt's amounts are whole cents: €1,234,567.89 has nine digits.
+	"amount": true, "original": true, "confirmed": true, "kind": true, "state": true,
+	"asked_on": true, "answered_on": true, "reference_checked": true,
+}
+
+// checkDebt checks the texts of a debt, named by its creditor.
+func checkDebt(b *bsnScan, d actionlist.Debt) {
+	w := Where{What: InDebt, Title: d.Creditor}
+	b.check(w, d.Creditor, d.Collector, d.Note)
+	if d.Reference != d.ReferenceChecked {
+		b.check(w, d.Reference)
+	}
 }
 
 // checkStep checks every text of a step.
@@ -162,6 +174,9 @@ func CheckCase(c actionlist.Case, events []actionlist.Event) []Finding {
 	for _, a := range c.Agreements {
 		b.check(Where{What: InAgreement}, a.Who, a.What)
 	}
+	for _, d := range c.Debts {
+		checkDebt(&b, d)
+	}
 	wg.Wait()
 	return append(b.found, history.found...)
 }
@@ -194,6 +209,10 @@ func checkEvent(b *bsnScan, e actionlist.Event, titles map[string]string) {
 				if c, err := actionlist.CaseFromSnapshot(snap); err == nil {
 					checkCaseFields(b, c)
 				}
+			case actionlist.EntityDebt:
+				if d, err := actionlist.DebtFromSnapshot(snap); err == nil {
+					checkDebt(b, d)
+				}
 			}
 		}
 		return
@@ -210,6 +229,8 @@ func checkEvent(b *bsnScan, e actionlist.Event, titles map[string]string) {
 		}
 	case actionlist.EntityAgreement:
 		w = Where{What: InAgreement}
+	case actionlist.EntityDebt:
+		w = Where{What: InDebt}
 	}
 	b.check(w, e.Old, e.New)
 }

@@ -24,6 +24,7 @@ type Caseload struct {
 var (
 	caseloadStepColumns      = append([]string{"case_id"}, actionlist.StepColumns...)
 	caseloadAgreementColumns = append([]string{"case_id"}, actionlist.AgreementColumns...)
+	caseloadDebtColumns      = append([]string{"case_id"}, actionlist.DebtColumns...)
 	caseloadEventColumns     = append([]string{"case_id"}, eventColumns...)
 )
 
@@ -58,13 +59,16 @@ func (l Caseload) WriteTo(out io.Writer) (int64, error) {
 	})
 	w.raw(",\n")
 	type at struct{ c, i int }
-	var steps, agreements, events []at
+	var steps, agreements, debts, events []at
 	for ci, c := range l.Cases {
 		for i := range c.Case.Steps {
 			steps = append(steps, at{ci, i})
 		}
 		for i := range c.Case.Agreements {
 			agreements = append(agreements, at{ci, i})
+		}
+		for i := range c.Case.Debts {
+			debts = append(debts, at{ci, i})
 		}
 		for i := range c.Events {
 			events = append(events, at{ci, i})
@@ -81,6 +85,12 @@ func (l Caseload) WriteTo(out io.Writer) (int64, error) {
 		p := agreements[i]
 		row = append(append(row[:0], l.Cases[p.c].Case.ID), actionlist.AgreementValues(l.Cases[p.c].Case.Agreements[p.i])...)
 		w.object(caseloadAgreementColumns, row, false)
+	})
+	w.raw(",\n")
+	w.list("debts", len(debts), func(i int) {
+		p := debts[i]
+		row = append(append(row[:0], l.Cases[p.c].Case.ID), actionlist.DebtValues(l.Cases[p.c].Case.Debts[p.i])...)
+		w.object(caseloadDebtColumns, row, false)
 	})
 	w.raw(",\n")
 	w.list("events", len(events), func(i int) {
@@ -192,6 +202,10 @@ func parseCaseload(fj fileJSON, exported time.Time) (File, error) {
 	if err != nil {
 		return File{}, err
 	}
+	debts, err := byCase(fj.Debts, "debt", index, len(fj.Cases))
+	if err != nil {
+		return File{}, err
+	}
 	events, err := byCase(fj.Events, "event", index, len(fj.Cases))
 	if err != nil {
 		return File{}, err
@@ -200,7 +214,7 @@ func parseCaseload(fj fileJSON, exported time.Time) (File, error) {
 	seen := map[string]bool{}
 	for i, o := range fj.Cases {
 		o.present = true
-		one, err := parseCase(fileJSON{Case: o, Steps: steps[i], Agreements: agreements[i], Events: events[i]}, exported)
+		one, err := parseCase(fileJSON{Case: o, Steps: steps[i], Agreements: agreements[i], Debts: debts[i], Events: events[i]}, exported)
 		if err != nil {
 			return File{}, inCase(err, o.get("ref"))
 		}
@@ -226,6 +240,9 @@ func caseIDs(f *CaseFile) []string {
 	}
 	for _, a := range f.Case.Agreements {
 		ids = append(ids, a.ID)
+	}
+	for _, d := range f.Case.Debts {
+		ids = append(ids, d.ID)
 	}
 	for _, e := range f.Events {
 		ids = append(ids, "event:"+e.ID) // events have IDs of their own kind

@@ -94,6 +94,7 @@ const (
 	InAgreement
 	InPeople
 	InAppointment
+	InDebt // Title is the creditor
 )
 
 // Finding is a number that looks like a BSN, and where it is.
@@ -234,6 +235,8 @@ func whereText(w Where, t *text) string {
 		return t.WherePeople
 	case InAppointment:
 		return t.WhereAppt
+	case InDebt:
+		return fmt.Sprintf(t.WhereDebt, w.Title)
 	}
 	return t.WhereCase
 }

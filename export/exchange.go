@@ -27,7 +27,7 @@ const (
 
 // Version is the version of the exchange formats this Houvast writes and
 // the newest it reads. docs/exchange-format.md describes it.
-const Version = 2
+const Version = 3
 
 // stampLayout is how moments are written: UTC, as precise as stored.
 const stampLayout = time.RFC3339Nano
@@ -137,6 +137,18 @@ func (w *jsonw) agreements(as []actionlist.Agreement) {
 	})
 }
 
+func (w *jsonw) debts(ds []actionlist.Debt, cols []string) {
+	idx := columnIndex(actionlist.DebtColumns, cols)
+	vals := make([]string, len(cols))
+	w.list("debts", len(ds), func(i int) {
+		all := actionlist.DebtValues(ds[i])
+		for j, k := range idx {
+			vals[j] = all[k]
+		}
+		w.object(cols, vals, false)
+	})
+}
+
 func (w *jsonw) events(evs []actionlist.Event) {
 	w.list("events", len(evs), func(i int) {
 		w.object(eventColumns, eventValues(evs[i]), false)
@@ -169,6 +181,8 @@ func (f CaseFile) WriteTo(out io.Writer) (int64, error) {
 	w.steps(f.Case.Steps, actionlist.StepColumns)
 	w.agreements(f.Case.Agreements)
 	w.raw(",\n")
+	w.debts(f.Case.Debts, actionlist.DebtColumns)
+	w.raw(",\n")
 	w.events(f.Events)
 	w.raw("\n}\n")
 	w.spill(true)
@@ -196,6 +210,10 @@ var (
 	volunteerStepColumns = actionlist.StepFieldsWhere(actionlist.StepFieldInfo.GoesToVolunteer)
 )
 
+// volunteerDebtColumns are what a volunteer gets of a debt, and only when
+// the specialist asks for it: who to call and about which file, no amounts.
+var volunteerDebtColumns = []string{"id", "creditor", "reference"}
+
 // VolunteerStepFields are the step fields a volunteer package carries.
 func VolunteerStepFields() []string { return slices.Clone(volunteerStepColumns) }
 
@@ -208,6 +226,10 @@ func (p VolunteerPackage) Encode() []byte {
 	w.caseObject(volunteerCaseColumns, caseMap(p.Case))
 	w.steps(p.Case.Steps, volunteerStepColumns)
 	w.agreements(p.Case.Agreements)
+	if len(p.Case.Debts) > 0 {
+		w.raw(",\n")
+		w.debts(p.Case.Debts, volunteerDebtColumns)
+	}
 	w.raw("\n}\n")
 	return w.b
 }
@@ -242,6 +264,7 @@ type fileJSON struct {
 	Cases      []obj
 	Steps      []obj
 	Agreements []obj
+	Debts      []obj
 	Events     []obj
 }
 
@@ -469,6 +492,46 @@ func parseAgreements(objs []obj) ([]actionlist.Agreement, error) {
 	return out, nil
 }
 
+// parseDebts reads the debts of a file. A volunteer's package holds only
+// allowed of their fields; the rest read as a debt not yet asked about.
+func parseDebts(objs []obj, allowed []string, forbidden Problem) ([]actionlist.Debt, error) {
+	out := make([]actionlist.Debt, 0, len(objs))
+	seen := map[string]bool{}
+	for i, o := range objs {
+		what := fmt.Sprintf("debt %d", i+1)
+		vals, err := entity(o, actionlist.DebtColumns, allowed, what, forbidden)
+		if err != nil {
+			return nil, err
+		}
+		if len(allowed) < len(actionlist.DebtColumns) {
+			for j, k := range actionlist.DebtColumns {
+				switch k {
+				case "kind":
+					vals[j] = string(actionlist.DebtOther)
+				case "state":
+					vals[j] = string(actionlist.DebtNotAsked)
+				}
+			}
+		}
+		d, err := actionlist.DebtFromValues(vals)
+		if err != nil {
+			return nil, refuseValue(actionlist.EntityDebt, o.get("creditor"), what, err)
+		}
+		if err := checkID(d.ID); err != nil {
+			return nil, refuse(Damaged, what+": "+err.Error(), nil)
+		}
+		if seen[d.ID] {
+			return nil, refuse(Damaged, what+": its ID appears twice", nil)
+		}
+		seen[d.ID] = true
+		if err := d.Validate(); err != nil {
+			return nil, refuseValue(actionlist.EntityDebt, d.Creditor, what, err)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
 // maxEventValue bounds one old or new value: a snapshot of a step with
 // every text at its limit fits many times over.
 const maxEventValue = 256 << 10
@@ -497,7 +560,7 @@ func parseEvents(objs []obj, caseID string, onlySteps bool) ([]actionlist.Event,
 			return nil, refuse(Damaged, what+": its ID appears twice", nil)
 		case checkID(e.EntityID) != nil:
 			return nil, refuse(Damaged, what+": no valid entity_id", nil)
-		case e.Entity != actionlist.EntityCase && e.Entity != actionlist.EntityStep && e.Entity != actionlist.EntityAgreement:
+		case e.Entity != actionlist.EntityCase && e.Entity != actionlist.EntityStep && e.Entity != actionlist.EntityAgreement && e.Entity != actionlist.EntityDebt:
 			return nil, refuse(Damaged, fmt.Sprintf("%s: unknown entity %q", what, e.Entity), nil)
 		case onlySteps && e.Entity != actionlist.EntityStep:
 			return nil, refuse(NotAllowed, string(e.Entity), nil)
@@ -582,6 +645,9 @@ func parseCase(fj fileJSON, exported time.Time) (File, error) {
 	if c.Agreements, err = parseAgreements(fj.Agreements); err != nil {
 		return File{}, err
 	}
+	if c.Debts, err = parseDebts(fj.Debts, actionlist.DebtColumns, Damaged); err != nil {
+		return File{}, err
+	}
 	evs, err := parseEvents(fj.Events, c.ID, false)
 	if err != nil {
 		return File{}, err
@@ -627,6 +693,9 @@ func parseVolunteer(fj fileJSON, exported time.Time) (File, error) {
 	if c.Agreements, err = parseAgreements(fj.Agreements); err != nil {
 		return File{}, err
 	}
+	if c.Debts, err = parseDebts(fj.Debts, volunteerDebtColumns, NotAllowed); err != nil {
+		return File{}, err
+	}
 	p.Case = c
 	return File{Volunteer: p}, nil
 }
@@ -635,7 +704,7 @@ func parseReturn(fj fileJSON, exported time.Time) (File, error) {
 	for _, x := range []struct {
 		present bool
 		name    string
-	}{{fj.MadeBy != nil, "made_by"}, {fj.Case.present, "case"}, {len(fj.Steps) > 0, "steps"}, {len(fj.Agreements) > 0, "agreements"}, {len(fj.Cases) > 0, "cases"}} {
+	}{{fj.MadeBy != nil, "made_by"}, {fj.Case.present, "case"}, {len(fj.Steps) > 0, "steps"}, {len(fj.Agreements) > 0, "agreements"}, {len(fj.Debts) > 0, "debts"}, {len(fj.Cases) > 0, "cases"}} {
 		if err := notAllowed(x.present, x.name); err != nil {
 			return File{}, err
 		}

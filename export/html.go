@@ -95,6 +95,8 @@ footer { margin-top: 2em; font-size: .8em; color: #666; border-top: 1px solid #d
 <li>{{.Text}}</li>
 {{- end}}
 </ul>
+{{- else if eq .Kind "debts"}}
+{{.Raw}}
 {{- else if eq .Kind "footer"}}
 <footer>{{.Text}}</footer>
 {{- end}}
@@ -117,6 +119,7 @@ type htmlNode struct {
 	Done, Total int
 	Pct         int
 	Items       []htmlNode
+	Raw         template.HTML // the debt overview, made by html/template
 }
 
 type htmlLine struct{ Label, Text string }
@@ -124,7 +127,7 @@ type htmlLine struct{ Label, Text string }
 var htmlKinds = map[blockKind]string{
 	blockTitle: "title", blockMade: "made", blockPara: "para", blockHeading: "heading",
 	blockAppt: "appt", blockCall: "call", blockProgress: "progress", blockFooter: "footer",
-	blockStep: "steps", blockDone: "done", blockBullet: "bullets",
+	blockStep: "steps", blockDone: "done", blockBullet: "bullets", blockDebts: "debts",
 }
 
 func renderHTML(v view) ([]byte, error) {
@@ -141,6 +144,12 @@ func renderHTML(v view) ([]byte, error) {
 		}
 		for _, l := range bl.lines {
 			n.Lines = append(n.Lines, htmlLine{l.label, l.text})
+		}
+		if bl.kind == blockDebts {
+			var err error
+			if n.Raw, err = debtsHTMLSection(v.debts); err != nil {
+				return nil, err
+			}
 		}
 		page := &pages[len(pages)-1]
 		switch bl.kind {

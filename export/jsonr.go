@@ -393,6 +393,8 @@ func readFile(data []byte) (fileJSON, error) {
 			f.Steps, err = r.objects()
 		case "agreements":
 			f.Agreements, err = r.objects()
+		case "debts":
+			f.Debts, err = r.objects()
 		case "events":
 			f.Events, err = r.objects()
 		default:

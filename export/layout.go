@@ -23,6 +23,7 @@ const (
 	blockBullet                    // a list item
 	blockProgress                  // the count of finished steps, and a bar
 	blockPage                      // the rest starts on a new page
+	blockDebts                     // the debt overview (the view's debts)
 	blockFooter                    // the case reference, small
 )
 
@@ -95,6 +96,10 @@ func layout(v view) []block {
 	if more := len(v.done) - firstPageShown; more > 0 {
 		add(block{kind: blockPara, text: fmt.Sprintf(pick(all, t.DoneLatest, t.DoneOlder), more)})
 	}
+	// The debts as progress: how many creditors answered, with a bar.
+	if !v.debts.empty() {
+		add(block{kind: blockProgress, text: v.debts.progress, done: v.debts.responded, total: v.debts.count})
+	}
 	if !all {
 		if v.footer != "" {
 			add(block{kind: blockFooter, text: v.footer})
@@ -142,6 +147,10 @@ func layout(v view) []block {
 	}
 	for _, c := range v.contacts {
 		add(block{kind: blockBullet, text: c})
+	}
+	if !v.debts.empty() {
+		add(block{kind: blockPage})
+		add(block{kind: blockDebts})
 	}
 	if v.footer != "" {
 		add(block{kind: blockFooter, text: v.footer})

@@ -83,6 +83,7 @@ func renderPDF(v view) ([]byte, error) {
 		case blockBullet:
 			w.bullet("•", bl.text)
 		case blockProgress:
+			w.gap(3)
 			w.para(bl.text, pdfBody, false, 0, 0)
 			w.bar(bl.done, bl.total)
 		case blockPage:
@@ -90,6 +91,8 @@ func renderPDF(v view) ([]byte, error) {
 				p.AddPage()
 				w.y = pdfMargin
 			}
+		case blockDebts:
+			writeDebtsPDF(w, v.debts)
 		case blockFooter:
 			footer = bl.text
 		}

@@ -73,6 +73,8 @@ func renderMarkdown(v view) []byte {
 			fmt.Fprintf(&b, "\n%s  \n%s\n", mdEscape(bl.text), progressBar(bl.done, bl.total))
 		case blockPage:
 			b.WriteString("\n---\n")
+		case blockDebts:
+			writeDebtsMarkdown(&b, v.debts)
 		case blockFooter:
 			fmt.Fprintf(&b, "\n---\n\n<small>%s</small>\n", htmlEscape(bl.text))
 		}
@@ -184,6 +186,8 @@ func renderText(v view) []byte {
 			b.WriteString(progressBar(bl.done, bl.total) + "\n")
 		case blockPage:
 			b.WriteString("\n" + strings.Repeat("=", textWidth) + "\n")
+		case blockDebts:
+			writeDebtsText(&b, v.debts)
 		case blockFooter:
 			fmt.Fprintf(&b, "\n%s\n", bl.text)
 		}

@@ -148,6 +148,8 @@ type view struct {
 
 	calendar string
 	events   []calEvent
+
+	debts debtOverview // on a page of its own, after the rest
 }
 
 // item is one step as the resident reads it.
@@ -336,6 +338,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	if len(v.contacts) == 0 {
 		v.contactNone = t.ContactNone
 	}
+	v.debts = buildDebtOverview(c, t, scan)
 	return v, scan
 }
 

@@ -6,6 +6,7 @@ import "houvast/actionlist"
 // of its error messages, one value per language. A struct, not a map: a
 // missing translation is an empty field, and TestTextComplete catches it.
 type text struct {
+	debtSummaryText
 	// The summary for the resident (in the case's language).
 	Title        string // %s: the resident's name
 	Made         string // %s: today in words
@@ -95,6 +96,7 @@ type text struct {
 	WhereHistory    string // %s: the step's title
 	WhereCase       string
 	WhereAgreement  string
+	WhereDebt       string // %s: the creditor
 	WherePeople     string
 	WhereAppt       string
 	KindCaseload    string

@@ -17,6 +17,7 @@ type VolunteerOptions struct {
 	MadeBy   string    // the specialist's name
 	Only     string    // one volunteer's name; "" for every volunteer's steps
 	Contact  bool      // include the resident's contact (--with-contact)
+	Debts    bool      // include each debt's creditor and reference (--with-debts), never an amount
 	AllowBSN bool
 }
 
@@ -111,6 +112,12 @@ func Volunteer(c actionlist.Case, o VolunteerOptions) (VolunteerPackage, error) 
 			out.Agreements = append(out.Agreements, a)
 		}
 	}
+	if o.Debts {
+		for _, d := range c.Debts {
+			out.Debts = append(out.Debts, actionlist.Debt{ID: d.ID, Creditor: d.Creditor, Reference: d.Reference,
+				Kind: actionlist.DebtOther, State: actionlist.DebtNotAsked})
+		}
+	}
 	p := VolunteerPackage{ID: o.ID, ExportedAt: o.Now, MadeBy: o.MadeBy, Case: out}
 	if !o.AllowBSN {
 		var b bsnScan
@@ -120,6 +127,9 @@ func Volunteer(c actionlist.Case, o VolunteerOptions) (VolunteerPackage, error) 
 		}
 		for _, a := range out.Agreements {
 			b.check(Where{What: InAgreement}, a.Who, a.What)
+		}
+		for _, d := range out.Debts {
+			checkDebt(&b, d)
 		}
 		if err := b.err(); err != nil {
 			return VolunteerPackage{}, err

@@ -14,8 +14,8 @@ import (
 // the file for several queries, without taking the write lock.
 var sqlReadOnly = sql.TxOptions{ReadOnly: true}
 
-// AllCases reads every case whole (fields, steps in plan order, agreements),
-// in reference order, with three queries rather than three per case: for
+// AllCases reads every case whole (fields, steps in plan order, agreements,
+// debts), in reference order, with four queries rather than four per case: for
 // the report and the aftercare view, which look across all cases.
 func (s *Store) AllCases(ctx context.Context) ([]actionlist.Case, error) {
 	return s.readCases(ctx, casesQuery{agreements: true})
@@ -74,7 +74,7 @@ type casesQuery struct {
 	cases, steps       string
 	args               []any // for steps
 	caseCols, stepCols []string
-	agreements         bool
+	agreements         bool // and debts
 	// then reads more in the same transaction, into the cases read.
 	then func(ctx context.Context, tx *sql.Tx, out []actionlist.Case, index map[string]int) error
 }
@@ -194,6 +194,18 @@ func (s *Store) readCases(ctx context.Context, q casesQuery) ([]actionlist.Case,
 		err = eachAgreement(rows, func(caseID string, a actionlist.Agreement) {
 			if i, ok := index[caseID]; ok {
 				out[i].Agreements = append(out[i].Agreements, a)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		rows, err = tx.QueryContext(ctx, "SELECT "+columnList(actionlist.DebtColumns)+", case_id FROM debts ORDER BY case_id, rowid")
+		if err != nil {
+			return nil, fmt.Errorf("read debts: %w", err)
+		}
+		err = eachDebt(rows, func(caseID string, d actionlist.Debt) {
+			if i, ok := index[caseID]; ok {
+				out[i].Debts = append(out[i].Debts, d)
 			}
 		})
 		if err != nil {

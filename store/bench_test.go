@@ -178,3 +178,64 @@ func BenchmarkCase500(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCaseListDebts is the start of the screen on a caseload with its
+// debts: 1,000 cases, 20,000 steps, 10,000 changes and 13,000 debts (13 a
+// case, NVVK's average).
+func BenchmarkCaseListDebts(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bench.db")
+	s, err := store.Open(benchCtx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 0
+	err = s.Bulk(benchCtx, func(bk *store.Bulk) error {
+		for ex := range demo.SyntheticExamples(rng, 1000, 20000, 10000, benchNow, store.NewID) {
+			n++
+			ds := demo.SyntheticDebts(n, ex.Case.Start, store.NewID)
+			for len(ds) < 13 {
+				d := ds[len(ds)%5]
+				d.ID = store.NewID()
+				ds = append(ds, d)
+			}
+			ex.Case.Debts = ds[:13]
+			if _, err := ex.Replay(benchCtx, bk, bk.At); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	b.Run("open+list", func(b *testing.B) {
+		for b.Loop() {
+			s, err := store.Open(benchCtx, path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			list, err := s.Cases(benchCtx, benchToday)
+			if err != nil || len(list) != 1000 {
+				b.Fatalf("%d cases, %v", len(list), err)
+			}
+			if err := s.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("case", func(b *testing.B) {
+		s := open(b, path)
+		list, err := s.Cases(benchCtx, benchToday)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			c, err := s.Case(benchCtx, list[500].ID)
+			if err != nil || len(c.Debts) != 13 {
+				b.Fatalf("%d debts, %v", len(c.Debts), err)
+			}
+		}
+	})
+}

@@ -195,6 +195,16 @@ func loadCases(ctx context.Context, q queryer, ids []string, list string) ([]Cas
 	if err != nil {
 		return nil, err
 	}
+	rows, err = q.QueryContext(ctx, "SELECT "+columnList(actionlist.DebtColumns)+", case_id FROM debts WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY rowid", list)
+	if err != nil {
+		return nil, fmt.Errorf("read debts: %w", err)
+	}
+	if err := eachDebt(rows, func(caseID string, d actionlist.Debt) {
+		c := byID[caseID]
+		c.Debts = append(c.Debts, d)
+	}); err != nil {
+		return nil, err
+	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read agreements: %w", err)
 	}
@@ -329,7 +339,7 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 			out[i].Case.Ref, out[i].FileRef = ref, cases[i].Case.Ref
 			out[i].Outcome, write[i], events[i] = CaseAdded, true, cases[i].Events
 		}
-		var stepRows, agreementRows, eventRows [][]any
+		var stepRows, agreementRows, debtRows, eventRows [][]any
 		for i, in := range cases {
 			if !write[i] {
 				continue
@@ -347,6 +357,12 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 				}
 				agreementRows = append(agreementRows, append([]any{c.ID}, anys(actionlist.AgreementValues(a))...))
 			}
+			for _, d := range c.Debts {
+				if err := d.Validate(); err != nil {
+					return fmt.Errorf("case %s, debt %q: %w", c.Ref, d.Creditor, err)
+				}
+				debtRows = append(debtRows, append([]any{c.ID}, anys(actionlist.DebtValues(d))...))
+			}
 			for _, e := range events[i] {
 				eventRows = append(eventRows, []any{e.ID, c.ID, string(e.Entity), e.EntityID, string(e.Action), e.Field, e.Old, e.New,
 					stamp(e.At), e.Actor.Name, string(e.Actor.Role)})
@@ -358,7 +374,8 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 			table string
 			cols  []string
 			rows  [][]any
-		}{{"steps", importStepColumns, stepRows}, {"agreements", importAgreementColumns, agreementRows}, {"events", importEventColumns, eventRows}} {
+		}{{"steps", importStepColumns, stepRows}, {"agreements", importAgreementColumns, agreementRows},
+			{"debts", importDebtColumns, debtRows}, {"events", importEventColumns, eventRows}} {
 			if err := t.batchInsert(b.table, b.cols, b.rows); err != nil {
 				return err
 			}
@@ -374,6 +391,7 @@ func (s *Store) ImportCaseload(ctx context.Context, actor actionlist.Actor, case
 var (
 	importCaseColumns      = append(append([]string(nil), actionlist.CaseColumns...), "created", "updated")
 	importAgreementColumns = append([]string{"case_id"}, actionlist.AgreementColumns...)
+	importDebtColumns      = append([]string{"case_id"}, actionlist.DebtColumns...)
 )
 
 // caseRefs reads every case here: its reference by ID, and the references

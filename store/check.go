@@ -10,8 +10,8 @@ import (
 
 // CheckReport is what an integrity check found.
 type CheckReport struct {
-	Cases, Steps, Agreements, Events int
-	Problems                         []Problem // empty when the database is sound
+	Cases, Steps, Agreements, Debts, Events int
+	Problems                                []Problem // empty when the database is sound
 }
 
 // ProblemKind is what kind of damage a check found.
@@ -110,7 +110,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	for _, t := range []struct {
 		table string
 		n     *int
-	}{{"cases", &r.Cases}, {"steps", &r.Steps}, {"agreements", &r.Agreements}, {"events", &r.Events}} {
+	}{{"cases", &r.Cases}, {"steps", &r.Steps}, {"agreements", &r.Agreements}, {"debts", &r.Debts}, {"events", &r.Events}} {
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+t.table).Scan(t.n); err != nil {
 			return r, fmt.Errorf("count %s: %w", t.table, err)
 		}

@@ -391,6 +391,14 @@ func (s *Store) ImportCase(ctx context.Context, actor actionlist.Actor, c action
 				return err
 			}
 		}
+		for _, d := range kase.Debts {
+			if err := t.insertDebtRow(kase.ID, d); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: kase.ID, History: true}
+				}
+				return err
+			}
+		}
 		rows = make([][]any, len(evs))
 		for i, e := range evs {
 			rows[i] = []any{e.ID, kase.ID, string(e.Entity), e.EntityID, string(e.Action), e.Field, e.Old, e.New,
@@ -455,6 +463,10 @@ func renumber(c actionlist.Case, events []actionlist.Event, newID func() string)
 	for i := range c.Agreements {
 		c.Agreements[i].ID = to(c.Agreements[i].ID)
 	}
+	c.Debts = slices.Clone(c.Debts)
+	for i := range c.Debts {
+		c.Debts[i].ID = to(c.Debts[i].ID)
+	}
 	out := make([]actionlist.Event, len(events))
 	for i, e := range events {
 		e.ID = newID()
@@ -474,6 +486,15 @@ func renumber(c actionlist.Case, events []actionlist.Event, newID func() string)
 			if a, err := actionlist.AgreementFromSnapshot(e.New); e.New != "" && err == nil {
 				a.ID = to(a.ID)
 				e.New = actionlist.AgreementSnapshot(a)
+			}
+		case e.Field == "" && e.Entity == actionlist.EntityDebt:
+			if d, err := actionlist.DebtFromSnapshot(e.Old); e.Old != "" && err == nil {
+				d.ID = to(d.ID)
+				e.Old = actionlist.DebtSnapshot(d)
+			}
+			if d, err := actionlist.DebtFromSnapshot(e.New); e.New != "" && err == nil {
+				d.ID = to(d.ID)
+				e.New = actionlist.DebtSnapshot(d)
 			}
 		case e.Field == "" && e.Entity == actionlist.EntityCase && e.Action == actionlist.ActionCreated:
 			if old, err := actionlist.CaseFromSnapshot(e.New); err == nil {
@@ -600,6 +621,14 @@ func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor,
 		}
 		for _, a := range c.Agreements {
 			if err := t.insertAgreement(c.ID, a); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: c.ID, History: true}
+				}
+				return err
+			}
+		}
+		for _, d := range c.Debts {
+			if err := t.insertDebt(c.ID, d); err != nil {
 				if strings.Contains(err.Error(), "UNIQUE") {
 					return &ExistsError{ID: c.ID, History: true}
 				}

@@ -151,6 +151,9 @@ func loadCase(ctx context.Context, q queryer, id string) (actionlist.Case, error
 	if c.Agreements, err = loadAgreements(ctx, q, id); err != nil {
 		return c, err
 	}
+	if c.Debts, err = loadDebts(ctx, q, id); err != nil {
+		return c, err
+	}
 	return c, nil
 }
 

@@ -113,6 +113,28 @@ CREATE INDEX steps_open_due ON steps(due) WHERE status NOT IN ('done', 'not_appl
 CREATE INDEX cases_agenda ON cases(ref, status, id, name, participants, start, target, next_at, next_place, next_with,
 	closed_on, stabilised_on, requested_on, threat, first_talk_on, created, updated);
 `,
+	// 5: the debts of a case: each creditor's claim and where the request
+	// for its balance stands. Amounts are whole cents.
+	`
+CREATE TABLE debts (
+	id          TEXT PRIMARY KEY,
+	case_id     TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+	creditor    TEXT NOT NULL,
+	collector   TEXT NOT NULL DEFAULT '',
+	reference   TEXT NOT NULL DEFAULT '',
+	amount      INTEGER NOT NULL DEFAULT 0 CHECK (amount BETWEEN 0 AND 1000000000),
+	original    INTEGER NOT NULL DEFAULT 0 CHECK (original BETWEEN 0 AND 1000000000),
+	kind        TEXT NOT NULL,
+	threat      TEXT NOT NULL DEFAULT '',
+	state       TEXT NOT NULL,
+	asked_on    TEXT NOT NULL DEFAULT '',
+	answered_on TEXT NOT NULL DEFAULT '',
+	confirmed   INTEGER NOT NULL DEFAULT 0 CHECK (confirmed BETWEEN 0 AND 1000000000),
+	note        TEXT NOT NULL DEFAULT '',
+	reference_checked TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX debts_by_case ON debts(case_id, state);
+`,
 }
 
 // SchemaVersion is the version this binary writes.

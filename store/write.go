@@ -116,7 +116,7 @@ func (t *txn) nextRef() (string, error) {
 	return fmt.Sprintf("%d-%03d", year, n+1), nil
 }
 
-// CreateCase stores a new case with its steps and agreements. It fills in
+// CreateCase stores a new case with its steps, agreements and debts. It fills in
 // the ID, the reference, the new IDs of steps and agreements that have none,
 // and the timestamps, and returns the case as stored.
 func (s *Store) CreateCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case) (actionlist.Case, error) {
@@ -150,6 +150,12 @@ func (t *txn) createCase(c actionlist.Case) (actionlist.Case, error) {
 			c.Agreements[i].ID = NewID()
 		}
 	}
+	c.Debts = slices.Clone(c.Debts)
+	for i := range c.Debts {
+		if c.Debts[i].ID == "" {
+			c.Debts[i].ID = NewID()
+		}
+	}
 	if c.Ref == "" {
 		ref, err := t.nextRef()
 		if err != nil {
@@ -178,6 +184,11 @@ func (t *txn) createCase(c actionlist.Case) (actionlist.Case, error) {
 	}
 	for _, a := range c.Agreements {
 		if err := t.insertAgreement(c.ID, a); err != nil {
+			return c, err
+		}
+	}
+	for _, d := range c.Debts {
+		if err := t.insertDebt(c.ID, d); err != nil {
 			return c, err
 		}
 	}

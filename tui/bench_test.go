@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -93,4 +94,18 @@ func BenchmarkVolunteerKey20000(b *testing.B) {
 	m = next.(Model)
 	m.vol.cursor = 10000
 	keyPress(b, m, keyMsg("down"), keyMsg("up"))
+}
+
+// A key press on the debts screen of a case with 200 debts.
+func BenchmarkDebtsKey200(b *testing.B) {
+	m := benchCase(b, 70)
+	for i := range 200 {
+		m.cs.c.Debts = append(m.cs.c.Debts, actionlist.Debt{ID: fmt.Sprintf("d%03d", i), Creditor: fmt.Sprintf("Schuldeiser %03d", i),
+			Reference: fmt.Sprintf("REF-%05d", i), Amount: actionlist.Cents(1000 + 997*i), Kind: actionlist.DebtKinds[i%len(actionlist.DebtKinds)],
+			State: actionlist.DebtStates[i%len(actionlist.DebtStates)], AskedOn: testToday.AddDays(-i % 40)})
+	}
+	next, _ := m.Update(keyMsg("c"))
+	m = next.(Model)
+	m.debts.cursor = 100
+	keyPress(b, m, keyMsg("down"), keyMsg("down"), keyMsg("up"), keyMsg("s"))
 }

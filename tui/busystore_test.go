@@ -123,3 +123,18 @@ func (b *busyStore) ResolveConflict(ctx context.Context, a actionlist.Actor, cas
 	defer b.enter()()
 	return b.s.ResolveConflict(ctx, a, caseID, ids...)
 }
+
+func (b *busyStore) AddDebt(ctx context.Context, a actionlist.Actor, caseID string, d actionlist.Debt) (actionlist.Debt, error) {
+	defer b.enter()()
+	return b.s.AddDebt(ctx, a, caseID, d)
+}
+
+func (b *busyStore) UpdateDebt(ctx context.Context, a actionlist.Actor, caseID string, before, after actionlist.Debt) (actionlist.Debt, error) {
+	defer b.enter()()
+	return b.s.UpdateDebt(ctx, a, caseID, before, after)
+}
+
+func (b *busyStore) DeleteDebt(ctx context.Context, a actionlist.Actor, caseID, id string) error {
+	defer b.enter()()
+	return b.s.DeleteDebt(ctx, a, caseID, id)
+}

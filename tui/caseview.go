@@ -92,6 +92,7 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.cs = caseScreen{c: msg.c, seq: msg.seq, fresh: fresh, conflicts: conflicts}
 	m.cs.refresh(m.today())
+	m.refreshDebts()
 	if m.retryAfter && m.retry != nil && msg.reload {
 		m.form, m.retry, m.retryAfter = m.retry(m), nil, false
 		return m, m.form.f.Init()
@@ -292,7 +293,7 @@ func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
 	m.status = status{text: msg.report}
 	if m.cs.open() && m.cs.c.ID == msg.c.ID {
 		if !msg.whole {
-			msg.c.Steps, msg.c.Agreements = m.cs.c.Steps, m.cs.c.Agreements
+			msg.c.Steps, msg.c.Agreements, msg.c.Debts = m.cs.c.Steps, m.cs.c.Agreements, m.cs.c.Debts
 		}
 		m.cs.c = msg.c
 		m.cs.seq = msg.seq
@@ -416,6 +417,7 @@ func (m Model) caseKeys() keyTable {
 		{key: k.Dose, do: Model.openDoseForm},
 		{key: k.Appt, do: Model.openApptForm},
 		{key: k.Agreement, do: Model.openAgreementForm},
+		{key: k.Debts, do: Model.openDebts},
 		{key: k.Summary, when: canSummarise, do: Model.openSummaryForm},
 		{key: k.Profile, do: func(m Model) (tea.Model, tea.Cmd) {
 			if actionlist.AdvicePending(m.cs.c) {
@@ -600,7 +602,7 @@ func (m Model) caseHeader() []string {
 	default:
 		first = spread(left, m.st.dim.Render(right), m.width)
 	}
-	lines := []string{first, m.st.rule.Render(strings.Repeat("─", m.width))}
+	lines := []string{first, m.st.rule.Render(strings.Repeat("─", m.width)), fit(m.debtCountLine(), m.width)}
 	if l := m.deadlineLine(); l != "" {
 		lines = append(lines, l)
 	}

@@ -26,6 +26,7 @@ func TestGoldenScreens(t *testing.T) {
 		{"volunteer", []string{"v"}},
 		{"history", []string{"enter", "h"}},
 		{"help", []string{"enter", "?"}},
+		{"debts", []string{"enter", "c"}},
 	}
 	sizes := [][2]int{{80, 24}, {120, 40}}
 	for _, lang := range actionlist.Langs {

@@ -48,7 +48,7 @@ func (m Model) helpKeys() keyTable {
 
 // helpScreens are the screens in the order the help page lists them.
 var helpScreens = []screen{screenList, screenAgenda, screenAftercare, screenReport, screenCase, screenResident,
-	screenConflicts, screenHistory, screenSteps, screenVolunteer, screenHelp}
+	screenDebts, screenConflicts, screenHistory, screenSteps, screenVolunteer, screenHelp}
 
 // helpTitle is a screen's name on the help page.
 func (m Model) helpTitle(s screen) string {
@@ -76,6 +76,8 @@ func (m Model) helpTitle(s screen) string {
 		return t.ConflictsTitle
 	case screenAgenda:
 		return t.AgendaTitle
+	case screenDebts:
+		return t.DebtsTitle
 	}
 	return ""
 }

@@ -74,6 +74,9 @@ func eventLine(e actionlist.Event, titles map[string]string, t *text, l actionli
 		if v = clean(v); v == "" {
 			return t.Empty
 		}
+		if e.Entity == actionlist.EntityDebt {
+			return actionlist.DebtFieldValueLabel(e.Field, v, l)
+		}
 		return fieldValue(e.Field, v, l)
 	}
 	var what string
@@ -113,6 +116,8 @@ func eventLine(e actionlist.Event, titles map[string]string, t *text, l actionli
 		default:
 			what = fmt.Sprintf(t.EvAgreeChanged, field, val(e.Old), val(e.New))
 		}
+	case actionlist.EntityDebt:
+		what = debtEventText(e, titles[e.EntityID], field, val, t, l)
 	}
 	return eventTime(e.At, today, l) + "  " + who + "  " + what
 }
@@ -135,6 +140,9 @@ func (m Model) renderHistory() (string, []key.Binding) {
 	titles := make(map[string]string, len(m.cs.c.Steps))
 	for _, s := range m.cs.c.Steps {
 		titles[s.ID] = clean(s.Title)
+	}
+	for _, d := range m.cs.c.Debts {
+		titles[d.ID] = clean(d.Creditor)
 	}
 	switch {
 	case !m.hist.loaded:

@@ -20,6 +20,7 @@ var allScreens = []struct {
 	{screenList, "case list"}, {screenCase, "case"}, {screenSteps, "all steps"}, {screenResident, "resident view"},
 	{screenVolunteer, "volunteer"}, {screenHistory, "history"}, {screenHelp, "help"},
 	{screenAftercare, "aftercare"}, {screenReport, "report"}, {screenConflicts, "conflicts"},
+	{screenDebts, "debts"},
 }
 
 // wholeHelpPage scrolls the help page from the top to the end, a line at a
@@ -216,6 +217,14 @@ func keyStates() []keyState {
 			f.press("R")
 			f.m.over.report = slices.Repeat([]string{"regel"}, 100)
 			f.m.over.offset = 1
+		}},
+		{"debts, the rent arrears chosen", screenDebts, func(f *fixture) {
+			f.openCase()
+			f.press("c")
+		}},
+		{"debts, the second chosen, with undo", screenDebts, func(f *fixture) {
+			middle(f)
+			f.press("c", "down")
 		}},
 		{"conflicts, the middle one chosen", screenConflicts, func(f *fixture) {
 			middle(f)

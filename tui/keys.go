@@ -13,6 +13,7 @@ type keys struct {
 	Delete, Note, WorkNote, Due, Assign                     key.Binding
 	Profile, Stage, Referral, Aftercare, Report, Summary    key.Binding
 	Conflicts, KeepMine, TakeTheirs, Agenda                 key.Binding
+	Debts, Asked, Answered, CrisisStep, SortState           key.Binding // the debts screen's
 	ResidentBack                                            key.Binding // r or esc: the resident view's one way out
 }
 
@@ -64,6 +65,11 @@ func newKeys(t *text) keys {
 		Agenda:       b(t.KeyAgenda, "a"),
 		KeepMine:     b(t.KeyKeepMine, "1"),
 		TakeTheirs:   b(t.KeyTakeTheirs, "2"),
+		Debts:        b(t.KeyDebts, "c"),
+		Asked:        b(t.KeyAsked, "v"),
+		Answered:     b(t.KeyAnswered, "b"),
+		CrisisStep:   b(t.KeyCrisisStep, "C"),
+		SortState:    b(t.KeySortState, "s"),
 		ResidentBack: key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", t.ResidentBack)),
 	}
 }

@@ -31,6 +31,9 @@ type Store interface {
 	DeleteStep(ctx context.Context, actor actionlist.Actor, stepID string) error
 	AddAgreement(ctx context.Context, actor actionlist.Actor, caseID string, a actionlist.Agreement) (actionlist.Agreement, error)
 	DeleteAgreement(ctx context.Context, actor actionlist.Actor, caseID, id string) error
+	AddDebt(ctx context.Context, actor actionlist.Actor, caseID string, d actionlist.Debt) (actionlist.Debt, error)
+	UpdateDebt(ctx context.Context, actor actionlist.Actor, caseID string, before, after actionlist.Debt) (actionlist.Debt, error)
+	DeleteDebt(ctx context.Context, actor actionlist.Actor, caseID, id string) error
 	Events(ctx context.Context, caseID string) ([]actionlist.Event, error)
 	StepsOwnedBy(ctx context.Context, role actionlist.Role) ([]store.OwnedStep, error)
 	AllCases(ctx context.Context) ([]actionlist.Case, error)
@@ -95,6 +98,7 @@ const (
 	screenReport
 	screenConflicts
 	screenAgenda
+	screenDebts
 )
 
 // Model is the root of the screen.
@@ -115,6 +119,7 @@ type Model struct {
 	steps stepsScreen
 	vol   volunteerScreen
 	hist  historyScreen
+	debts debtsScreen
 	over  overviewScreen
 	// agenda is the week across cases; fromAgenda: the open case was opened
 	// from it, so going back returns there; agendaFromList: the agenda was
@@ -414,6 +419,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.agreementSaved(msg)
 	case agreementDeletedMsg:
 		return m.agreementDeleted(msg)
+	case debtSavedMsg:
+		return m.debtSaved(msg)
+	case debtDeletedMsg:
+		return m.debtDeleted(msg)
 	case stepAddedMsg:
 		return m.stepAdded(msg)
 	case stepDeletedMsg:
@@ -593,6 +602,8 @@ func (m Model) render() string {
 		body, help = m.renderConflicts()
 	case m.screen == screenAgenda:
 		body, help = m.renderAgenda()
+	case m.screen == screenDebts:
+		body, help = m.renderDebts()
 	}
 	return m.frame(body, help)
 }

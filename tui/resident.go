@@ -86,6 +86,9 @@ func (m Model) renderResident() (string, []key.Binding) {
 	p := m.cs.progress.Overall
 	full, empty, _ := progressBar(p.Done, p.Applicable, min(40, width-4))
 	blocks = append(blocks, []string{fmt.Sprintf(t.ResidentSoFar, p.Done, p.Applicable), m.st.barFull.Render(full) + m.st.barEmpty.Render(empty)})
+	if debts := m.residentDebts(width); len(debts) > 0 {
+		blocks = append(blocks, debts)
+	}
 	var meeting []string
 	if appt := apptText(c.Next, today, m.lang, true); appt != "" {
 		meeting = append(meeting, fit(m.st.bold.Render(t.ResidentAppt+": ")+appt, width))

@@ -6,6 +6,7 @@ import "houvast/actionlist"
 // A struct, not a map: a missing translation is a compile error or an empty
 // field that TestTextComplete catches.
 type text struct {
+	debtText
 	App string
 
 	// Sizes and states

@@ -1,7 +1,8 @@
 package tui
 
 var english = text{
-	App: "Houvast",
+	debtText: englishDebts,
+	App:      "Houvast",
 
 	TooSmall:     "The window is too small (%d×%d). Make it at least %d wide and %d high.",
 	Loading:      "Loading…",

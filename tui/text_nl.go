@@ -1,7 +1,8 @@
 package tui
 
 var dutch = text{
-	App: "Houvast",
+	debtText: dutchDebts,
+	App:      "Houvast",
 
 	TooSmall:     "Het venster is te klein (%d×%d). Maak het minstens %d breed en %d hoog.",
 	Loading:      "Even laden…",

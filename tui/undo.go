@@ -18,6 +18,10 @@ type undoEntry struct {
 	caseAfter      *actionlist.Case // the case as it was before
 	addedAgreement string           // an agreement to remove again
 	addedStep      string           // a step to remove again
+	addedDebt      string           // a debt to remove again
+	removedDebt    *actionlist.Debt // a debt to put back
+	debtBefore     *actionlist.Debt // a debt as saved
+	debtAfter      *actionlist.Debt // the debt as it was before
 }
 
 // undoLast reverts the most recent change of this session. Like every
@@ -58,6 +62,8 @@ func (m Model) undoLast() (tea.Model, tea.Cmd) {
 			seq, _ := st.CaseSeq(ctx, u.caseID)
 			return agreementDeletedMsg{id: u.addedAgreement, seq: seq, err: err, report: report}
 		}
+	case u.addedDebt != "" || u.removedDebt != nil || u.debtBefore != nil:
+		return m, m.undoDebt(u, report)
 	case u.addedStep != "":
 		return m, func() tea.Msg {
 			ctx, cancel := storeCtx()

@@ -377,6 +377,7 @@ func TestDoseAppointmentAgreement(t *testing.T) {
 	if len(c.Agreements) != 2 || c.Agreements[1].What != "Belt zelf de zorgverzekeraar" {
 		t.Fatalf("agreements %+v", c.Agreements)
 	}
+	f.press("pgdown") // below the debts' line in the header, the agreements lie under the fold
 	f.see("Belt zelf de zorgverzekeraar")
 	f.press("u")
 	if len(f.stored().Agreements) != 1 {
