@@ -165,6 +165,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.keys("Enter")
 	s.typeText(db)
 	s.keys("Enter")
+	s.waitFor("Hoeveel bladzijden?")
+	s.keys("Enter")
 	s.waitFor("Niet opgeslagen", "is je Houvast-database")
 	s.keys("Escape")
 	s.waitFor("Voortgang")
