@@ -335,6 +335,8 @@ type ImportResult struct {
 	// FileRef is the reference in the file, when the case got another one
 	// here (a copy, or the reference was in use).
 	FileRef string
+	// Planned are the steps in Now that had no due date and got one.
+	Planned []actionlist.Step
 }
 
 // ImportCase writes a whole case from a case file: its fields, steps and
@@ -404,7 +406,18 @@ func (s *Store) ImportCase(ctx context.Context, actor actionlist.Actor, c action
 				return err
 			}
 		}
-		res.Case = kase
+		// Every step in Now here is new here: it says by when.
+		planned, err := t.keepPromise(nowState{caseID: kase.ID})
+		if err != nil {
+			return err
+		}
+		kase.Steps = slices.Clone(kase.Steps)
+		for _, p := range planned {
+			if st, _ := kase.StepByID(p.ID); st != nil {
+				st.Due = p.Due
+			}
+		}
+		res.Case, res.Planned = kase, planned
 		return nil
 	})
 	if err != nil {

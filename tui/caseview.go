@@ -90,8 +90,13 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	if m.cs.c.ID != msg.c.ID {
 		conflicts = nil
 	}
+	was, same := m.cs.dosing, m.cs.c.ID == msg.c.ID
 	m.cs = caseScreen{c: msg.c, seq: msg.seq, fresh: fresh, conflicts: conflicts}
 	m.cs.refresh(m.today())
+	var entered tea.Cmd
+	if same && msg.reload {
+		m, entered = m.markEntered(was)
+	}
 	if m.retryAfter && m.retry != nil && msg.reload {
 		m.form, m.retry, m.retryAfter = m.retry(m), nil, false
 		return m, m.form.f.Init()
@@ -101,7 +106,7 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 			m.cs.cursor = i
 		}
 	}
-	conflictsCmd := m.loadConflicts(msg.c.ID)
+	conflictsCmd := tea.Batch(m.loadConflicts(msg.c.ID), entered)
 	if msg.reload {
 		if !m.status.isErr { // a conflict's explanation stays in view
 			m.status = status{text: m.t.Reloaded}
@@ -123,40 +128,16 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	return m, conflictsCmd
 }
 
-// stepChange saves step edits and, in the same transaction, gives a due date
-// to every step the change brings into Now: nothing enters the resident's
-// view without a "by when". A step already in view keeps what the
-// specialist chose, an empty date included.
+// stepChange saves step edits. The store gives a due date, in the same
+// transaction, to every step the change brings into Now, and returns those
+// steps too.
 func (m Model) stepChange(edits []store.StepEdit, label, report string) (tea.Model, tea.Cmd) {
-	today := m.today()
-	after := make([]actionlist.Step, len(edits))
-	for i, e := range edits {
-		after[i] = e.After
-	}
-	next := withSteps(m.cs.c, after)
-	dosing := actionlist.Dose(next.Steps, next.Dose, today)
-	var newIn []string
-	for _, s := range dosing.Now {
-		if !m.cs.dosing.InNow(s.ID) {
-			newIn = append(newIn, s.ID)
-		}
-	}
-	for _, planned := range actionlist.PlanDueDates(dosing, today) {
-		if !slices.Contains(newIn, planned.ID) {
-			continue
-		}
-		if i := slices.IndexFunc(edits, func(e store.StepEdit) bool { return e.After.ID == planned.ID }); i >= 0 {
-			edits[i].After.Due = planned.Due
-		} else if cur, _ := m.cs.c.StepByID(planned.ID); cur != nil {
-			edits = append(edits, store.StepEdit{Before: *cur, After: planned})
-		}
-	}
 	m.pending++
 	m.status = status{text: m.t.Saving}
-	return m, m.saveSteps(m.cs.c.ID, edits, label, report, newIn)
+	return m, m.saveSteps(m.cs.c.ID, edits, label, report)
 }
 
-func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report string, newIn []string) tea.Cmd {
+func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report string) tea.Cmd {
 	st, actor := m.o.Store, m.o.Actor
 	return func() tea.Msg {
 		ctx, cancel := storeCtx()
@@ -167,10 +148,17 @@ func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report st
 		}
 		seq, _ := st.CaseSeq(ctx, caseID)
 		undo := &undoEntry{label: label, caseID: caseID}
-		for i, e := range edits {
-			undo.steps = append(undo.steps, store.StepEdit{Before: saved[i], After: e.Before})
+		for i, s := range saved {
+			if i < len(edits) {
+				undo.steps = append(undo.steps, store.StepEdit{Before: s, After: edits[i].Before})
+				continue
+			}
+			// A step that got its date because it entered Now had none.
+			undated := s
+			undated.Due = actionlist.Date{}
+			undo.steps = append(undo.steps, store.StepEdit{Before: s, After: undated})
 		}
-		return stepsSavedMsg{caseID: caseID, steps: saved, seq: seq, undo: undo, report: report, newIn: newIn}
+		return stepsSavedMsg{caseID: caseID, steps: saved, seq: seq, undo: undo, report: report}
 	}
 }
 
@@ -188,11 +176,11 @@ func (m Model) stepsSaved(msg stepsSavedMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(quit, m.reloadAgendaIfShown())
 	}
 	// A tick-off on the agenda takes the item off it.
-	return m.applySaved(msg.steps, msg.seq, msg.report, msg.newIn, quit, m.reloadAgendaIfShown())
+	return m.applySaved(msg.steps, msg.seq, msg.report, quit, m.reloadAgendaIfShown())
 }
 
 // applySaved puts stored steps into the open case and the other screens.
-func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, newIn []string, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
+func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
 	m.vol.replace(steps)
 	if !m.cs.open() {
 		m.status = status{text: report}
@@ -202,40 +190,59 @@ func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, new
 	if sel, ok := m.cs.selected(); ok {
 		keep = sel.ID
 	}
+	was := m.cs.dosing
 	m.cs.c = withSteps(m.cs.c, steps)
 	if seq > 0 {
 		m.cs.seq = seq
 	}
 	m.cs.refresh(m.today())
-	for i, s := range m.cs.dosing.Now {
-		if s.ID == keep {
-			m.cs.cursor = i
-		}
-	}
+	m.keepCursorOn(keep)
 	m.steps.clamp(m.stepRows())
 	m.status = status{text: report}
 	if len(m.cs.conflicts) > 0 {
 		cmds = append(cmds, m.loadConflicts(m.cs.c.ID))
 	}
-	if len(newIn) > 0 {
-		m.cs.fresh = maps.Clone(m.cs.fresh)
-		if m.cs.fresh == nil {
-			m.cs.fresh = map[string]bool{}
+	m, cmd := m.markEntered(was)
+	return m, tea.Batch(append(cmds, cmd)...)
+}
+
+// keepCursorOn puts the cursor back on the step with id, if it is in Now.
+func (m *Model) keepCursorOn(id string) {
+	for i, s := range m.cs.dosing.Now {
+		if s.ID == id {
+			m.cs.cursor = i
 		}
-		var titles []string
-		for _, id := range newIn {
-			m.cs.fresh[id] = true
-			if s, _ := m.cs.c.StepByID(id); s != nil {
-				titles = append(titles, clean(s.Title))
-			}
-		}
-		if len(titles) > 0 {
-			m.status.text += " · " + fmt.Sprintf(m.t.NextUp, strings.Join(titles, "; "))
-		}
-		ids := slices.Clone(newIn)
-		cmds = append(cmds, tea.Tick(5*time.Second, func(time.Time) tea.Msg { return freshExpiredMsg{ids: ids} }))
 	}
-	return m, tea.Batch(cmds...)
+}
+
+// markEntered gives the steps that came into Now since was the new mark
+// for a few seconds and names them on the status line: whatever brought
+// them in (a tick-off, a new dose, a pin, an import, an undo).
+func (m Model) markEntered(was actionlist.Dosing) (Model, tea.Cmd) {
+	var newIn []string
+	for _, s := range m.cs.dosing.Now {
+		if !was.InNow(s.ID) {
+			newIn = append(newIn, s.ID)
+		}
+	}
+	if len(newIn) == 0 {
+		return m, nil
+	}
+	m.cs.fresh = maps.Clone(m.cs.fresh)
+	if m.cs.fresh == nil {
+		m.cs.fresh = map[string]bool{}
+	}
+	var titles []string
+	for _, id := range newIn {
+		m.cs.fresh[id] = true
+		if s, _ := m.cs.c.StepByID(id); s != nil {
+			titles = append(titles, clean(s.Title))
+		}
+	}
+	if len(titles) > 0 && !m.status.isErr {
+		m.status.text += " · " + fmt.Sprintf(m.t.NextUp, strings.Join(titles, "; "))
+	}
+	return m, tea.Tick(5*time.Second, func(time.Time) tea.Msg { return freshExpiredMsg{ids: newIn} })
 }
 
 func (m Model) saveCase(before, after actionlist.Case, label, report string) (tea.Model, tea.Cmd) {
@@ -262,6 +269,12 @@ func (m Model) storeCase(before, after actionlist.Case, label, report string, wh
 		}
 		seq, _ := st.CaseSeq(ctx, saved.ID)
 		msg := caseSavedMsg{c: saved, seq: seq, report: report, whole: whole}
+		if !whole && saved.Dose != before.Dose {
+			// The steps a larger dose brought in got their dates.
+			if full, err := st.Case(ctx, saved.ID); err == nil {
+				msg.steps = full.Steps
+			}
+		}
 		if !whole {
 			msg.undo = &undoEntry{label: label, caseID: saved.ID, caseBefore: &saved, caseAfter: &before}
 		}
@@ -290,13 +303,26 @@ func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
 		return m, quit
 	}
 	m.status = status{text: msg.report}
+	var entered tea.Cmd
 	if m.cs.open() && m.cs.c.ID == msg.c.ID {
 		if !msg.whole {
-			msg.c.Steps, msg.c.Agreements = m.cs.c.Steps, m.cs.c.Agreements
+			steps := m.cs.c.Steps
+			if msg.steps != nil {
+				steps = msg.steps
+			}
+			msg.c.Steps, msg.c.Agreements = steps, m.cs.c.Agreements
 		}
+		keep := ""
+		if sel, ok := m.cs.selected(); ok {
+			keep = sel.ID
+		}
+		was := m.cs.dosing
 		m.cs.c = msg.c
 		m.cs.seq = msg.seq
 		m.cs.refresh(m.today())
+		m.keepCursorOn(keep)
+		m, entered = m.markEntered(was)
+		quit = tea.Batch(quit, entered)
 	}
 	if next := m.afterSave; next != nil {
 		m.afterSave = nil
@@ -341,13 +367,7 @@ func (m Model) stepAdded(msg stepAddedMsg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, quit
 	}
-	var newIn []string
-	if m.cs.open() && !m.cs.dosing.InNow(msg.s.ID) {
-		if d := actionlist.Dose(withSteps(m.cs.c, []actionlist.Step{msg.s}).Steps, m.cs.c.Dose, m.today()); d.InNow(msg.s.ID) {
-			newIn = []string{msg.s.ID}
-		}
-	}
-	return m.applySaved([]actionlist.Step{msg.s}, msg.seq, msg.report, newIn, quit)
+	return m.applySaved([]actionlist.Step{msg.s}, msg.seq, msg.report, quit)
 }
 
 func (m Model) stepDeleted(msg stepDeletedMsg) (tea.Model, tea.Cmd) {
