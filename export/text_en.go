@@ -19,6 +19,8 @@ var english = text{
 	Why:          "Why",
 	After:        "After that",
 	ForYou:       "For you",
+	WhenWhere:    "When and where",
+	IfNot:        "If it does not work out",
 	Later:        "After these come %d more steps. We keep them for later, so you do not have to do everything at once:",
 	LaterPhase:   "%s: %d",
 	ApptTitle:    "Next appointment",

@@ -19,6 +19,8 @@ var dutch = text{
 	Why:          "Waarom",
 	After:        "Daarna",
 	ForYou:       "Voor jou",
+	WhenWhere:    "Wanneer en waar",
+	IfNot:        "Lukt het niet",
 	Later:        "Daarna komen nog %d stappen. Die bewaren we voor later, zodat je niet alles tegelijk hoeft te doen:",
 	LaterPhase:   "%s: %d",
 	ApptTitle:    "Volgende afspraak",

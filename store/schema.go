@@ -113,7 +113,15 @@ CREATE INDEX steps_open_due ON steps(due) WHERE status NOT IN ('done', 'not_appl
 CREATE INDEX cases_agenda ON cases(ref, status, id, name, participants, start, target, next_at, next_place, next_with,
 	closed_on, stabilised_on, requested_on, threat, first_talk_on, created, updated);
 `,
+	migrationStepPlan,
 }
+
+// migrationStepPlan: the resident's own plan for a step, when and where
+// they will do it and what they do if it does not work out.
+const migrationStepPlan = `
+ALTER TABLE steps ADD COLUMN when_where TEXT NOT NULL DEFAULT '';
+ALTER TABLE steps ADD COLUMN if_not TEXT NOT NULL DEFAULT '';
+`
 
 // SchemaVersion is the version this binary writes.
 func SchemaVersion() int { return len(migrations) }
