@@ -23,14 +23,14 @@ type Dosing struct {
 type Place int
 
 const (
-	NowPinned    Place = iota + 1 // the specialist pinned it into Now
-	NowOverdue                    // its date has passed: Reason.Since
-	NowUnderWay                   // it has started, so it stays in view
-	NowNext                       // next in the plan: Reason.Rank among the ready steps
-	NowRoom                       // pushed back, but the dose has room for it
-	LaterWaits                    // waits for unfinished steps: Reason.WaitsFor
-	LaterPushed                   // the specialist pushed it back
-	LaterFull                     // the dose is full: Reason.Dose steps are in Now
+	NowPinned   Place = iota + 1 // the specialist pinned it into Now
+	NowOverdue                   // its date has passed: Reason.Since
+	NowUnderWay                  // it has started, so it stays in view
+	NowNext                      // next in the plan: Reason.Rank among the ready steps
+	NowRoom                      // pushed back, but the dose has room for it
+	LaterWaits                   // waits for unfinished steps: Reason.WaitsFor
+	LaterPushed                  // the specialist pushed it back
+	LaterFull                    // the dose is full: Reason.Dose steps are in Now
 )
 
 // InNow is true for the places inside Now.

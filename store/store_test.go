@@ -227,7 +227,7 @@ func TestEveryChangeWritesEvents(t *testing.T) {
 		{actionlist.EntityStep, "s2", actionlist.ActionChanged, "pin"},
 		{actionlist.EntityStep, "s3", actionlist.ActionChanged, "due"}, // the tick-off brought it into Now
 		{actionlist.EntityStep, added.ID, actionlist.ActionCreated, ""},
-		{actionlist.EntityStep, added.ID, actionlist.ActionChanged, "due"}, // it entered Now
+		{actionlist.EntityStep, added.ID, actionlist.ActionChanged, "due"},    // it entered Now
 		{actionlist.EntityStep, "s3", actionlist.ActionChanged, "depends_on"}, // no longer waits for the deleted step
 		{actionlist.EntityStep, added.ID, actionlist.ActionChanged, "depends_on"},
 		{actionlist.EntityStep, "s2", actionlist.ActionDeleted, ""},
