@@ -24,7 +24,9 @@ type caseScreen struct {
 	progress actionlist.Progress
 	cursor   int // in dosing.Now
 	scroll   int
-	fresh    map[string]bool // steps that just slid into Now
+	// residentScroll is how far the resident view is scrolled down.
+	residentScroll int
+	fresh          map[string]bool // steps that just slid into Now
 	// conflicts are a volunteer's changes a return file could not take over.
 	conflicts      []store.OpenConflict
 	conflictCursor int
@@ -423,6 +425,8 @@ func (m Model) caseKeys() keyTable {
 			m.status = status{} // nothing of the team's work on the resident's screen
 			return m, nil
 		}},
+		{key: k.WhyNow, when: stepInNow, why: whyNotInNow, do: onNow(Model.whyNow)},
+		{key: k.Plan, when: residentsStepInNow, why: whyNotResidents, do: onNow(Model.openPlanForm)},
 		{key: k.Steps, do: func(m Model) (tea.Model, tea.Cmd) {
 			m.screen = screenSteps
 			m.steps.clamp(m.stepRows())
@@ -486,20 +490,22 @@ func (m Model) closeCaseScreen() (tea.Model, tea.Cmd) {
 }
 
 // scrollToSelected is the scroll that shows the chosen step in Now whole,
-// moving as little as possible: with a large dose on a small window the
-// later steps lie below the fold.
+// moving as little as possible. Now is laid out to fit the window with its
+// header (see nowLevels), so the cursor never scrolls the header away; only
+// a Now taller than the window, which the levels prevent from the smallest
+// window up, scrolls.
 func (m Model) scrollToSelected() int {
-	cs, today := m.cs, m.today()
-	detail := m.width >= 100 || m.height >= 30
-	start := 1 // the section title
-	for i := 0; i < cs.cursor && i < len(cs.dosing.Now); i++ {
-		start += len(m.nowStep(cs.dosing.Now[i], false, cs.fresh[cs.dosing.Now[i].ID], detail, today))
+	cs := m.cs
+	lines, starts := m.nowLayout()
+	room := m.caseRoom()
+	if len(lines) <= room || cs.cursor >= len(starts) {
+		return 0
 	}
-	end := start
-	if sel, ok := cs.selected(); ok {
-		end += len(m.nowStep(sel, true, cs.fresh[sel.ID], detail, today))
+	start := starts[cs.cursor]
+	end := len(lines)
+	if cs.cursor+1 < len(starts) {
+		end = starts[cs.cursor+1]
 	}
-	room := m.height - 2 - len(m.caseHeader())
 	scroll := cs.scroll
 	if end > scroll+room {
 		scroll = end - room
@@ -508,6 +514,13 @@ func (m Model) scrollToSelected() int {
 		scroll = max(0, start-1)
 	}
 	return scroll
+}
+
+// caseRoom is the number of lines the case screen's body has under its
+// header, with the status line as it will be drawn.
+func (m Model) caseRoom() int {
+	status := min(3, max(1, len(wrap(m.status.text, m.width))))
+	return m.height - 1 - status - len(m.caseHeader())
 }
 
 func (m Model) togglePin(s actionlist.Step) (tea.Model, tea.Cmd) {
@@ -555,8 +568,8 @@ func isConflict(err error) bool {
 func (m Model) renderCase() (string, []key.Binding) {
 	cs, t, today := m.cs, m.t, m.today()
 	header := m.caseHeader()
-	room := m.height - 2 - len(header)
-	now := m.nowSection()
+	room := m.caseRoom()
+	now, _ := m.nowLayout()
 	wide := m.width >= 110
 	progress := m.progressSection(wide)
 	meeting := []string{
@@ -659,7 +672,39 @@ func spread(left, right string, width int) string {
 	return left + strings.Repeat(" ", width-lw-rw) + right
 }
 
-func (m Model) nowSection() []string {
+// Detail levels of a step in Now: the title and who and when; with the
+// expectation and the resident's plan on a line each; with them whole.
+const (
+	nowCompact = iota
+	nowLines
+	nowWhole
+)
+
+// nowLayout is the Now section and the line at which each step starts. It
+// takes the richest detail that lets the whole section fit the room under
+// the header, the chosen step one level richer where that fits: with any
+// dose, every step in Now is in view whole, with the section's title.
+func (m Model) nowLayout() ([]string, []int) {
+	room := m.caseRoom()
+	// On a small window the expectation takes one line, leaving room for
+	// progress and the appointment below.
+	most := nowLines
+	if m.width >= 100 || m.height >= 30 {
+		most = nowWhole
+	}
+	for _, lv := range [][2]int{{nowWhole, nowWhole}, {nowLines, nowWhole}, {nowLines, nowLines}, {nowCompact, nowWhole}, {nowCompact, nowLines}} {
+		if lv[1] > most {
+			continue
+		}
+		if lines, starts := m.nowSection(lv[0], lv[1]); len(lines) <= room {
+			return lines, starts
+		}
+	}
+	return m.nowSection(nowCompact, nowCompact)
+}
+
+// nowSection is Now with each step at level, the chosen one at chosen.
+func (m Model) nowSection(level, chosen int) ([]string, []int) {
 	cs, t, today := m.cs, m.t, m.today()
 	open := len(cs.dosing.Now) + cs.dosing.LaterTotal
 	title := m.st.section.Render(t.Now) + m.st.dim.Render("  "+fmt.Sprintf(t.NowCount, len(cs.dosing.Now), open))
@@ -671,9 +716,14 @@ func (m Model) nowSection() []string {
 			lines = append(lines, "  "+t.NowEmpty)
 		}
 	}
-	detail := m.width >= 100 || m.height >= 30
+	starts := make([]int, len(cs.dosing.Now))
 	for i, s := range cs.dosing.Now {
-		lines = append(lines, m.nowStep(s, i == cs.cursor, cs.fresh[s.ID], detail, today)...)
+		lv := level
+		if i == cs.cursor {
+			lv = chosen
+		}
+		starts[i] = len(lines)
+		lines = append(lines, m.nowStep(s, i == cs.cursor, cs.fresh[s.ID], lv, today)...)
 	}
 	if cs.dosing.LaterTotal > 0 {
 		var parts []string
@@ -682,14 +732,14 @@ func (m Model) nowSection() []string {
 				parts = append(parts, fmt.Sprintf("%s %d", actionlist.PhaseLabel(ph, m.lang), n))
 			}
 		}
-		lines = append(lines, m.st.dim.Render("  "+fmt.Sprintf(t.Later, cs.dosing.LaterTotal)+": "+strings.Join(parts, " · ")))
+		lines = append(lines, m.st.dim.Render(fit("  "+fmt.Sprintf(t.Later, cs.dosing.LaterTotal)+": "+strings.Join(parts, " · "), m.width)))
 	}
-	return lines
+	return lines, starts
 }
 
-// nowStep is one step in Now: the title line, who and when, and what
-// happens after.
-func (m Model) nowStep(s actionlist.Step, selected, fresh, detail bool, today actionlist.Date) []string {
+// nowStep is one step in Now: the title line, who and when, and, as the
+// level allows, what happens after and the resident's own plan.
+func (m Model) nowStep(s actionlist.Step, selected, fresh bool, level int, today actionlist.Date) []string {
 	t := m.t
 	marker := "  "
 	if selected {
@@ -734,20 +784,29 @@ func (m Model) nowStep(s actionlist.Step, selected, fresh, detail bool, today ac
 	}
 	who := "    " + ownerText(s, m.lang) + " · " + due
 	lines := []string{title + tagText, fit(who, m.width)}
-	if after := clean(s.After); after != "" {
-		label := m.st.dim.Render(t.After) + " "
-		text := wrap(after, m.width-6-widthOf(t.After))
-		if !detail && len(text) > 1 {
-			text = []string{fit(after, m.width-6-widthOf(t.After))}
+	if level == nowCompact {
+		return lines
+	}
+	labelled := func(label, text string) {
+		text = clean(text)
+		if text == "" {
+			return
 		}
-		for i, l := range text {
+		body := wrap(text, m.width-6-widthOf(label))
+		if level != nowWhole && len(body) > 1 {
+			body = []string{fit(text, m.width-6-widthOf(label))}
+		}
+		for i, l := range body {
 			if i == 0 {
-				lines = append(lines, "    "+label+l)
+				lines = append(lines, "    "+m.st.dim.Render(label)+" "+l)
 			} else {
-				lines = append(lines, "    "+strings.Repeat(" ", widthOf(t.After)+1)+l)
+				lines = append(lines, "    "+strings.Repeat(" ", widthOf(label)+1)+l)
 			}
 		}
 	}
+	labelled(t.After, s.After)
+	labelled(t.WhenWhere, s.WhenWhere)
+	labelled(t.IfNot, s.IfNot)
 	return lines
 }
 

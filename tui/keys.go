@@ -13,6 +13,7 @@ type keys struct {
 	Delete, Note, WorkNote, Due, Assign                     key.Binding
 	Profile, Stage, Referral, Aftercare, Report, Summary    key.Binding
 	Conflicts, KeepMine, TakeTheirs, Agenda                 key.Binding
+	Plan, WhyNow                                            key.Binding
 	ResidentBack                                            key.Binding // r or esc: the resident view's one way out
 }
 
@@ -64,6 +65,8 @@ func newKeys(t *text) keys {
 		Agenda:       b(t.KeyAgenda, "a"),
 		KeepMine:     b(t.KeyKeepMine, "1"),
 		TakeTheirs:   b(t.KeyTakeTheirs, "2"),
+		Plan:         b(t.KeyPlan, "W"),
+		WhyNow:       b(t.KeyWhyNow, "i"),
 		ResidentBack: key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", t.ResidentBack)),
 	}
 }
