@@ -345,8 +345,10 @@ type ImportResult struct {
 // refused (*ExistsError) unless asNew: then the case is stored as a copy
 // with new IDs everywhere and a new reference, and an ActionImported
 // event (FieldCopyOf) says what it is a copy of. A case whose reference is
-// taken by another case gets a new reference. Apart from that, an import
-// records nothing new, so exporting it again gives the same file.
+// taken by another case gets a new reference. A step in the case's Now
+// here without a due date gets one, as the importer's change (Planned).
+// Apart from that, an import records nothing new, so exporting it again
+// gives the same file.
 func (s *Store) ImportCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case, events []actionlist.Event, asNew bool) (ImportResult, error) {
 	var res ImportResult
 	err := s.change(ctx, actor, func(t *txn) error {
