@@ -2,6 +2,7 @@ package actionlist
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -209,4 +210,35 @@ func PlanDueDates(d Dosing, today Date) []Step {
 		}
 	}
 	return out
+}
+
+// DoseColumns are the step fields the dose and its due dates read: what a
+// check of Now loads, without the texts.
+var DoseColumns = []string{"id", "phase", "order", "due", "status", "depends_on", "pin", "days"}
+
+// StepFromDoseValues makes a step of the values of DoseColumns, in order;
+// the other fields stay empty.
+func StepFromDoseValues(vals []string) (Step, error) {
+	var s Step
+	if len(vals) != len(DoseColumns) {
+		return s, fmt.Errorf("got %d values for %d fields", len(vals), len(DoseColumns))
+	}
+	for i, name := range DoseColumns {
+		if err := stepFields.setField(&s, name, vals[i]); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// MovesNow is true when a change of these step fields can change what is
+// in Now or which steps there lack a date.
+func MovesNow(changes []Change) bool {
+	for _, c := range changes {
+		switch c.Field {
+		case "phase", "order", "due", "status", "depends_on", "pin":
+			return true
+		}
+	}
+	return false
 }

@@ -35,12 +35,45 @@ func (t *txn) readNow(caseID string) (nowState, error) {
 	if copy {
 		return nowState{caseID: caseID, copy: true}, nil
 	}
-	steps, err := loadSteps(t.ctx, t.tx, "WHERE case_id = ?", caseID)
+	steps, err := t.doseSteps(caseID)
 	if err != nil {
 		return nowState{}, err
 	}
 	return nowState{caseID: caseID, steps: steps, dose: dose}, nil
 }
+
+// doseSteps reads a case's unfinished steps with only the fields the dose
+// reads, from an index that holds them: every save that can move Now reads
+// them, and the steps' long rows would cost most of its time. Finished
+// steps are left out: the dose passes them over, and a step that waits for
+// one it does not know of does not wait (see actionlist.Dose).
+func (t *txn) doseSteps(caseID string) ([]actionlist.Step, error) {
+	rows, err := t.tx.QueryContext(t.ctx, doseSelect, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read steps: %w", err)
+	}
+	defer rows.Close()
+	var out []actionlist.Step
+	var row string
+	vals := make([]string, len(actionlist.DoseColumns))
+	for rows.Next() {
+		if err := rows.Scan(&row); err != nil {
+			return nil, fmt.Errorf("read steps: %w", err)
+		}
+		if err := unpack(row, vals); err != nil {
+			return nil, fmt.Errorf("read steps: %w", err)
+		}
+		st, err := actionlist.StepFromDoseValues(vals)
+		if err != nil {
+			return nil, fmt.Errorf("read step %s: %w", vals[0], err)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// The index steps_dose holds every column read here.
+var doseSelect = "SELECT " + packed("", actionlist.DoseColumns) + " FROM steps INDEXED BY steps_dose WHERE case_id = ? AND status NOT IN ('done', 'not_applicable')"
 
 // keepPromise gives a due date to every step the change since before
 // brought into Now (actionlist.DueDatesOnEntry), records it as the actor's
@@ -49,18 +82,55 @@ func (t *txn) keepPromise(before nowState) ([]actionlist.Step, error) {
 	return t.plan(before, actionlist.DueDatesOnEntry)
 }
 
+// keepPromiseAfter is keepPromise when the caller knows what its change
+// did: saved are the case's changed steps as stored now, dose its dose.
+// It spares reading the case's steps again.
+func (t *txn) keepPromiseAfter(before nowState, saved []actionlist.Step, dose int) ([]actionlist.Step, error) {
+	if before.copy {
+		return nil, nil
+	}
+	steps := slices.Clone(before.steps)
+	for _, s := range saved {
+		if i := slices.IndexFunc(steps, func(b actionlist.Step) bool { return b.ID == s.ID }); i >= 0 {
+			steps[i] = s
+		} else {
+			steps = append(steps, s) // it was finished: doseSteps leaves those out
+		}
+	}
+	return t.write(before, nowState{caseID: before.caseID, steps: steps, dose: dose}, actionlist.DueDatesOnEntry)
+}
+
 // plan writes the due dates rule finds since before.
 func (t *txn) plan(before nowState, rule func(before []actionlist.Step, beforeDose int, after []actionlist.Step, afterDose int, today actionlist.Date) []actionlist.Step) ([]actionlist.Step, error) {
-	after, err := t.readNow(before.caseID)
-	if err != nil || after.copy {
+	if before.copy {
+		return nil, nil
+	}
+	steps, err := t.doseSteps(before.caseID)
+	if err != nil {
 		return nil, err
 	}
+	var dose int
+	if err := t.tx.QueryRowContext(t.ctx, "SELECT dose FROM cases WHERE id = ?", before.caseID).Scan(&dose); err != nil {
+		return nil, fmt.Errorf("read case %s: %w", before.caseID, err)
+	}
+	return t.write(before, nowState{caseID: before.caseID, steps: steps, dose: dose}, rule)
+}
+
+// write gives the steps rule finds between before and after their dates,
+// with an event each, and returns them whole.
+func (t *txn) write(before, after nowState, rule func(before []actionlist.Step, beforeDose int, after []actionlist.Step, afterDose int, today actionlist.Date) []actionlist.Step) ([]actionlist.Step, error) {
 	today := actionlist.DateOf(t.s.Now())
 	planned := rule(before.steps, before.dose, after.steps, after.dose, today)
-	for _, p := range planned {
+	for i, p := range planned {
 		if _, err := t.exec(`UPDATE steps SET due = ? WHERE id = ?`, p.Due.String(), p.ID); err != nil {
 			return nil, fmt.Errorf("plan step %q: %w", p.Title, err)
 		}
+		// The caller gets the whole step, not the dose's part of it.
+		full, _, err := loadStepRow(t.ctx, t.tx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		planned[i] = full
 		// A planned step had no date: PlanDueDates dates only those.
 		if err := t.event(before.caseID, actionlist.EntityStep, p.ID, actionlist.ActionChanged, "due", "", p.Due.String()); err != nil {
 			return nil, err

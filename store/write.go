@@ -190,6 +190,11 @@ func (t *txn) createCase(c actionlist.Case) (actionlist.Case, error) {
 func (s *Store) UpdateCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
 	var cur actionlist.Case
 	err := s.change(ctx, actor, func(t *txn) error {
+		if before.Dose == after.Dose {
+			var err error
+			cur, err = t.saveCaseFields(before, after)
+			return err
+		}
 		_, err := t.promising(before.ID, func() error {
 			var err error
 			cur, err = t.saveCaseFields(before, after)
@@ -278,7 +283,11 @@ func (s *Store) Step(ctx context.Context, id string) (actionlist.Step, error) {
 // edits bring into Now; see UpdateSteps.
 func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, error) {
 	var befores []nowState
+	caseOf := map[string]string{} // step ID to case ID, for the edits that can move Now
 	for _, e := range edits {
+		if !actionlist.MovesNow(actionlist.StepChanges(e.Before, e.After)) {
+			continue // a note or a name: Now stays as it is
+		}
 		var caseID string
 		err := t.tx.QueryRowContext(t.ctx, "SELECT case_id FROM steps WHERE id = ?", e.Before.ID).Scan(&caseID)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -287,6 +296,7 @@ func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, error) 
 		if err != nil {
 			return nil, fmt.Errorf("read step %s: %w", e.Before.ID, err)
 		}
+		caseOf[e.Before.ID] = caseID
 		if slices.ContainsFunc(befores, func(b nowState) bool { return b.caseID == caseID }) {
 			continue
 		}
@@ -301,7 +311,13 @@ func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, error) 
 		return nil, err
 	}
 	for _, b := range befores {
-		planned, err := t.keepPromise(b)
+		var saved []actionlist.Step
+		for _, s := range out {
+			if caseOf[s.ID] == b.caseID {
+				saved = append(saved, s)
+			}
+		}
+		planned, err := t.keepPromiseAfter(b, saved, b.dose)
 		if err != nil {
 			return nil, err
 		}
