@@ -339,3 +339,73 @@ func TestDebtsEndToEndInTmux(t *testing.T) {
 	s2.keys("Escape", "Escape", "q")
 	s2.waitFor("EXITED 0")
 }
+
+// At 80x24, English screens on a Dutch case: the caseworker raises the
+// dose to 7 and sees all seven steps, each with a date; asks why one is in
+// Now; and turns the laptop to the resident, who reads Dutch headings and
+// every text whole.
+func TestPlanEndToEndInTmux(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "demo.db")
+	nl := []string{"LANG=nl_NL.UTF-8", "HOUVAST_NAME=Tester", "TERM=xterm-256color"}
+	s := startTmux(t, 80, 24, nl, bin+" demo --db "+db)
+	s.waitFor("Dossiers", "Fatima")
+	s.keys("q")
+	s.waitFor("EXITED 0")
+
+	en := []string{"LANG=en_GB.UTF-8", "HOUVAST_NAME=Tester", "TERM=xterm-256color"}
+	s = startTmux(t, 80, 24, en, bin+" --lang en --db "+db)
+	s.waitFor("Cases", "Fatima")
+	s.keys("Enter")
+	s.waitFor("Now  3 of")
+	s.keys("d")
+	s.waitFor("How many steps")
+	s.keys("Right", "Right", "Right", "Right", "Enter")
+	scr := s.waitFor("Now  7 of", "✦ new")
+	lines := strings.Split(scr, "\n")
+	var steps []string
+	for i, l := range lines {
+		if i > 2 && len(l) > 2 && (strings.HasPrefix(l, "▸ ") || strings.HasPrefix(l, "  ") && !strings.HasPrefix(l, "   ")) &&
+			!strings.HasPrefix(strings.TrimSpace(l), "↓") && !strings.Contains(l, "more:") && !strings.HasPrefix(l, "  later") {
+			if i+1 >= len(lines) {
+				t.Fatalf("a step is cut off at the bottom:\n%s", scr)
+			}
+			who := lines[i+1]
+			if strings.Contains(who, "no date yet") || !strings.Contains(who, " by ") && !strings.Contains(who, "late") {
+				t.Errorf("step %q has no date: %q", strings.TrimSpace(l), who)
+			}
+			steps = append(steps, strings.TrimSpace(l))
+		}
+	}
+	if len(steps) != 7 {
+		t.Fatalf("%d steps in view, want 7: %q\n%s", len(steps), steps, scr)
+	}
+	for range 6 {
+		s.keys("Down")
+	}
+	s.keys("i")
+	scr = s.waitFor("In Now as number 7")
+	if !strings.Contains(scr, "Now  7 of") {
+		t.Fatalf("moving to the last step hid the Now header:\n%s", scr)
+	}
+
+	s.keys("r")
+	scr = s.waitFor("Fatima, dit zijn je volgende stappen", "Wie:", "Wanneer:", "Daarna:")
+	if strings.Contains(scr, "…") || strings.Contains(scr, "Who:") || strings.Contains(scr, "these are your next steps") {
+		t.Errorf("the resident view is cut or not in the case's language:\n%s", scr)
+	}
+	for range 4 {
+		s.keys("PageDown")
+	}
+	scr = s.waitFor("Zo ver ben je al", "Volgende afspraak")
+	if strings.Contains(scr, "…") {
+		t.Errorf("the end of the resident view is cut:\n%s", scr)
+	}
+	s.keys("r")
+	s.waitFor("Now  7 of")
+	s.keys("Escape")
+	s.waitFor("Cases")
+	s.keys("q")
+	s.waitFor("EXITED 0")
+}

@@ -90,6 +90,11 @@ type Step struct {
 	Pin          Pin
 	Days         int    // typical number of days the step takes
 	Outcome      string // what came of it (a referral's result); for the team
+	// The resident's own plan for a step of theirs, made together in the
+	// conversation: when and where they will do it, and what they do if
+	// it does not work out. Both optional.
+	WhenWhere string
+	IfNot     string
 }
 
 // Overdue is true for an unfinished step whose due date has passed.

@@ -2,6 +2,7 @@ package actionlist
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -14,6 +15,35 @@ type Dosing struct {
 	// Blocked holds, for each unfinished step that waits on another, the IDs
 	// of the unfinished steps it waits for.
 	Blocked map[string][]string
+	// Why holds, for each unfinished step, why the dose put it where it
+	// is: the rule's own answer, so an explanation cannot drift from it.
+	Why map[string]Reason
+}
+
+// Place is why a step is in Now, or why it is not.
+type Place int
+
+const (
+	NowPinned   Place = iota + 1 // the specialist pinned it into Now
+	NowOverdue                   // its date has passed: Reason.Since
+	NowUnderWay                  // it has started, so it stays in view
+	NowNext                      // next in the plan: Reason.Rank among the ready steps
+	NowRoom                      // pushed back, but the dose has room for it
+	LaterWaits                   // waits for unfinished steps: Reason.WaitsFor
+	LaterPushed                  // the specialist pushed it back
+	LaterFull                    // the dose is full: Reason.Dose steps are in Now
+)
+
+// InNow is true for the places inside Now.
+func (p Place) InNow() bool { return p >= NowPinned && p <= NowRoom }
+
+// Reason is why a step has its place.
+type Reason struct {
+	Place    Place
+	Since    Date     // NowOverdue: the date that passed
+	Rank     int      // NowNext: its place in Now, from 1
+	WaitsFor []string // LaterWaits: the IDs of the unfinished steps
+	Dose     int      // LaterFull: how many steps Now holds
 }
 
 // rank orders candidates for Now: the specialist's pins first, then what is
@@ -42,7 +72,7 @@ func Dose(steps []Step, n int, today Date) Dosing {
 	for _, s := range steps {
 		finished[s.ID] = s.Status.Finished()
 	}
-	d := Dosing{Later: map[Phase]int{}}
+	d := Dosing{Later: map[Phase]int{}, Why: map[string]Reason{}}
 	// Sort positions, not copies: a case can hold thousands of steps, and
 	// only the few in Now are copied out.
 	var ready []int
@@ -61,6 +91,7 @@ func Dose(steps []Step, n int, today Date) Dosing {
 				d.Blocked = map[string][]string{}
 			}
 			d.Blocked[s.ID] = waits
+			d.Why[s.ID] = Reason{Place: LaterWaits, WaitsFor: waits}
 			d.Later[s.Phase]++
 			d.LaterTotal++
 			continue
@@ -84,12 +115,33 @@ func Dose(steps []Step, n int, today Date) Dosing {
 	d.Now = make([]Step, take)
 	for k, i := range ready[:take] {
 		d.Now[k] = steps[i]
+		d.Why[steps[i].ID] = nowReason(&steps[i], k+1, today)
 	}
 	for _, i := range ready[take:] {
 		d.Later[steps[i].Phase]++
 		d.LaterTotal++
+		r := Reason{Place: LaterFull, Dose: take}
+		if steps[i].Pin == PinLater {
+			r = Reason{Place: LaterPushed}
+		}
+		d.Why[steps[i].ID] = r
 	}
 	return d
+}
+
+// nowReason is why a step is in Now at place k: the rank that put it there.
+func nowReason(s *Step, k int, today Date) Reason {
+	switch rank(s, today) {
+	case 0:
+		return Reason{Place: NowPinned}
+	case 1:
+		return Reason{Place: NowOverdue, Since: s.Due}
+	case 2:
+		return Reason{Place: NowUnderWay}
+	case 4:
+		return Reason{Place: NowRoom}
+	}
+	return Reason{Place: NowNext, Rank: k}
 }
 
 // planOrder is the order of the plan itself: phase, then place in the phase.
@@ -158,4 +210,35 @@ func PlanDueDates(d Dosing, today Date) []Step {
 		}
 	}
 	return out
+}
+
+// DoseColumns are the step fields the dose and its due dates read: what a
+// check of Now loads, without the texts.
+var DoseColumns = []string{"id", "phase", "order", "due", "status", "depends_on", "pin", "days"}
+
+// StepFromDoseValues makes a step of the values of DoseColumns, in order;
+// the other fields stay empty.
+func StepFromDoseValues(vals []string) (Step, error) {
+	var s Step
+	if len(vals) != len(DoseColumns) {
+		return s, fmt.Errorf("got %d values for %d fields", len(vals), len(DoseColumns))
+	}
+	for i, name := range DoseColumns {
+		if err := stepFields.setField(&s, name, vals[i]); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// MovesNow is true when a change of these step fields can change what is
+// in Now or which steps there lack a date.
+func MovesNow(changes []Change) bool {
+	for _, c := range changes {
+		switch c.Field {
+		case "phase", "order", "due", "status", "depends_on", "pin":
+			return true
+		}
+	}
+	return false
 }

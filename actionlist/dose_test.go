@@ -247,3 +247,47 @@ func TestSortPlanMatchesAStableSort(t *testing.T) {
 		}
 	}
 }
+
+// Every unfinished step gets the reason for its place from the rule that
+// gave it: in Now pinned, overdue since its date, under way, next in the
+// plan, or pushed back with room to spare; not in Now because it waits,
+// was pushed back, or the dose is full.
+func TestDoseSaysWhy(t *testing.T) {
+	today := MustDate("2026-11-23")
+	steps := []Step{
+		step("done", PhaseCrisis, 0, done),
+		step("pin", PhaseOtherHelp, 0, pinned),
+		step("late", PhaseIncome, 0, due("2026-11-20")),
+		step("busy", PhaseCreditors, 0, started),
+		step("next", PhaseOverview, 0),
+		step("full", PhaseOverview, 1),
+		step("waits", PhaseOverview, 2, after("next")),
+		step("back", PhaseCrisis, 1, pushed),
+	}
+	d := Dose(steps, 4, today)
+	want := map[string]Reason{
+		"pin":   {Place: NowPinned},
+		"late":  {Place: NowOverdue, Since: MustDate("2026-11-20")},
+		"busy":  {Place: NowUnderWay},
+		"next":  {Place: NowNext, Rank: 4},
+		"full":  {Place: LaterFull, Dose: 4},
+		"waits": {Place: LaterWaits, WaitsFor: []string{"next"}},
+		"back":  {Place: LaterPushed},
+	}
+	if len(d.Why) != len(want) {
+		t.Errorf("reasons for %d steps, want %d: %+v", len(d.Why), len(want), d.Why)
+	}
+	for id, w := range want {
+		got := d.Why[id]
+		if got.Place != w.Place || got.Since != w.Since || got.Rank != w.Rank || got.Dose != w.Dose || !slices.Equal(got.WaitsFor, w.WaitsFor) {
+			t.Errorf("%s: %+v, want %+v", id, got, w)
+		}
+		if got.Place.InNow() != d.InNow(id) {
+			t.Errorf("%s: the reason says in Now %v, the dose %v", id, got.Place.InNow(), d.InNow(id))
+		}
+	}
+	// With room to spare, the pushed-back step comes into Now, and says so.
+	if r := Dose(steps, 7, today).Why["back"]; r.Place != NowRoom {
+		t.Errorf("pushed back with room: %+v", r)
+	}
+}

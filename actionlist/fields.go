@@ -273,6 +273,10 @@ var stepRegistry = []stepEntry{
 		NoLimit, BSNSkip, Travels, MergeAlone, words{"duur in dagen", "days it takes"}},
 	{textField("outcome", func(s *Step) *string { return &s.Outcome }),
 		MaxText, BSNNote, StaysHome, MergeAlone, words{"uitkomst", "outcome"}},
+	{textField("when_where", func(s *Step) *string { return &s.WhenWhere }),
+		MaxPlan, BSNPlain, Travels, MergeAlone, words{"wanneer en waar", "when and where"}},
+	{textField("if_not", func(s *Step) *string { return &s.IfNot }),
+		MaxPlan, BSNPlain, Travels, MergeAlone, words{"als het niet lukt", "if it does not work out"}},
 }
 
 var stepFields = func() fields[Step] {

@@ -76,20 +76,34 @@ func CountChanges(evs []Event) int {
 	return n
 }
 
-// DueDatesAfter is the rule behind "nothing enters the resident's view
-// without a by-when", for a change of many steps at once (a volunteer's
-// return file): each step in Now after the change that has no due date
-// gets one, when the change brought it into Now or emptied its date. A step
-// that was in Now without a date before keeps it so: the specialist chose
-// that. It returns the steps that got a date.
-func DueDatesAfter(before, after []Step, dose int, today Date) []Step {
-	was := Dose(before, dose, today)
+// DueDatesOnEntry is the rule behind "nothing enters the resident's view
+// without a by-when", for any change: a tick-off, a new dose, a pin, an
+// import, an undo. Each step the change brought into Now that has no due
+// date gets one: today plus its typical days. A step that was in Now
+// before keeps what the specialist chose, an empty date included. It
+// returns the steps that got a date.
+func DueDatesOnEntry(before []Step, beforeDose int, after []Step, afterDose int, today Date) []Step {
+	was := Dose(before, beforeDose, today)
+	var out []Step
+	for _, s := range PlanDueDates(Dose(after, afterDose, today), today) {
+		if !was.InNow(s.ID) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// DueDatesAfter is DueDatesOnEntry for a change someone else made (a
+// volunteer's return file): a step in Now whose date the change emptied
+// gets one again too, since the specialist did not choose that.
+func DueDatesAfter(before []Step, beforeDose int, after []Step, afterDose int, today Date) []Step {
+	was := Dose(before, beforeDose, today)
 	dated := make(map[string]bool, len(before))
 	for _, s := range before {
 		dated[s.ID] = !s.Due.IsZero()
 	}
 	var out []Step
-	for _, s := range PlanDueDates(Dose(after, dose, today), today) {
+	for _, s := range PlanDueDates(Dose(after, afterDose, today), today) {
 		if !was.InNow(s.ID) || dated[s.ID] {
 			out = append(out, s)
 		}

@@ -133,14 +133,14 @@ func TestDueDatesAfter(t *testing.T) {
 	before := []Step{step("a", 0, "2026-11-25"), step("b", 1, ""), step("c", 2, "")}
 	after := slices.Clone(before)
 	after[0] = TickOff(after[0], today, "Sanne")
-	got := DueDatesAfter(before, after, 2, today)
+	got := DueDatesAfter(before, 2, after, 2, today)
 	if len(got) != 1 || got[0].ID != "c" || got[0].Due != today.AddDays(3) {
 		t.Fatalf("planned %+v, want c due in 3 days (b was in Now without a date: the specialist's choice)", got)
 	}
 	// A date the change emptied comes back.
 	after = slices.Clone(before)
 	after[0].Due = Date{}
-	if got := DueDatesAfter(before, after, 2, today); len(got) != 1 || got[0].ID != "a" {
+	if got := DueDatesAfter(before, 2, after, 2, today); len(got) != 1 || got[0].ID != "a" {
 		t.Errorf("an emptied date: %+v", got)
 	}
 }

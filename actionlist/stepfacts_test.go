@@ -78,12 +78,12 @@ func TestStepFactsAsTheFormatsHadThem(t *testing.T) {
 		want []string
 	}{
 		{"in a volunteer package", StepFieldInfo.GoesToVolunteer, []string{"id", "key", "phase", "order", "title", "why", "after",
-			"owner", "owner_name", "due", "status", "done_on", "done_by", "work_note", "depends_on", "days"}},
+			"owner", "owner_name", "due", "status", "done_on", "done_by", "work_note", "depends_on", "days", "when_where", "if_not"}},
 		{"the volunteer's after hand-off", StepFieldInfo.OwnedByVolunteer, []string{"status", "done_on", "done_by", "work_note"}},
 		{"merged together", func(f StepFieldInfo) bool { return f.Merge == MergeCompletion }, []string{"status", "done_on", "done_by"}},
 		{"not checked for a BSN", func(f StepFieldInfo) bool { return f.BSN == BSNSkip }, []string{"id", "key", "phase", "order",
 			"owner", "due", "status", "done_on", "depends_on", "pin", "days"}},
-		{"checked as plain text", func(f StepFieldInfo) bool { return f.BSN == BSNPlain }, []string{"title", "why", "after", "owner_name", "done_by"}},
+		{"checked as plain text", func(f StepFieldInfo) bool { return f.BSN == BSNPlain }, []string{"title", "why", "after", "owner_name", "done_by", "when_where", "if_not"}},
 	} {
 		if got := StepFieldsWhere(c.keep); !slices.Equal(got, c.want) {
 			t.Errorf("%s:\n got %q\nwant %q", c.what, got, c.want)
@@ -113,7 +113,8 @@ func TestValidateUsesTheRegistryLimits(t *testing.T) {
 		}
 	}
 	want := map[string]int{"title": MaxTitle, "why": MaxText, "after": MaxText, "owner_name": MaxShort, "done_by": MaxShort,
-		"internal_note": MaxText, "work_note": MaxText, "resident_note": MaxText, "outcome": MaxText}
+		"internal_note": MaxText, "work_note": MaxText, "resident_note": MaxText, "outcome": MaxText,
+		"when_where": MaxPlan, "if_not": MaxPlan}
 	for _, f := range StepFieldInfos() {
 		if w, ok := want[f.Name]; ok && f.Limit != w || !ok && f.Limit != NoLimit {
 			t.Errorf("%s: limit %d", f.Name, f.Limit)

@@ -14,6 +14,7 @@ const (
 	MaxShort = 120  // a reference, an owner name, a place, a contact
 	MaxTitle = 160  // a step title: one action
 	MaxText  = 2000 // why, expectation, notes, agreements
+	MaxPlan  = 200  // a resident's when and where, or what if it does not work out: one sentence
 )
 
 // LimitError says which text is too long, and what the limit is.

@@ -411,6 +411,10 @@ func arrangementCase(lang actionlist.Lang, today actionlist.Date, newID func() s
 	s := newStory(c, at(start, 11, 0))
 	s.skip(start, "crisis-pause", "crisis-moratorium", "overview-alimony", "overview-childcare",
 		"income-provisional-tax", "other-volunteer", "other-meet-schedule")
+	// The check-ins are planned when the arrangement ends, in about 18
+	// months: agreed at the start, so the date is there when the step
+	// comes into view.
+	s.due("aftercare-plan", at(start, 11, 30), arranged.AddDays(548))
 	s.progress(start.AddDays(1), start.AddDays(6), "crisis-threats", "crisis-urgent-post", "other-screening", "crisis-small-arrears")
 	s.progress(start.AddDays(8), arranged.AddDays(-20), s.open(nil, actionlist.PhaseOverview, actionlist.PhaseIncome,
 		actionlist.PhaseFixedCosts, actionlist.PhaseCreditors, actionlist.PhaseOtherHelp)...)
@@ -425,7 +429,7 @@ func arrangementCase(lang actionlist.Lang, today actionlist.Date, newID func() s
 		c.Next = actionlist.Appointment{At: at(workdayBefore(today.AddDays(20)), 10, 30), Place: "Gemeentehuis", With: specialist}
 		return c, err
 	})
-	// The check-ins are planned when the arrangement ends, not now.
+	// The check-ins are for when the arrangement ends, not now.
 	s.set("aftercare-plan", talk, marieke, actionlist.PushBack)
 	s.plan(talk)
 	return s.ex

@@ -38,6 +38,9 @@ type Example struct {
 	Case    actionlist.Case
 	Changes []Change
 	Created time.Time
+	// AsMade is true for a history that holds every due date it gave (the
+	// synthetic ones): replayed by store.Bulk, which adds none.
+	AsMade bool
 }
 
 // The people of the example. Names only: the demo holds nothing real.
@@ -195,6 +198,28 @@ func Case(lang actionlist.Lang, today actionlist.Date, newID func() string) Exam
 type Recorder interface {
 	CreateCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case) (actionlist.Case, error)
 	UpdateStep(ctx context.Context, actor actionlist.Actor, before, after actionlist.Step) (actionlist.Step, error)
+	// Step reads a step as stored: the store dates a step that enters Now
+	// by itself, and the change that follows starts from that.
+	Step(ctx context.Context, id string) (actionlist.Step, error)
+}
+
+// rebase moves the change from before to after onto the step as stored.
+func rebase(stored func(id string) (actionlist.Step, bool), before, after actionlist.Step) (actionlist.Step, actionlist.Step) {
+	cur, ok := stored(before.ID)
+	if !ok {
+		return before, after
+	}
+	next := cur
+	_, conflicts, err := actionlist.ApplyStepChanges(&next, actionlist.StepChanges(before, after))
+	if err != nil {
+		return before, after
+	}
+	for _, c := range conflicts {
+		if _, _, err := actionlist.ApplyStepChanges(&next, []actionlist.Change{{Field: c.Field, Old: c.Theirs, New: c.Mine}}); err != nil {
+			return before, after
+		}
+	}
+	return cur, next
 }
 
 // CaseSaver is what replaying a change of the whole case needs of a store
@@ -213,10 +238,15 @@ func (ex Example) Replay(ctx context.Context, r Recorder, setClock func(time.Tim
 	if err != nil {
 		return c, fmt.Errorf("make the example case: %w", err)
 	}
+	stored := func(id string) (actionlist.Step, bool) {
+		st, err := r.Step(ctx, id)
+		return st, err == nil
+	}
 	for _, ch := range ex.Changes {
 		setClock(ch.At)
 		if ch.Whole == nil {
-			if _, err := r.UpdateStep(ctx, ch.Actor, ch.Before, ch.After); err != nil {
+			before, after := rebase(stored, ch.Before, ch.After)
+			if _, err := r.UpdateStep(ctx, ch.Actor, before, after); err != nil {
 				return c, fmt.Errorf("make the example case %s: %w", ex.Case.Name, err)
 			}
 			continue
@@ -227,6 +257,12 @@ func (ex Example) Replay(ctx context.Context, r Recorder, setClock func(time.Tim
 		}
 		before, after := ch.Whole.Before, ch.Whole.After
 		before.ID, after.ID = c.ID, c.ID
+		before.Steps, after.Steps = slices.Clone(before.Steps), slices.Clone(after.Steps)
+		for i, st := range before.Steps {
+			if j := slices.IndexFunc(after.Steps, func(a actionlist.Step) bool { return a.ID == st.ID }); j >= 0 {
+				before.Steps[i], after.Steps[j] = rebase(stored, st, after.Steps[j])
+			}
+		}
 		if _, err := saver.SaveCase(ctx, ch.Actor, before, after); err != nil {
 			return c, fmt.Errorf("make the example case %s: %w", ex.Case.Name, err)
 		}

@@ -309,7 +309,7 @@ func SyntheticExample(rng *rand.Rand, n, steps, events int, now time.Time, newID
 		return t
 	}
 	created := clamp(final.Start.Time(time.Local).Add(time.Duration(8*60+rng.IntN(9*60)) * time.Minute))
-	ex := Example{Case: c, Created: created}
+	ex := Example{Case: c, Created: created, AsMade: true}
 	if events <= 0 || len(c.Steps) == 0 {
 		return ex
 	}
@@ -425,21 +425,55 @@ func other(rng *rand.Rand, xs []string, now string) string {
 }
 
 // Events counts the events replaying the example's changes records (not
-// those of creating the case): one per changed field, and one per step a
-// change of the whole case adds.
+// those of creating the case): one per changed field, one per step a
+// change of the whole case adds, and one per step the store dates because
+// a change brought it into Now (but for a history AsMade). It replays the changes in memory as the
+// store does, each onto the steps as they stand.
 func (ex Example) Events() int {
 	n := 0
+	kase := ex.Case
+	kase.Steps = slices.Clone(ex.Case.Steps)
+	stored := func(id string) (actionlist.Step, bool) {
+		st, _ := kase.StepByID(id)
+		if st == nil {
+			return actionlist.Step{}, false
+		}
+		return *st, true
+	}
 	for _, ch := range ex.Changes {
+		was := kase
+		was.Steps = slices.Clone(kase.Steps)
 		if ch.Whole == nil {
-			n += len(actionlist.StepChanges(ch.Before, ch.After))
+			before, after := rebase(stored, ch.Before, ch.After)
+			n += len(actionlist.StepChanges(before, after))
+			if _, i := kase.StepByID(after.ID); i >= 0 {
+				kase.Steps[i] = after
+			}
+		} else {
+			n += len(actionlist.CaseChanges(ch.Whole.Before, ch.Whole.After))
+			steps := kase.Steps
+			kase = ch.Whole.After
+			kase.Steps = slices.Clone(steps)
+			for _, after := range ch.Whole.After.Steps {
+				if _, i := kase.StepByID(after.ID); i >= 0 {
+					if before, _ := ch.Whole.Before.StepByID(after.ID); before != nil {
+						b, a := rebase(stored, *before, after)
+						n += len(actionlist.StepChanges(b, a))
+						kase.Steps[i] = a
+					}
+				} else {
+					n++
+					kase.Steps = append(kase.Steps, after)
+				}
+			}
+		}
+		if ex.AsMade {
 			continue
 		}
-		n += len(actionlist.CaseChanges(ch.Whole.Before, ch.Whole.After))
-		for _, after := range ch.Whole.After.Steps {
-			if before, _ := ch.Whole.Before.StepByID(after.ID); before != nil {
-				n += len(actionlist.StepChanges(*before, after))
-			} else {
-				n++
+		for _, p := range actionlist.DueDatesOnEntry(was.Steps, was.Dose, kase.Steps, kase.Dose, actionlist.DateOf(ch.At)) {
+			n++
+			if st, _ := kase.StepByID(p.ID); st != nil {
+				st.Due = p.Due
 			}
 		}
 	}

@@ -46,8 +46,10 @@ footer { margin-top: 2em; font-size: .8em; color: #666; border-top: 1px solid #d
 @media print {
   body { margin: 0; max-width: none; padding: 0; }
   a { color: inherit; }
-  h2 { margin-top: .8em; }
-  footer { margin-top: 1em; }
+  html { line-height: 1.32; }
+  h2 { margin-top: .7em; }
+  ol.steps > li { margin-bottom: .45em; }
+  footer { margin-top: .6em; }
   section.more { break-before: page; page-break-before: always; margin-top: 0; border-top: none; padding-top: 0; }
 }
 </style>

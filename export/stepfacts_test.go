@@ -49,7 +49,7 @@ func TestBSNCheckFollowsTheStepRegistry(t *testing.T) {
 func TestVolunteerPackageCarriesTheRegistrysFields(t *testing.T) {
 	want := actionlist.StepFieldsWhere(actionlist.StepFieldInfo.GoesToVolunteer)
 	pinned := []string{"id", "key", "phase", "order", "title", "why", "after", "owner", "owner_name",
-		"due", "status", "done_on", "done_by", "work_note", "depends_on", "days"}
+		"due", "status", "done_on", "done_by", "work_note", "depends_on", "days", "when_where", "if_not"}
 	if got := VolunteerStepFields(); !slices.Equal(got, want) || !slices.Equal(got, pinned) {
 		t.Fatalf("VolunteerStepFields %q\n registry %q\n   pinned %q", got, want, pinned)
 	}

@@ -232,6 +232,13 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		if after := clean(w, s.After); after != "" {
 			it.lines = append(it.lines, labelled{t.After, after})
 		}
+		// The resident's own plan, in their words from the conversation.
+		if when := clean(w, s.WhenWhere); when != "" {
+			it.lines = append(it.lines, labelled{t.WhenWhere, when})
+		}
+		if ifNot := clean(w, s.IfNot); ifNot != "" {
+			it.lines = append(it.lines, labelled{t.IfNot, ifNot})
+		}
 		if note := clean(Where{What: InStepNote, Title: s.Title}, s.ResidentNote); note != "" {
 			it.lines = append(it.lines, labelled{t.ForYou, note})
 		}

@@ -23,6 +23,8 @@ type text struct {
 	Why          string
 	After        string
 	ForYou       string // the resident's own note on a step
+	WhenWhere    string // the resident's own when and where for a step
+	IfNot        string // and what they do if it does not work out
 	Later        string // %d steps kept for later
 	LaterPhase   string // %s: phase, %d: count
 	ApptTitle    string

@@ -3,6 +3,8 @@ package export
 import "houvast/actionlist"
 
 var english = text{
+	WhenWhere:       "When and where",
+	IfNot:           "If it does not work out",
 	debtSummaryText: englishDebtSummary,
 	Title:           "%s, this is how far you are",
 	Made:            "Made on %s",

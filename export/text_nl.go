@@ -3,6 +3,8 @@ package export
 import "houvast/actionlist"
 
 var dutch = text{
+	WhenWhere:       "Wanneer en waar",
+	IfNot:           "Lukt het niet",
 	debtSummaryText: dutchDebtSummary,
 	Title:           "%s, zo ver ben je",
 	Made:            "Gemaakt op %s",

@@ -254,26 +254,31 @@ func (s *Store) SaveCase(ctx context.Context, actor actionlist.Actor, before, af
 	}
 	var saved actionlist.Case
 	err := s.change(ctx, actor, func(t *txn) error {
-		if _, err := t.saveCaseFields(before, after); err != nil {
-			return err
-		}
-		for _, st := range after.Steps {
-			b, existed := old[st.ID]
-			switch {
-			case !existed:
-				if err := t.insertStep(before.ID, st); err != nil {
-					return err
-				}
-			case len(actionlist.StepChanges(b, st)) > 0:
-				if _, _, err := t.updateStep(StepEdit{b, st}); err != nil {
-					return err
+		_, err := t.promising(before.ID, func() error {
+			if _, err := t.saveCaseFields(before, after); err != nil {
+				return err
+			}
+			for _, st := range after.Steps {
+				b, existed := old[st.ID]
+				switch {
+				case !existed:
+					if err := t.insertStep(before.ID, st); err != nil {
+						return err
+					}
+				case len(actionlist.StepChanges(b, st)) > 0:
+					if _, _, err := t.updateStep(StepEdit{b, st}); err != nil {
+						return err
+					}
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		if err := t.touch(before.ID); err != nil {
 			return err
 		}
-		var err error
 		saved, err = loadCase(t.ctx, t.tx, before.ID)
 		return err
 	})

@@ -11,7 +11,8 @@ import (
 // Bulk is many writes in one transaction: filling a new database with
 // synthetic cases (houvast seed) or building a large database for a
 // benchmark, with one disk sync at the end instead of one per change. Each
-// write records exactly the events its Store counterpart records, so the
+// write records exactly the events its Store counterpart records (but for
+// the due dates the store gives steps entering Now: see UpdateSteps), so the
 // history screen, check and merges cannot tell the two apart. If the
 // function given to Store.Bulk returns an error, nothing is saved.
 type Bulk struct {
@@ -58,10 +59,18 @@ func (b *Bulk) CreateCase(_ context.Context, actor actionlist.Actor, c actionlis
 	return b.t.createCase(c)
 }
 
-// UpdateSteps is Store.UpdateSteps inside the bulk transaction.
+// UpdateSteps is Store.UpdateSteps inside the bulk transaction, but for
+// the due dates: a bulk replays a history made elsewhere, which holds the
+// dates it gave, so it records exactly the edits it is given.
 func (b *Bulk) UpdateSteps(_ context.Context, actor actionlist.Actor, edits ...StepEdit) ([]actionlist.Step, error) {
 	b.t.actor = actor
 	return b.t.updateSteps(edits)
+}
+
+// Step is Store.Step inside the bulk transaction.
+func (b *Bulk) Step(_ context.Context, id string) (actionlist.Step, error) {
+	st, _, err := loadStepRow(b.t.ctx, b.t.tx, id)
+	return st, err
 }
 
 // UpdateStep is Store.UpdateStep inside the bulk transaction.

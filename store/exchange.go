@@ -335,6 +335,8 @@ type ImportResult struct {
 	// FileRef is the reference in the file, when the case got another one
 	// here (a copy, or the reference was in use).
 	FileRef string
+	// Planned are the steps in Now that had no due date and got one.
+	Planned []actionlist.Step
 }
 
 // ImportCase writes a whole case from a case file: its fields, steps and
@@ -343,8 +345,10 @@ type ImportResult struct {
 // refused (*ExistsError) unless asNew: then the case is stored as a copy
 // with new IDs everywhere and a new reference, and an ActionImported
 // event (FieldCopyOf) says what it is a copy of. A case whose reference is
-// taken by another case gets a new reference. Apart from that, an import
-// records nothing new, so exporting it again gives the same file.
+// taken by another case gets a new reference. A step in the case's Now
+// here without a due date gets one, as the importer's change (Planned).
+// Apart from that, an import records nothing new, so exporting it again
+// gives the same file.
 func (s *Store) ImportCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case, events []actionlist.Event, asNew bool) (ImportResult, error) {
 	var res ImportResult
 	err := s.change(ctx, actor, func(t *txn) error {
@@ -412,7 +416,18 @@ func (s *Store) ImportCase(ctx context.Context, actor actionlist.Actor, c action
 				return err
 			}
 		}
-		res.Case = kase
+		// Every step in Now here is new here: it says by when.
+		planned, err := t.keepPromise(nowState{caseID: kase.ID})
+		if err != nil {
+			return err
+		}
+		kase.Steps = slices.Clone(kase.Steps)
+		for _, p := range planned {
+			if st, _ := kase.StepByID(p.ID); st != nil {
+				st.Due = p.Due
+			}
+		}
+		res.Case, res.Planned = kase, planned
 		return nil
 	})
 	if err != nil {

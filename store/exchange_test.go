@@ -233,7 +233,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 
 // pkgFields are the step fields a volunteer package carries.
 var pkgFields = []string{"id", "key", "phase", "order", "title", "why", "after", "owner", "owner_name",
-	"due", "status", "done_on", "done_by", "work_note", "depends_on", "days"}
+	"due", "status", "done_on", "done_by", "work_note", "depends_on", "days", "when_where", "if_not"}
 
 // volunteerCopy is the case as a volunteer package holds it: the volunteer's
 // step only, without the team's notes.

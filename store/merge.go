@@ -416,24 +416,12 @@ func (t *txn) conflictEvents(stmt *sql.Stmt, caseID string, c MergeConflict, at 
 }
 
 // planAfterMerge gives a due date to every step the merge brought into Now
-// (see actionlist.DueDatesAfter), as the specialist's change.
+// or whose date it emptied (see actionlist.DueDatesAfter), as the
+// specialist's change.
 func (t *txn) planAfterMerge(caseID string, before actionlist.Case, rep *MergeReport) error {
-	after, err := loadCase(t.ctx, t.tx, caseID)
-	if err != nil {
-		return err
-	}
-	today := actionlist.DateOf(t.s.Now())
-	for _, planned := range actionlist.DueDatesAfter(before.Steps, after.Steps, after.Dose, today) {
-		cur, _ := after.StepByID(planned.ID)
-		if _, err := t.exec(`UPDATE steps SET due = ? WHERE id = ?`, planned.Due.String(), planned.ID); err != nil {
-			return fmt.Errorf("plan step %q: %w", planned.Title, err)
-		}
-		if err := t.event(caseID, actionlist.EntityStep, planned.ID, actionlist.ActionChanged, "due", cur.Due.String(), planned.Due.String()); err != nil {
-			return err
-		}
-		rep.Planned = append(rep.Planned, planned)
-	}
-	return nil
+	planned, err := t.plan(nowState{caseID: caseID, steps: before.Steps, dose: before.Dose}, actionlist.DueDatesAfter)
+	rep.Planned = append(rep.Planned, planned...)
+	return err
 }
 
 // OpenConflict is a change from a merge that nobody has dealt with yet:

@@ -135,7 +135,19 @@ CREATE TABLE debts (
 ) STRICT;
 CREATE INDEX debts_by_case ON debts(case_id, state);
 `,
+	// 6: the resident's own plan for a step (see migrationStepPlan).
+	migrationStepPlan,
 }
+
+// migrationStepPlan: the resident's own plan for a step, when and where
+// they will do it and what they do if it does not work out; and an index
+// that holds what the dose reads of a case's steps, so that every save,
+// which checks Now before and after, reads it without the long rows.
+const migrationStepPlan = `
+ALTER TABLE steps ADD COLUMN when_where TEXT NOT NULL DEFAULT '';
+ALTER TABLE steps ADD COLUMN if_not TEXT NOT NULL DEFAULT '';
+CREATE INDEX steps_dose ON steps(case_id, status, id, phase, "order", due, depends_on, pin, days);
+`
 
 // SchemaVersion is the version this binary writes.
 func SchemaVersion() int { return len(migrations) }

@@ -63,6 +63,8 @@ var refreshValues = map[string][2]string{
 	"work_note":  {"note-vol", "note-spec"},
 	"depends_on": {"f-key", "f-title"},
 	"days":       {"3", "4"},
+	"when_where": {"maandagochtend aan de keukentafel", "dinsdagavond, met Sanne"},
+	"if_not":     {"dan bel ik Sanne", "dan vraag ik mijn zus"},
 }
 
 func withField(t *testing.T, s actionlist.Step, name, v string) actionlist.Step {

@@ -55,7 +55,7 @@ func sampleCase() actionlist.Case {
 				DoneOn: actionlist.MustDate("2026-10-03"), DoneBy: "Ahmed", InternalNote: "INTERNAL-MARKER", WorkNote: "called", ResidentNote: "well done", Days: 3},
 			{ID: "s2", Key: "overview-post", Phase: actionlist.PhaseOverview, Order: 0, Title: "Sort the post", Why: "why", After: "after",
 				Owner: actionlist.RoleVolunteer, OwnerName: "Sanne", Due: actionlist.MustDate("2026-11-20"), Status: actionlist.StepOpen,
-				DependsOn: []string{"s1"}, Pin: actionlist.PinNow, Days: 7},
+				DependsOn: []string{"s1"}, Pin: actionlist.PinNow, Days: 7, WhenWhere: "Friday morning at the kitchen table", IfNot: "then I call Sanne"},
 			{ID: "s3", Phase: actionlist.PhaseCreditors, Order: 0, Title: "Write to creditors", Owner: actionlist.RoleSpecialist,
 				Status: actionlist.StepWaiting, DependsOn: []string{"s2"}},
 		},
@@ -225,7 +225,9 @@ func TestEveryChangeWritesEvents(t *testing.T) {
 		{actionlist.EntityStep, "s2", actionlist.ActionChanged, "done_on"},
 		{actionlist.EntityStep, "s2", actionlist.ActionChanged, "done_by"},
 		{actionlist.EntityStep, "s2", actionlist.ActionChanged, "pin"},
+		{actionlist.EntityStep, "s3", actionlist.ActionChanged, "due"}, // the tick-off brought it into Now
 		{actionlist.EntityStep, added.ID, actionlist.ActionCreated, ""},
+		{actionlist.EntityStep, added.ID, actionlist.ActionChanged, "due"},    // it entered Now
 		{actionlist.EntityStep, "s3", actionlist.ActionChanged, "depends_on"}, // no longer waits for the deleted step
 		{actionlist.EntityStep, added.ID, actionlist.ActionChanged, "depends_on"},
 		{actionlist.EntityStep, "s2", actionlist.ActionDeleted, ""},

@@ -201,8 +201,16 @@ func (t *txn) createCase(c actionlist.Case) (actionlist.Case, error) {
 func (s *Store) UpdateCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
 	var cur actionlist.Case
 	err := s.change(ctx, actor, func(t *txn) error {
-		var err error
-		cur, err = t.saveCaseFields(before, after)
+		if before.Dose == after.Dose {
+			var err error
+			cur, err = t.saveCaseFields(before, after)
+			return err
+		}
+		_, err := t.promising(before.ID, func() error {
+			var err error
+			cur, err = t.saveCaseFields(before, after)
+			return err
+		})
 		return err
 	})
 	return cur, err
@@ -242,14 +250,16 @@ type StepEdit struct {
 	Before, After actionlist.Step
 }
 
-// UpdateSteps saves several step edits in one transaction (a tick-off and the
-// due dates it brings, a reordering). A conflict in any of them saves none.
-// It returns the steps as stored.
+// UpdateSteps saves several step edits in one transaction (a tick-off, a
+// reordering, an undo), with the due dates of the steps they bring into
+// Now. A conflict in any of them saves none. It returns the edited steps as
+// stored, in the order of edits, followed by any other step that got a due
+// date (which had none before).
 func (s *Store) UpdateSteps(ctx context.Context, actor actionlist.Actor, edits ...StepEdit) ([]actionlist.Step, error) {
 	var out []actionlist.Step
 	err := s.change(ctx, actor, func(t *txn) error {
 		var err error
-		out, err = t.updateSteps(edits)
+		out, err = t.updateStepsPromising(edits)
 		return err
 	})
 	return out, err
@@ -270,6 +280,59 @@ func (t *txn) updateSteps(edits []StepEdit) ([]actionlist.Step, error) {
 				return nil, err
 			}
 		}
+	}
+	return out, nil
+}
+
+// Step reads one step as stored.
+func (s *Store) Step(ctx context.Context, id string) (actionlist.Step, error) {
+	st, _, err := loadStepRow(ctx, s.db, id)
+	return st, err
+}
+
+// updateStepsPromising is updateSteps with the due dates of the steps the
+// edits bring into Now; see UpdateSteps.
+func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, error) {
+	var befores []nowState
+	caseOf := map[string]string{} // step ID to case ID, for the edits that can move Now
+	for _, e := range edits {
+		if !actionlist.MovesNow(actionlist.StepChanges(e.Before, e.After)) {
+			continue // a note or a name: Now stays as it is
+		}
+		var caseID string
+		err := t.tx.QueryRowContext(t.ctx, "SELECT case_id FROM steps WHERE id = ?", e.Before.ID).Scan(&caseID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("step %s: %w", e.Before.ID, ErrNotFound)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read step %s: %w", e.Before.ID, err)
+		}
+		caseOf[e.Before.ID] = caseID
+		if slices.ContainsFunc(befores, func(b nowState) bool { return b.caseID == caseID }) {
+			continue
+		}
+		b, err := t.readNow(caseID)
+		if err != nil {
+			return nil, err
+		}
+		befores = append(befores, b)
+	}
+	out, err := t.updateSteps(edits)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range befores {
+		var saved []actionlist.Step
+		for _, s := range out {
+			if caseOf[s.ID] == b.caseID {
+				saved = append(saved, s)
+			}
+		}
+		planned, err := t.keepPromiseAfter(b, saved, b.dose)
+		if err != nil {
+			return nil, err
+		}
+		out = withPlanned(out, planned)
 	}
 	return out, nil
 }
@@ -314,8 +377,12 @@ func (s *Store) AddStep(ctx context.Context, actor actionlist.Actor, caseID stri
 		st.ID = NewID()
 	}
 	err := s.change(ctx, actor, func(t *txn) error {
-		if err := t.insertStep(caseID, st); err != nil {
+		planned, err := t.promising(caseID, func() error { return t.insertStep(caseID, st) })
+		if err != nil {
 			return err
+		}
+		if i := slices.IndexFunc(planned, func(p actionlist.Step) bool { return p.ID == st.ID }); i >= 0 {
+			st.Due = planned[i].Due
 		}
 		return t.touch(caseID)
 	})
@@ -326,6 +393,10 @@ func (s *Store) AddStep(ctx context.Context, actor actionlist.Actor, caseID stri
 func (s *Store) DeleteStep(ctx context.Context, actor actionlist.Actor, stepID string) error {
 	return s.change(ctx, actor, func(t *txn) error {
 		st, caseID, err := loadStepRow(t.ctx, t.tx, stepID)
+		if err != nil {
+			return err
+		}
+		before, err := t.readNow(caseID)
 		if err != nil {
 			return err
 		}
@@ -349,6 +420,9 @@ func (s *Store) DeleteStep(ctx context.Context, actor actionlist.Actor, stepID s
 			return fmt.Errorf("delete step %q: %w", st.Title, err)
 		}
 		if err := t.event(caseID, actionlist.EntityStep, stepID, actionlist.ActionDeleted, "", actionlist.StepSnapshot(st), ""); err != nil {
+			return err
+		}
+		if _, err := t.keepPromise(before); err != nil { // the steps that waited for it may enter Now
 			return err
 		}
 		return t.touch(caseID)

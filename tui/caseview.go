@@ -24,7 +24,9 @@ type caseScreen struct {
 	progress actionlist.Progress
 	cursor   int // in dosing.Now
 	scroll   int
-	fresh    map[string]bool // steps that just slid into Now
+	// residentScroll is how far the resident view is scrolled down.
+	residentScroll int
+	fresh          map[string]bool // steps that just slid into Now
 	// conflicts are a volunteer's changes a return file could not take over.
 	conflicts      []store.OpenConflict
 	conflictCursor int
@@ -90,9 +92,14 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	if m.cs.c.ID != msg.c.ID {
 		conflicts = nil
 	}
+	was, same := m.cs.dosing, m.cs.c.ID == msg.c.ID
 	m.cs = caseScreen{c: msg.c, seq: msg.seq, fresh: fresh, conflicts: conflicts}
 	m.cs.refresh(m.today())
 	m.refreshDebts()
+	var entered tea.Cmd
+	if same && msg.reload {
+		m, entered = m.markEntered(was)
+	}
 	if m.retryAfter && m.retry != nil && msg.reload {
 		m.form, m.retry, m.retryAfter = m.retry(m), nil, false
 		return m, m.form.f.Init()
@@ -102,7 +109,7 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 			m.cs.cursor = i
 		}
 	}
-	conflictsCmd := m.loadConflicts(msg.c.ID)
+	conflictsCmd := tea.Batch(m.loadConflicts(msg.c.ID), entered)
 	if msg.reload {
 		if !m.status.isErr { // a conflict's explanation stays in view
 			m.status = status{text: m.t.Reloaded}
@@ -124,40 +131,16 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	return m, conflictsCmd
 }
 
-// stepChange saves step edits and, in the same transaction, gives a due date
-// to every step the change brings into Now: nothing enters the resident's
-// view without a "by when". A step already in view keeps what the
-// specialist chose, an empty date included.
+// stepChange saves step edits. The store gives a due date, in the same
+// transaction, to every step the change brings into Now, and returns those
+// steps too.
 func (m Model) stepChange(edits []store.StepEdit, label, report string) (tea.Model, tea.Cmd) {
-	today := m.today()
-	after := make([]actionlist.Step, len(edits))
-	for i, e := range edits {
-		after[i] = e.After
-	}
-	next := withSteps(m.cs.c, after)
-	dosing := actionlist.Dose(next.Steps, next.Dose, today)
-	var newIn []string
-	for _, s := range dosing.Now {
-		if !m.cs.dosing.InNow(s.ID) {
-			newIn = append(newIn, s.ID)
-		}
-	}
-	for _, planned := range actionlist.PlanDueDates(dosing, today) {
-		if !slices.Contains(newIn, planned.ID) {
-			continue
-		}
-		if i := slices.IndexFunc(edits, func(e store.StepEdit) bool { return e.After.ID == planned.ID }); i >= 0 {
-			edits[i].After.Due = planned.Due
-		} else if cur, _ := m.cs.c.StepByID(planned.ID); cur != nil {
-			edits = append(edits, store.StepEdit{Before: *cur, After: planned})
-		}
-	}
 	m.pending++
 	m.status = status{text: m.t.Saving}
-	return m, m.saveSteps(m.cs.c.ID, edits, label, report, newIn)
+	return m, m.saveSteps(m.cs.c.ID, edits, label, report)
 }
 
-func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report string, newIn []string) tea.Cmd {
+func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report string) tea.Cmd {
 	st, actor := m.o.Store, m.o.Actor
 	return func() tea.Msg {
 		ctx, cancel := storeCtx()
@@ -168,10 +151,17 @@ func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report st
 		}
 		seq, _ := st.CaseSeq(ctx, caseID)
 		undo := &undoEntry{label: label, caseID: caseID}
-		for i, e := range edits {
-			undo.steps = append(undo.steps, store.StepEdit{Before: saved[i], After: e.Before})
+		for i, s := range saved {
+			if i < len(edits) {
+				undo.steps = append(undo.steps, store.StepEdit{Before: s, After: edits[i].Before})
+				continue
+			}
+			// A step that got its date because it entered Now had none.
+			undated := s
+			undated.Due = actionlist.Date{}
+			undo.steps = append(undo.steps, store.StepEdit{Before: s, After: undated})
 		}
-		return stepsSavedMsg{caseID: caseID, steps: saved, seq: seq, undo: undo, report: report, newIn: newIn}
+		return stepsSavedMsg{caseID: caseID, steps: saved, seq: seq, undo: undo, report: report}
 	}
 }
 
@@ -189,11 +179,11 @@ func (m Model) stepsSaved(msg stepsSavedMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(quit, m.reloadAgendaIfShown())
 	}
 	// A tick-off on the agenda takes the item off it.
-	return m.applySaved(msg.steps, msg.seq, msg.report, msg.newIn, quit, m.reloadAgendaIfShown())
+	return m.applySaved(msg.steps, msg.seq, msg.report, quit, m.reloadAgendaIfShown())
 }
 
 // applySaved puts stored steps into the open case and the other screens.
-func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, newIn []string, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
+func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
 	m.vol.replace(steps)
 	if !m.cs.open() {
 		m.status = status{text: report}
@@ -203,40 +193,59 @@ func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, new
 	if sel, ok := m.cs.selected(); ok {
 		keep = sel.ID
 	}
+	was := m.cs.dosing
 	m.cs.c = withSteps(m.cs.c, steps)
 	if seq > 0 {
 		m.cs.seq = seq
 	}
 	m.cs.refresh(m.today())
-	for i, s := range m.cs.dosing.Now {
-		if s.ID == keep {
-			m.cs.cursor = i
-		}
-	}
+	m.keepCursorOn(keep)
 	m.steps.clamp(m.stepRows())
 	m.status = status{text: report}
 	if len(m.cs.conflicts) > 0 {
 		cmds = append(cmds, m.loadConflicts(m.cs.c.ID))
 	}
-	if len(newIn) > 0 {
-		m.cs.fresh = maps.Clone(m.cs.fresh)
-		if m.cs.fresh == nil {
-			m.cs.fresh = map[string]bool{}
+	m, cmd := m.markEntered(was)
+	return m, tea.Batch(append(cmds, cmd)...)
+}
+
+// keepCursorOn puts the cursor back on the step with id, if it is in Now.
+func (m *Model) keepCursorOn(id string) {
+	for i, s := range m.cs.dosing.Now {
+		if s.ID == id {
+			m.cs.cursor = i
 		}
-		var titles []string
-		for _, id := range newIn {
-			m.cs.fresh[id] = true
-			if s, _ := m.cs.c.StepByID(id); s != nil {
-				titles = append(titles, clean(s.Title))
-			}
-		}
-		if len(titles) > 0 {
-			m.status.text += " · " + fmt.Sprintf(m.t.NextUp, strings.Join(titles, "; "))
-		}
-		ids := slices.Clone(newIn)
-		cmds = append(cmds, tea.Tick(5*time.Second, func(time.Time) tea.Msg { return freshExpiredMsg{ids: ids} }))
 	}
-	return m, tea.Batch(cmds...)
+}
+
+// markEntered gives the steps that came into Now since was the new mark
+// for a few seconds and names them on the status line: whatever brought
+// them in (a tick-off, a new dose, a pin, an import, an undo).
+func (m Model) markEntered(was actionlist.Dosing) (Model, tea.Cmd) {
+	var newIn []string
+	for _, s := range m.cs.dosing.Now {
+		if !was.InNow(s.ID) {
+			newIn = append(newIn, s.ID)
+		}
+	}
+	if len(newIn) == 0 {
+		return m, nil
+	}
+	m.cs.fresh = maps.Clone(m.cs.fresh)
+	if m.cs.fresh == nil {
+		m.cs.fresh = map[string]bool{}
+	}
+	var titles []string
+	for _, id := range newIn {
+		m.cs.fresh[id] = true
+		if s, _ := m.cs.c.StepByID(id); s != nil {
+			titles = append(titles, clean(s.Title))
+		}
+	}
+	if len(titles) > 0 && !m.status.isErr {
+		m.status.text += " · " + fmt.Sprintf(m.t.NextUp, strings.Join(titles, "; "))
+	}
+	return m, tea.Tick(5*time.Second, func(time.Time) tea.Msg { return freshExpiredMsg{ids: newIn} })
 }
 
 func (m Model) saveCase(before, after actionlist.Case, label, report string) (tea.Model, tea.Cmd) {
@@ -263,6 +272,12 @@ func (m Model) storeCase(before, after actionlist.Case, label, report string, wh
 		}
 		seq, _ := st.CaseSeq(ctx, saved.ID)
 		msg := caseSavedMsg{c: saved, seq: seq, report: report, whole: whole}
+		if !whole && saved.Dose != before.Dose {
+			// The steps a larger dose brought in got their dates.
+			if full, err := st.Case(ctx, saved.ID); err == nil {
+				msg.steps = full.Steps
+			}
+		}
 		if !whole {
 			msg.undo = &undoEntry{label: label, caseID: saved.ID, caseBefore: &saved, caseAfter: &before}
 		}
@@ -291,13 +306,26 @@ func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
 		return m, quit
 	}
 	m.status = status{text: msg.report}
+	var entered tea.Cmd
 	if m.cs.open() && m.cs.c.ID == msg.c.ID {
 		if !msg.whole {
-			msg.c.Steps, msg.c.Agreements, msg.c.Debts = m.cs.c.Steps, m.cs.c.Agreements, m.cs.c.Debts
+			steps := m.cs.c.Steps
+			if msg.steps != nil {
+				steps = msg.steps
+			}
+			msg.c.Steps, msg.c.Agreements, msg.c.Debts = steps, m.cs.c.Agreements, m.cs.c.Debts
 		}
+		keep := ""
+		if sel, ok := m.cs.selected(); ok {
+			keep = sel.ID
+		}
+		was := m.cs.dosing
 		m.cs.c = msg.c
 		m.cs.seq = msg.seq
 		m.cs.refresh(m.today())
+		m.keepCursorOn(keep)
+		m, entered = m.markEntered(was)
+		quit = tea.Batch(quit, entered)
 	}
 	if next := m.afterSave; next != nil {
 		m.afterSave = nil
@@ -342,13 +370,7 @@ func (m Model) stepAdded(msg stepAddedMsg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, quit
 	}
-	var newIn []string
-	if m.cs.open() && !m.cs.dosing.InNow(msg.s.ID) {
-		if d := actionlist.Dose(withSteps(m.cs.c, []actionlist.Step{msg.s}).Steps, m.cs.c.Dose, m.today()); d.InNow(msg.s.ID) {
-			newIn = []string{msg.s.ID}
-		}
-	}
-	return m.applySaved([]actionlist.Step{msg.s}, msg.seq, msg.report, newIn, quit)
+	return m.applySaved([]actionlist.Step{msg.s}, msg.seq, msg.report, quit)
 }
 
 func (m Model) stepDeleted(msg stepDeletedMsg) (tea.Model, tea.Cmd) {
@@ -404,6 +426,8 @@ func (m Model) caseKeys() keyTable {
 			m.status = status{} // nothing of the team's work on the resident's screen
 			return m, nil
 		}},
+		{key: k.WhyNow, when: stepInNow, why: whyNotInNow, do: onNow(Model.whyNow)},
+		{key: k.Plan, when: residentsStepInNow, why: whyNotResidents, do: onNow(Model.openPlanForm)},
 		{key: k.Steps, do: func(m Model) (tea.Model, tea.Cmd) {
 			m.screen = screenSteps
 			m.steps.clamp(m.stepRows())
@@ -468,20 +492,22 @@ func (m Model) closeCaseScreen() (tea.Model, tea.Cmd) {
 }
 
 // scrollToSelected is the scroll that shows the chosen step in Now whole,
-// moving as little as possible: with a large dose on a small window the
-// later steps lie below the fold.
+// moving as little as possible. Now is laid out to fit the window with its
+// header (see nowLevels), so the cursor never scrolls the header away; only
+// a Now taller than the window, which the levels prevent from the smallest
+// window up, scrolls.
 func (m Model) scrollToSelected() int {
-	cs, today := m.cs, m.today()
-	detail := m.width >= 100 || m.height >= 30
-	start := 1 // the section title
-	for i := 0; i < cs.cursor && i < len(cs.dosing.Now); i++ {
-		start += len(m.nowStep(cs.dosing.Now[i], false, cs.fresh[cs.dosing.Now[i].ID], detail, today))
+	cs := m.cs
+	lines, starts := m.nowLayout()
+	room := m.caseRoom()
+	if len(lines) <= room || cs.cursor >= len(starts) {
+		return 0
 	}
-	end := start
-	if sel, ok := cs.selected(); ok {
-		end += len(m.nowStep(sel, true, cs.fresh[sel.ID], detail, today))
+	start := starts[cs.cursor]
+	end := len(lines)
+	if cs.cursor+1 < len(starts) {
+		end = starts[cs.cursor+1]
 	}
-	room := m.height - 2 - len(m.caseHeader())
 	scroll := cs.scroll
 	if end > scroll+room {
 		scroll = end - room
@@ -490,6 +516,13 @@ func (m Model) scrollToSelected() int {
 		scroll = max(0, start-1)
 	}
 	return scroll
+}
+
+// caseRoom is the number of lines the case screen's body has under its
+// header, with the status line as it will be drawn.
+func (m Model) caseRoom() int {
+	status := min(3, max(1, len(wrap(m.status.text, m.width))))
+	return m.height - 1 - status - len(m.caseHeader())
 }
 
 func (m Model) togglePin(s actionlist.Step) (tea.Model, tea.Cmd) {
@@ -537,8 +570,8 @@ func isConflict(err error) bool {
 func (m Model) renderCase() (string, []key.Binding) {
 	cs, t, today := m.cs, m.t, m.today()
 	header := m.caseHeader()
-	room := m.height - 2 - len(header)
-	now := m.nowSection()
+	room := m.caseRoom()
+	now, _ := m.nowLayout()
 	wide := m.width >= 110
 	progress := m.progressSection(wide)
 	meeting := []string{
@@ -657,7 +690,39 @@ func spread(left, right string, width int) string {
 	return left + strings.Repeat(" ", width-lw-rw) + right
 }
 
-func (m Model) nowSection() []string {
+// Detail levels of a step in Now: the title and who and when; with the
+// expectation and the resident's plan on a line each; with them whole.
+const (
+	nowCompact = iota
+	nowLines
+	nowWhole
+)
+
+// nowLayout is the Now section and the line at which each step starts. It
+// takes the richest detail that lets the whole section fit the room under
+// the header, the chosen step one level richer where that fits: with any
+// dose, every step in Now is in view whole, with the section's title.
+func (m Model) nowLayout() ([]string, []int) {
+	room := m.caseRoom()
+	// On a small window the expectation takes one line, leaving room for
+	// progress and the appointment below.
+	most := nowLines
+	if m.width >= 100 || m.height >= 30 {
+		most = nowWhole
+	}
+	for _, lv := range [][2]int{{nowWhole, nowWhole}, {nowLines, nowWhole}, {nowLines, nowLines}, {nowCompact, nowWhole}, {nowCompact, nowLines}} {
+		if lv[1] > most {
+			continue
+		}
+		if lines, starts := m.nowSection(lv[0], lv[1]); len(lines) <= room {
+			return lines, starts
+		}
+	}
+	return m.nowSection(nowCompact, nowCompact)
+}
+
+// nowSection is Now with each step at level, the chosen one at chosen.
+func (m Model) nowSection(level, chosen int) ([]string, []int) {
 	cs, t, today := m.cs, m.t, m.today()
 	open := len(cs.dosing.Now) + cs.dosing.LaterTotal
 	title := m.st.section.Render(t.Now) + m.st.dim.Render("  "+fmt.Sprintf(t.NowCount, len(cs.dosing.Now), open))
@@ -669,9 +734,14 @@ func (m Model) nowSection() []string {
 			lines = append(lines, "  "+t.NowEmpty)
 		}
 	}
-	detail := m.width >= 100 || m.height >= 30
+	starts := make([]int, len(cs.dosing.Now))
 	for i, s := range cs.dosing.Now {
-		lines = append(lines, m.nowStep(s, i == cs.cursor, cs.fresh[s.ID], detail, today)...)
+		lv := level
+		if i == cs.cursor {
+			lv = chosen
+		}
+		starts[i] = len(lines)
+		lines = append(lines, m.nowStep(s, i == cs.cursor, cs.fresh[s.ID], lv, today)...)
 	}
 	if cs.dosing.LaterTotal > 0 {
 		var parts []string
@@ -680,14 +750,14 @@ func (m Model) nowSection() []string {
 				parts = append(parts, fmt.Sprintf("%s %d", actionlist.PhaseLabel(ph, m.lang), n))
 			}
 		}
-		lines = append(lines, m.st.dim.Render("  "+fmt.Sprintf(t.Later, cs.dosing.LaterTotal)+": "+strings.Join(parts, " · ")))
+		lines = append(lines, m.st.dim.Render(fit("  "+fmt.Sprintf(t.Later, cs.dosing.LaterTotal)+": "+strings.Join(parts, " · "), m.width)))
 	}
-	return lines
+	return lines, starts
 }
 
-// nowStep is one step in Now: the title line, who and when, and what
-// happens after.
-func (m Model) nowStep(s actionlist.Step, selected, fresh, detail bool, today actionlist.Date) []string {
+// nowStep is one step in Now: the title line, who and when, and, as the
+// level allows, what happens after and the resident's own plan.
+func (m Model) nowStep(s actionlist.Step, selected, fresh bool, level int, today actionlist.Date) []string {
 	t := m.t
 	marker := "  "
 	if selected {
@@ -732,20 +802,29 @@ func (m Model) nowStep(s actionlist.Step, selected, fresh, detail bool, today ac
 	}
 	who := "    " + ownerText(s, m.lang) + " · " + due
 	lines := []string{title + tagText, fit(who, m.width)}
-	if after := clean(s.After); after != "" {
-		label := m.st.dim.Render(t.After) + " "
-		text := wrap(after, m.width-6-widthOf(t.After))
-		if !detail && len(text) > 1 {
-			text = []string{fit(after, m.width-6-widthOf(t.After))}
+	if level == nowCompact {
+		return lines
+	}
+	labelled := func(label, text string) {
+		text = clean(text)
+		if text == "" {
+			return
 		}
-		for i, l := range text {
+		body := wrap(text, m.width-6-widthOf(label))
+		if level != nowWhole && len(body) > 1 {
+			body = []string{fit(text, m.width-6-widthOf(label))}
+		}
+		for i, l := range body {
 			if i == 0 {
-				lines = append(lines, "    "+label+l)
+				lines = append(lines, "    "+m.st.dim.Render(label)+" "+l)
 			} else {
-				lines = append(lines, "    "+strings.Repeat(" ", widthOf(t.After)+1)+l)
+				lines = append(lines, "    "+strings.Repeat(" ", widthOf(label)+1)+l)
 			}
 		}
 	}
+	labelled(t.After, s.After)
+	labelled(t.WhenWhere, s.WhenWhere)
+	labelled(t.IfNot, s.IfNot)
 	return lines
 }
 

@@ -149,6 +149,59 @@ func (m Model) validDateTime(s string) error {
 	return nil
 }
 
+// clearInput, typed into a date field, empties the date.
+const clearInput = "-"
+
+// dueInput is a date field over a date that may be there already. It
+// starts empty, with that date as its placeholder, so what is typed
+// replaces it (+9 is nine days from today, not "4-12-2026+9"); left empty
+// the date stays, and - empties it (see keptDate).
+func (m Model) dueInput(title string, current actionlist.Date, value *string) *huh.Input {
+	in := huh.NewInput().Title(title).Value(value).CharLimit(actionlist.MaxDateInput)
+	hint := m.t.FieldDueHint
+	if !current.IsZero() {
+		in = in.Placeholder(dateInput(current))
+		hint = m.t.FieldDueExamples + " " + fmt.Sprintf(m.t.DueKeep, dateInput(current))
+	}
+	return in.Description(hint).Validate(func(s string) error {
+		if strings.TrimSpace(s) == clearInput {
+			return nil
+		}
+		return m.validDate(s)
+	})
+}
+
+// keptDate is what a date field from dueInput gives: the date typed, the
+// current one when nothing was typed, none for -.
+func keptDate(input string, current, today actionlist.Date) actionlist.Date {
+	switch s := strings.TrimSpace(input); s {
+	case "":
+		return current
+	case clearInput:
+		return actionlist.Date{}
+	default:
+		d, _ := actionlist.ParseDateInput(s, today)
+		return d
+	}
+}
+
+// apptWhenInput is dueInput for the appointment's day and time.
+func (m Model) apptWhenInput(current actionlist.Appointment, value *string) *huh.Input {
+	in := huh.NewInput().Title(m.t.FieldWhen).Value(value).CharLimit(actionlist.MaxDateInput + 6)
+	hint := m.t.FieldWhenHint
+	if !current.IsZero() {
+		was := fmt.Sprintf("%s %s", dateInput(actionlist.DateOf(current.At)), current.At.Format("15:04"))
+		in = in.Placeholder(was)
+		hint = m.t.FieldWhenExamples + " " + fmt.Sprintf(m.t.ApptKeep, was)
+	}
+	return in.Description(hint).Validate(func(s string) error {
+		if s = strings.TrimSpace(s); s == "" || s == clearInput {
+			return nil
+		}
+		return m.validDateTime(s)
+	})
+}
+
 // dateInput is how a stored date is shown for editing: 1-12-2026.
 func dateInput(d actionlist.Date) string {
 	if d.IsZero() {
@@ -177,7 +230,7 @@ type stepValues struct {
 // openStepForm edits a step, or adds one when adding is true.
 func (m Model) openStepForm(s actionlist.Step, adding bool) (tea.Model, tea.Cmd) {
 	v := &stepValues{
-		title: s.Title, why: s.Why, after: s.After, ownerName: s.OwnerName, due: dateInput(s.Due),
+		title: s.Title, why: s.Why, after: s.After, ownerName: s.OwnerName,
 		internal: s.InternalNote, work: s.WorkNote, resident: s.ResidentNote, outcome: s.Outcome,
 		owner: s.Owner, status: s.Status, phase: s.Phase,
 	}
@@ -212,7 +265,7 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 		first = append(first, huh.NewSelect[actionlist.StepStatus]().Title(t.FieldStatus).Options(statuses...).Value(&v.status).Inline(true))
 	}
 	// The date goes last, so a message about it shows right under it.
-	first = append(first, huh.NewInput().Title(t.FieldDue).Description(t.FieldDueHint).Value(&v.due).CharLimit(actionlist.MaxDateInput).Validate(m.validDate))
+	first = append(first, m.dueInput(t.FieldDue, orig.Due, &v.due))
 	second := []huh.Field{
 		textArea().Title(t.FieldWhy).Value(&v.why).CharLimit(actionlist.MaxText + 1).Lines(2).Validate(m.limited(actionlist.MaxText)),
 		textArea().Title(t.FieldAfter).Value(&v.after).CharLimit(actionlist.MaxText + 1).Lines(2).Validate(m.limited(actionlist.MaxText)),
@@ -228,7 +281,7 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 		title = t.AddTitle
 	}
 	submit := func(m Model) (Model, tea.Cmd) {
-		due, _ := actionlist.ParseDateInput(v.due, m.today()) // validated above
+		due := keptDate(v.due, orig.Due, m.today()) // validated above
 		after := orig
 		after.Title = actionlist.CleanText(v.title, false)
 		after.Why = actionlist.CleanText(v.why, true)
@@ -294,11 +347,7 @@ type apptValues struct{ when, place, with string }
 
 func (m Model) openApptForm() (tea.Model, tea.Cmd) {
 	next := m.cs.c.Next
-	v := &apptValues{place: next.Place, with: next.With}
-	if !next.IsZero() {
-		v.when = fmt.Sprintf("%s %s", dateInput(actionlist.DateOf(next.At)), next.At.Format("15:04"))
-	}
-	return m.openForm(m.apptForm(v))
+	return m.openForm(m.apptForm(&apptValues{place: next.Place, with: next.With}))
 }
 
 func (m Model) apptForm(v *apptValues) *form {
@@ -306,7 +355,14 @@ func (m Model) apptForm(v *apptValues) *form {
 	when, place, with := &v.when, &v.place, &v.with
 	submit := func(m Model) (Model, tea.Cmd) {
 		m.retry = func(m Model) *form { return m.apptForm(v) }
-		at, _, _ := actionlist.ParseDateTimeInput(*when, m.today(), time.Local) // validated above
+		at := before.Next.At // left empty, the appointment stays
+		switch s := strings.TrimSpace(*when); s {
+		case "":
+		case clearInput:
+			at = time.Time{}
+		default:
+			at, _, _ = actionlist.ParseDateTimeInput(s, m.today(), time.Local) // validated above
+		}
 		after := before
 		after.Next = actionlist.Appointment{At: at, Place: actionlist.CleanText(*place, false), With: actionlist.CleanText(*with, false)}
 		report := m.t.ApptSet
@@ -320,12 +376,7 @@ func (m Model) apptForm(v *apptValues) *form {
 	return m.newForm(m.t.ApptTitle, submit, huh.NewGroup(
 		huh.NewInput().Title(m.t.FieldPlace).Value(place).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
 		huh.NewInput().Title(m.t.FieldWith).Value(with).CharLimit(actionlist.MaxShort+1).Validate(m.limited(actionlist.MaxShort)),
-		huh.NewInput().Title(m.t.FieldWhen).Description(m.t.FieldWhenHint).Value(when).CharLimit(actionlist.MaxDateInput+6).Validate(func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return nil
-			}
-			return m.validDateTime(s)
-		}),
+		m.apptWhenInput(before.Next, when),
 	))
 }
 
@@ -395,21 +446,19 @@ func (m Model) openCloseForm(caseID string) (tea.Model, tea.Cmd) {
 // Quick forms change one thing about a step, for use in the conversation.
 
 func (m Model) openDueForm(s actionlist.Step) (tea.Model, tea.Cmd) {
-	v := &stepValues{due: dateInput(s.Due)}
-	return m.openForm(m.dueForm(s, v))
+	return m.openForm(m.dueForm(s, &stepValues{}))
 }
 
 func (m Model) dueForm(orig actionlist.Step, v *stepValues) *form {
 	submit := func(m Model) (Model, tea.Cmd) {
-		due, _ := actionlist.ParseDateInput(v.due, m.today()) // validated above
 		after := orig
-		after.Due = due
+		after.Due = keptDate(v.due, orig.Due, m.today()) // validated above
 		m.retry = func(m Model) *form { return m.dueForm(m.current(orig), v) }
 		next, cmd := m.stepChange([]store.StepEdit{{Before: orig, After: after}}, clean(orig.Title), m.t.StepSaved)
 		return next.(Model), cmd
 	}
 	return m.newForm(m.t.DueTitle, submit, huh.NewGroup(
-		huh.NewInput().Title(clean(orig.Title)).Description(m.t.FieldDueHint).Value(&v.due).CharLimit(actionlist.MaxDateInput).Validate(m.validDate),
+		m.dueInput(clean(orig.Title), orig.Due, &v.due),
 	))
 }
 

@@ -184,6 +184,8 @@ func keyStates() []keyState {
 			f.m.steps.cursor = 0
 		}},
 		{"resident view", screenResident, func(f *fixture) { f.openCase(); f.press("r") }},
+		{"resident view, longer than the window", screenResident, func(f *fixture) { longResidentView(f); f.press("r") }},
+		{"resident view, scrolled down", screenResident, func(f *fixture) { longResidentView(f); f.press("r", "pgdown") }},
 		{"volunteer view from the list", screenVolunteer, func(f *fixture) {
 			f.press("v")
 			f.press("down")
@@ -343,4 +345,11 @@ func TestAllStepsDownOnAnEmptyFilter(t *testing.T) {
 		}
 		f.see(f.m.t.StepsEmpty)
 	}
+}
+
+// longResidentView opens the case with seven steps in Now, more than the
+// resident view shows at once at 80x24.
+func longResidentView(f *fixture) {
+	f.openCase()
+	f.press("d", "right", "right", "right", "right", "enter")
 }

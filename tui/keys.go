@@ -14,6 +14,7 @@ type keys struct {
 	Profile, Stage, Referral, Aftercare, Report, Summary    key.Binding
 	Conflicts, KeepMine, TakeTheirs, Agenda                 key.Binding
 	Debts, Asked, Answered, CrisisStep, SortState           key.Binding // the debts screen's
+	Plan, WhyNow                                            key.Binding
 	ResidentBack                                            key.Binding // r or esc: the resident view's one way out
 }
 
@@ -70,6 +71,8 @@ func newKeys(t *text) keys {
 		Answered:     b(t.KeyAnswered, "b"),
 		CrisisStep:   b(t.KeyCrisisStep, "C"),
 		SortState:    b(t.KeySortState, "s"),
+		Plan:         b(t.KeyPlan, "W"),
+		WhyNow:       b(t.KeyWhyNow, "i"),
 		ResidentBack: key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", t.ResidentBack)),
 	}
 }

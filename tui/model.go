@@ -217,7 +217,6 @@ type (
 		err    error
 		undo   *undoEntry // how to take it back; nil for an undo itself
 		report string     // the status line on success
-		newIn  []string   // steps that slid into Now because of this save
 	}
 	caseSavedMsg struct {
 		c      actionlist.Case
@@ -226,6 +225,9 @@ type (
 		undo   *undoEntry
 		report string
 		whole  bool // c holds its steps and agreements too
+		// steps are the case's steps read after the save, when a new dose
+		// may have brought steps into Now (and given them dates).
+		steps []actionlist.Step
 	}
 	caseCreatedMsg struct {
 		c   actionlist.Case

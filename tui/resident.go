@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,16 +15,48 @@ import (
 // steps, how far they are and what was agreed. No notes for the team, no
 // other cases, no jargon. One key in, one key out.
 
-// residentKeys lead back to the action list, and nowhere else.
+// residentKeys lead back to the action list, and nowhere else; the
+// arrows and page keys move a long view. Their words are in the case's
+// language, as the rest of the view.
 func (m Model) residentKeys() keyTable {
 	back := func(m Model) (tea.Model, tea.Cmd) {
 		m.screen = screenCase
+		m.cs.residentScroll = 0
 		return m, nil
 	}
-	return keyTable{
-		{key: m.keys.ResidentBack, do: back},
-		{key: m.keys.Quit, desc: m.t.ResidentBack, quiet: true, do: back},
+	scroll := func(by func(Model) int) func(Model) (tea.Model, tea.Cmd) {
+		return func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.residentScroll = max(0, m.cs.residentScroll+by(m))
+			return m, nil
+		}
 	}
+	rt := textFor(m.residentLang())
+	return keyTable{
+		{key: m.keys.ResidentBack, desc: rt.ResidentBack, do: back},
+		{key: m.keys.Quit, desc: rt.ResidentBack, quiet: true, do: back},
+		{key: m.keys.Down, quiet: true, when: moreBelow, do: scroll(func(Model) int { return 1 })},
+		{key: m.keys.Up, quiet: true, when: scrolledDown, do: scroll(func(Model) int { return -1 })},
+		{key: m.keys.PageDown, quiet: true, when: moreBelow, do: scroll(func(m Model) int { return m.height / 2 })},
+		{key: m.keys.PageUp, quiet: true, when: scrolledDown, do: scroll(func(m Model) int { return -m.height / 2 })},
+	}
+}
+
+func scrolledDown(m Model) bool { return m.cs.residentScroll > 0 }
+
+func moreBelow(m Model) bool {
+	return len(m.residentBody()) > m.cs.residentScroll+m.residentRoom()
+}
+
+// residentRoom is how many lines of the view fit under its blank top line.
+func (m Model) residentRoom() int { return m.height - 3 }
+
+// residentLang is the case's language: the view is the resident's,
+// whatever language the screens are in.
+func (m Model) residentLang() actionlist.Lang {
+	if slices.Contains(actionlist.Langs, m.cs.c.Language) {
+		return m.cs.c.Language
+	}
+	return actionlist.Dutch
 }
 
 // residentOwner says who does a step, speaking to the resident.
@@ -46,40 +79,73 @@ func residentOwner(s actionlist.Step, t *text, l actionlist.Lang) string {
 }
 
 func (m Model) renderResident() (string, []key.Binding) {
-	c, t, today := m.cs.c, m.t, m.today()
 	width := min(m.width-8, 90)
 	indent := strings.Repeat(" ", max(2, (m.width-width)/2))
-	room := m.height - 2
-	// The expectation may take two lines when there is room for it.
-	afterLines := 2
-	if 2+len(m.cs.dosing.Now)*5+3+3 > room {
-		afterLines = 1
+	body, room := m.residentBody(), m.residentRoom()
+	// A view taller than the window scrolls, with the way down shown.
+	scroll := min(m.cs.residentScroll, max(0, len(body)-room))
+	body = body[scroll:]
+	if len(body) > room {
+		body = append(body[:room-1], m.st.dim.Render("↓ "+m.keys.PageDown.Help().Key))
+	}
+	lines := []string{""}
+	for _, l := range body {
+		if l != "" {
+			l = indent + l
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n"), m.footerKeys(m.residentKeys())
+}
+
+// residentBody is every line of the resident view, unscrolled.
+func (m Model) residentBody() []string {
+	c, today := m.cs.c, m.today()
+	lang := m.residentLang()
+	t := textFor(lang)
+	width := min(m.width-8, 90)
+	// Every text whole, wrapped: a resident who reads with difficulty
+	// loses no word to an ellipsis. A label hangs before its text.
+	hang := func(prefix string, label, text string) []string {
+		head := prefix
+		if label != "" {
+			head += m.st.dim.Render(label) + " "
+		}
+		rest := strings.Repeat(" ", widthOf(head))
+		var out []string
+		for k, l := range wrap(text, max(10, width-widthOf(head))) {
+			if k == 0 {
+				out = append(out, head+l)
+			} else {
+				out = append(out, rest+l)
+			}
+		}
+		return out
 	}
 	var blocks [][]string
-	blocks = append(blocks, []string{m.st.big.Render(fmt.Sprintf(t.ResidentHello, clean(c.Name)))})
+	blocks = append(blocks, hang("", "", m.st.big.Render(fmt.Sprintf(t.ResidentHello, clean(c.Name)))))
 	if len(m.cs.dosing.Now) == 0 {
 		blocks = append(blocks, wrap(t.ResidentNoSteps, width))
 	}
 	for i, s := range m.cs.dosing.Now {
-		b := []string{
-			m.st.bold.Render(fmt.Sprintf("%d  ", i+1) + fit(clean(s.Title), width-3)),
-			"   " + m.st.dim.Render(t.ResidentWho+": ") + residentOwner(s, t, m.lang) + m.st.dim.Render(" · "+t.ResidentWhen+": ") + residentWhen(s, today, t, m.lang),
-		}
-		if after := clean(s.After); after != "" {
-			text := wrap(after, width-4-widthOf(t.After))
-			if len(text) > afterLines {
-				text = []string{fit(after, width-4-widthOf(t.After))}
+		var b []string
+		for k, l := range wrap(clean(s.Title), width-3) {
+			if k == 0 {
+				b = append(b, m.st.bold.Render(fmt.Sprintf("%d  ", i+1)+l))
+			} else {
+				b = append(b, "   "+m.st.bold.Render(l))
 			}
-			for j, l := range text {
-				if j == 0 {
-					b = append(b, "   "+m.st.dim.Render(t.After)+" "+l)
-				} else {
-					b = append(b, "   "+strings.Repeat(" ", widthOf(t.After)+1)+l)
-				}
+		}
+		b = append(b, hang("   ", t.ResidentWho+":", residentOwner(s, t, lang)+m.st.dim.Render(" · "+t.ResidentWhen+": ")+residentWhen(s, today, t, lang))...)
+		for _, l := range []struct{ label, text string }{
+			{t.After, s.After}, {t.WhenWhere, s.WhenWhere}, {t.IfNot, s.IfNot},
+		} {
+			if text := clean(l.text); text != "" {
+				b = append(b, hang("   ", l.label, text)...)
 			}
 		}
 		if note := clean(s.ResidentNote); note != "" {
-			b = append(b, "   "+fit("✎ "+note, width-3))
+			b = append(b, hang("   ", "✎", note)...)
 		}
 		blocks = append(blocks, b)
 	}
@@ -90,24 +156,17 @@ func (m Model) renderResident() (string, []key.Binding) {
 		blocks = append(blocks, debts)
 	}
 	var meeting []string
-	if appt := apptText(c.Next, today, m.lang, true); appt != "" {
-		meeting = append(meeting, fit(m.st.bold.Render(t.ResidentAppt+": ")+appt, width))
+	if appt := apptText(c.Next, today, lang, true); appt != "" {
+		meeting = append(meeting, hang(m.st.bold.Render(t.ResidentAppt+":")+" ", "", appt)...)
 	}
 	if n := len(c.Agreements); n > 0 {
 		meeting = append(meeting, m.st.bold.Render(t.ResidentAgreed+":"))
 		for i := n - 1; i >= 0 && i >= n-3; i-- {
-			meeting = append(meeting, "  • "+fit(clean(c.Agreements[i].What), width-4))
+			meeting = append(meeting, hang("  • ", "", clean(c.Agreements[i].What))...)
 		}
 	}
 	blocks = append(blocks, meeting)
-	lines := []string{""}
-	for _, l := range stack(blocks, room-1) {
-		if l != "" {
-			l = indent + l
-		}
-		lines = append(lines, l)
-	}
-	return strings.Join(lines, "\n"), m.footerKeys(m.residentKeys())
+	return stack(blocks, m.residentRoom())
 }
 
 // residentWhen says by when, calmly: today, tomorrow, a day in words; a step

@@ -101,6 +101,7 @@ func (m Model) stepsKeys() keyTable {
 			return m.openStepForm(sel, false)
 		})},
 		{key: k.Due, when: rowChosen, why: whyNotInNow, do: onRow(Model.openDueForm)},
+		{key: k.WhyNow, when: rowChosen, why: whyNotInNow, do: onRow(Model.whyNow)},
 		{key: k.Assign, when: rowChosen, why: whyNotInNow, do: onRow(Model.openAssignForm)},
 		{key: k.Pin, when: rowChosen, why: whyNotInNow, do: onRow(Model.togglePin)},
 		{key: k.Push, when: rowChosen, why: whyNotInNow, do: onRow(Model.togglePush)},

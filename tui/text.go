@@ -277,6 +277,22 @@ type text struct {
 	AgendaRequested, AgendaStarted, AgendaWith                    string // %s: the day the clock started; who
 	AgendaGeneralist, AgendaVolunteer                             string // %s: who
 	ClockRuns                                                     string // %s the clock, %s its deadline, %s the rule
+
+	// The resident's own plan for a step, and why a step is in Now.
+	KeyPlan, PlanTitle, PlanIntro, PlanOnlyResident string
+	FieldWhenWhere, FieldWhenWhereHint              string
+	FieldIfNot, FieldIfNotHint                      string
+	WhenWhere, IfNot                                string // the labels on the screens
+	KeyWhyNow                                       string
+	WhyPinned, WhyUnderWay, WhyRoom, WhyPushed      string
+	WhyFinished                                     string
+	WhyOverdue                                      string // %s: the date that passed
+	WhyNext                                         string // %d: its place in Now
+	WhyWaits                                        string // %s: the titles
+	WhyFull                                         string // %d: the dose
+	DueKeep                                         string // %s: the date the field keeps when left empty
+	ApptKeep                                        string // %s: the appointment the field keeps when left empty
+	FieldDueExamples, FieldWhenExamples             string
 }
 
 func textFor(l actionlist.Lang) *text {

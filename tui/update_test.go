@@ -701,11 +701,38 @@ func TestClearingADateInNowKeepsItEmpty(t *testing.T) {
 	f := nl(t)
 	f.openCase()
 	sel, _ := f.m.cs.selected()
-	f.press("w", "ctrl+u", "enter")
+	f.press("w", "-", "enter")
 	if got, _ := f.stored().StepByID(sel.ID); !got.Due.IsZero() {
 		t.Fatalf("the cleared date came back: %s", got.Due)
 	}
 	f.see("nog geen datum")
+}
+
+// A date field over a date starts empty, the date shown as its hint: what
+// is typed replaces it, and enter on nothing keeps it.
+func TestTypingIntoADateFieldReplacesIt(t *testing.T) {
+	f := nl(t)
+	f.openCase()
+	sel, _ := f.m.cs.selected()
+	if sel.Due.IsZero() {
+		t.Fatal("the chosen step has no date to start from")
+	}
+	f.press("w")
+	f.see(dateInput(sel.Due), "Leeg laten = blijft "+dateInput(sel.Due))
+	f.typeText("+9")
+	f.see("+9")
+	f.notSee(dateInput(sel.Due) + "+9")
+	f.press("enter")
+	got, _ := f.stored().StepByID(sel.ID)
+	if got.Due != testToday.AddDays(9) {
+		t.Fatalf("+9 gave %s, want %s", got.Due, testToday.AddDays(9))
+	}
+	f.press("w", "enter")
+	if again, _ := f.stored().StepByID(sel.ID); again.Due != got.Due {
+		t.Fatalf("enter on the empty field changed the date to %s", again.Due)
+	}
+	f.press("e")
+	f.see("Leeg laten = blijft " + dateInput(got.Due))
 }
 
 func TestHelpScrollsOnASmallWindow(t *testing.T) {

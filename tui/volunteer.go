@@ -109,7 +109,7 @@ func (m Model) volunteerKeys() keyTable {
 				after, report = actionlist.Reopen(s), m.t.Reopened
 			}
 			m.pending++
-			return m, m.saveSteps(item.CaseID, []store.StepEdit{{Before: s, After: after}}, clean(s.Title), report, nil)
+			return m, m.saveSteps(item.CaseID, []store.StepEdit{{Before: s, After: after}}, clean(s.Title), report)
 		}},
 		{key: k.WorkNote, when: taskChosen, do: note},
 		{key: k.Undo, when: canUndo, why: whyNothingToUndo, do: Model.undoLast},
@@ -136,7 +136,7 @@ func (m Model) noteForm(item store.OwnedStep, v *stepValues) *form {
 		after := item.Step
 		after.WorkNote = actionlist.CleanText(*note, true)
 		m.pending++
-		return m, m.saveSteps(item.CaseID, []store.StepEdit{{Before: item.Step, After: after}}, clean(item.Step.Title), m.t.NoteSaved, nil)
+		return m, m.saveSteps(item.CaseID, []store.StepEdit{{Before: item.Step, After: after}}, clean(item.Step.Title), m.t.NoteSaved)
 	}
 	return m.newForm(m.t.NoteTitle, submit, huh.NewGroup(
 		textArea().Title(clean(item.Step.Title)).Description(m.t.NoteTitle).Value(note).CharLimit(actionlist.MaxText+1).Lines(4).Validate(m.limited(actionlist.MaxText)),

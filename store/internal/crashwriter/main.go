@@ -267,7 +267,8 @@ func share(args []string) error {
 			}
 			res.Place = value
 		default:
-			st := actionlist.Step{Phase: actionlist.PhaseOtherHelp, Title: "step " + value, Owner: actionlist.RoleVolunteer, Status: actionlist.StepOpen}
+			// Dated, so that a step entering Now adds no planning event of its own.
+			st := actionlist.Step{Phase: actionlist.PhaseOtherHelp, Title: "step " + value, Owner: actionlist.RoleVolunteer, Status: actionlist.StepOpen, Due: today.AddDays(7)}
 			if _, err := s.AddStep(ctx, actor, caseID, st); err != nil {
 				return err
 			}
