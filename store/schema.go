@@ -113,6 +113,9 @@ CREATE INDEX steps_open_due ON steps(due) WHERE status NOT IN ('done', 'not_appl
 CREATE INDEX cases_agenda ON cases(ref, status, id, name, participants, start, target, next_at, next_place, next_with,
 	closed_on, stabilised_on, requested_on, threat, first_talk_on, created, updated);
 `,
+	// 5: early-warning signals before a case, their contact attempts, and
+	// the key of the team report (schema_signals.go).
+	migrationSignals,
 }
 
 // SchemaVersion is the version this binary writes.
