@@ -352,3 +352,54 @@ func parseYesNo(s string) (bool, bool) {
 	}
 	return false, false
 }
+
+var signalFieldWords = map[string]words{
+	ColPartner:      {"partner", "partner"},
+	ColAmount:       {"bedrag", "amount"},
+	ColArrearsSince: {"achterstand sinds", "arrears since"},
+	ColDate:         {"datum van het signaal", "date of the signal"},
+	ColCrisis:       {"crisis", "crisis"},
+	ColName:         {"voornaam of roepnaam", "first name or alias"},
+	ColAddress:      {"adres", "address"},
+	ColPhone:        {"telefoon", "phone"},
+	"note":          {"notitie", "note"},
+}
+
+// SignalFieldLabel names a field of a signal in a language.
+func SignalFieldLabel(field string, l Lang) string { return label(signalFieldWords, field, l) }
+
+// MappingError is a line of a column mapping Houvast cannot use.
+type MappingError struct {
+	Line  int // 0 for a --map flag
+	Text  string
+	Field string // the field named, when it is not one
+}
+
+func (e *MappingError) Error() string { return "mapping line " + strconv.Itoa(e.Line) + ": " + e.Text }
+
+// ParseSignalMapping reads a column mapping: one "field = Column header" a
+// line (or a "field=Column" flag); blank lines and lines starting with #
+// are skipped. Later lines win.
+func ParseSignalMapping(lines []string, fromFlags bool) (SignalColumns, error) {
+	cols := SignalColumns{}
+	for i, line := range lines {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		n := i + 1
+		if fromFlags {
+			n = 0
+		}
+		field, header, ok := strings.Cut(t, "=")
+		field, header = strings.ToLower(strings.TrimSpace(field)), strings.TrimSpace(header)
+		if !ok || header == "" {
+			return nil, &MappingError{Line: n, Text: clip(t)}
+		}
+		if !slices.Contains(SignalFields, field) {
+			return nil, &MappingError{Line: n, Text: clip(t), Field: clip(field)}
+		}
+		cols[field] = header
+	}
+	return cols, nil
+}

@@ -133,7 +133,6 @@ func TestReadSignalsCSV(t *testing.T) {
 	}
 }
 
-
 func TestSignalRules(t *testing.T) {
 	today := MustDate("2026-11-30")
 	s := ArrearsSignal{ID: "a", Partner: SignalHousing, Received: MustDate("2026-11-20"), Name: "Kees", Crisis: true, AmountCents: 100}

@@ -44,6 +44,9 @@ func Sentence(err error, l actionlist.Lang) string {
 	if s := export.Sentence(err, l); s != "" {
 		return s
 	}
+	if s := signalSentence(err, l); s != "" {
+		return s
+	}
 	var re *RestoreError
 	if errors.As(err, &re) {
 		return restoreSentence(re, t)
@@ -78,6 +81,8 @@ func Sentence(err error, l actionlist.Lang) string {
 			return fmt.Sprintf(t.BadRole, se.Value)
 		case EnvRetention:
 			return fmt.Sprintf(t.BadRetention, se.Value)
+		case EnvSignalRetention:
+			return fmt.Sprintf(signalTexts(l).BadSignalRetention, se.Value)
 		case EnvStart:
 			return fmt.Sprintf(t.BadStart, se.Value)
 		}
