@@ -47,7 +47,7 @@ func (m Model) helpKeys() keyTable {
 }
 
 // helpScreens are the screens in the order the help page lists them.
-var helpScreens = []screen{screenList, screenAgenda, screenAftercare, screenReport, screenCase, screenResident,
+var helpScreens = []screen{screenList, screenAgenda, screenSignals, screenAftercare, screenReport, screenCase, screenResident,
 	screenConflicts, screenHistory, screenSteps, screenVolunteer, screenHelp}
 
 // helpTitle is a screen's name on the help page.
@@ -76,6 +76,8 @@ func (m Model) helpTitle(s screen) string {
 		return t.ConflictsTitle
 	case screenAgenda:
 		return t.AgendaTitle
+	case screenSignals:
+		return m.stx.Title
 	}
 	return ""
 }

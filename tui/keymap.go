@@ -67,6 +67,8 @@ func (m Model) keysFor(s screen) keyTable {
 		return m.conflictsKeys()
 	case screenAgenda:
 		return m.agendaKeys()
+	case screenSignals:
+		return m.signalsKeys()
 	}
 	return nil
 }

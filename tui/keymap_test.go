@@ -20,6 +20,7 @@ var allScreens = []struct {
 	{screenList, "case list"}, {screenCase, "case"}, {screenSteps, "all steps"}, {screenResident, "resident view"},
 	{screenVolunteer, "volunteer"}, {screenHistory, "history"}, {screenHelp, "help"},
 	{screenAftercare, "aftercare"}, {screenReport, "report"}, {screenConflicts, "conflicts"},
+	{screenSignals, "signals"},
 }
 
 // wholeHelpPage scrolls the help page from the top to the end, a line at a
@@ -221,6 +222,11 @@ func keyStates() []keyState {
 			middle(f)
 			f.press("K")
 			f.m.cs.conflictCursor = 1
+		}},
+		{"signals, the middle one chosen", screenSignals, func(f *fixture) {
+			addTestSignals(f, 3)
+			f.press("V")
+			f.m.sig.cursor = 1
 		}},
 	}
 }
