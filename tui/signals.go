@@ -187,7 +187,7 @@ func (m Model) attemptForm(s actionlist.ArrearsSignal, v *attemptValues) *form {
 		huh.NewSelect[actionlist.AttemptKind]().Title(st.AttemptKind).Options(kinds...).Value(&v.kind),
 		huh.NewSelect[actionlist.DayPart]().Title(st.AttemptPart).Options(parts...).Value(&v.part).Inline(true),
 		huh.NewConfirm().Title(st.AttemptReached).Affirmative(t.Yes).Negative(t.No).Value(&v.reached),
-		huh.NewInput().Title(st.AttemptDate).Description(t.FieldDueHint).Value(&v.on).CharLimit(actionlist.MaxDateInput).Validate(m.validDate),
+		huh.NewInput().Title(st.AttemptDate).Description(st.AttemptDateHint).Value(&v.on).CharLimit(actionlist.MaxDateInput).Validate(m.validDate),
 		huh.NewInput().Title(st.AttemptNote).Value(&v.note).CharLimit(actionlist.MaxAttemptNote+1).Validate(m.limited(actionlist.MaxAttemptNote)),
 	)
 	submit := func(m Model) (Model, tea.Cmd) {
@@ -209,7 +209,7 @@ func (m Model) attemptForm(s actionlist.ArrearsSignal, v *attemptValues) *form {
 			ctx, cancel := storeCtx()
 			defer cancel()
 			saved, err := st.AddAttempt(ctx, actor, s.ID, a, today)
-			return signalSavedMsg{s: saved, err: err, report: fmt.Sprintf(stx.AttemptSaved, adviceText(actionlist.SuggestNext(saved), stx, lang))}
+			return signalSavedMsg{s: saved, err: err, report: fmt.Sprintf(stx.AttemptSaved, attemptText(a, stx, today, lang))}
 		}
 	}
 	return m.newForm(fmt.Sprintf(st.AttemptTitle, clean(s.Name)), submit, group)
@@ -323,13 +323,16 @@ func adviceText(s actionlist.Suggestion, st *signalText, l actionlist.Lang) stri
 }
 
 // signalDetailLines is how many lines the selected signal's detail takes.
-const signalDetailLines = 7
+const signalDetailLines = 8
 
 // signalRoom is how many signals fit between the header and the detail.
 func (m Model) signalRoom() int { return max(1, m.height-2-3-signalDetailLines) }
 
 func signalColumns(width int) [5]int {
-	partner, amount, age, attempts := 22, 12, 6, 28
+	partner, amount, age, attempts := 18, 11, 6, 24
+	if width >= 100 {
+		partner, amount, attempts = 22, 12, 28
+	}
 	name := max(8, width-2-partner-amount-age-attempts-4)
 	return [5]int{partner, amount, age, name, attempts}
 }
@@ -397,12 +400,13 @@ func (m Model) signalDetail(sg actionlist.ArrearsSignal, today actionlist.Date) 
 		}
 	}
 	out = append(out, fit(strings.Join(who, m.st.dim.Render(" · ")), m.width))
-	facts := []string{actionlist.SignalLabel(sg.Partner, l), amountText(sg.AmountCents, l), fmt.Sprintf(st.Received, shortDate(sg.Received, today, l))}
+	var facts []string
+	if sg.Crisis {
+		facts = append(facts, glyphOverdue+" "+st.Crisis)
+	}
+	facts = append(facts, actionlist.SignalLabel(sg.Partner, l), amountText(sg.AmountCents, l), fmt.Sprintf(st.Received, shortDate(sg.Received, today, l)))
 	if !sg.ArrearsSince.IsZero() {
 		facts = append(facts, fmt.Sprintf(st.Since, shortDate(sg.ArrearsSince, today, l)))
-	}
-	if sg.Crisis {
-		facts = append(facts, st.Crisis)
 	}
 	out = append(out, m.st.dim.Render(fit(strings.Join(facts, " · "), m.width)))
 	const shown = 3
@@ -410,11 +414,7 @@ func (m Model) signalDetail(sg actionlist.ArrearsSignal, today actionlist.Date) 
 		out = append(out, m.st.dim.Render(st.NoAttempts))
 	}
 	for _, a := range sg.Attempts[max(0, len(sg.Attempts)-shown):] {
-		res := st.NotReached
-		if a.Reached {
-			res = st.Reached
-		}
-		line := fmt.Sprintf("  %s %s · %s · %s", shortDate(a.On, today, l), actionlist.DayPartLabel(a.Part, l), actionlist.AttemptKindLabel(a.Kind, l), res)
+		line := "  " + attemptText(a, st, today, l)
 		if a.Note != "" {
 			line += " · " + clean(a.Note)
 		}
@@ -429,6 +429,15 @@ func (m Model) signalDetail(sg actionlist.ArrearsSignal, today actionlist.Date) 
 		out = append(out, m.st.ok.Render(line))
 	}
 	return out
+}
+
+// attemptText is one attempt in a line: when, how, and whether it reached.
+func attemptText(a actionlist.Attempt, st *signalText, today actionlist.Date, l actionlist.Lang) string {
+	res := st.NotReached
+	if a.Reached {
+		res = st.Reached
+	}
+	return fmt.Sprintf("%s %s · %s · %s", shortDate(a.On, today, l), actionlist.DayPartLabel(a.Part, l), actionlist.AttemptKindLabel(a.Kind, l), res)
 }
 
 // attemptsSummary is the number of attempts and the last one, short.

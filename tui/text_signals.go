@@ -15,7 +15,8 @@ type signalText struct {
 	AdviceOnly                                                         string // %s why
 	AttemptTitle                                                       string // %s the name
 	AttemptKind, AttemptPart, AttemptReached, AttemptDate, AttemptNote string
-	AttemptSaved                                                       string // %s the new advice
+	AttemptDateHint                                                    string
+	AttemptSaved                                                       string // %s the attempt
 	CloseTitle                                                         string // %s the name
 	CloseOutcome                                                       string
 	Closed                                                             string // %s the name, %s the outcome
