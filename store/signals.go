@@ -319,6 +319,20 @@ func (s *Store) EraseSignals(ctx context.Context, ids []string) error {
 	return s.Compact(ctx)
 }
 
+// SignalsStamp changes whenever a signal is added, closed or erased, or an
+// attempt is recorded: the counts of signals, open ones and attempts, and
+// the latest change.
+func (s *Store) SignalsStamp(ctx context.Context) (string, error) {
+	var n, open, attempts int
+	var last string
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE outcome = ''), COALESCE(max(updated), ''),
+	(SELECT count(*) FROM signal_attempts) FROM arrears_signals`).Scan(&n, &open, &last, &attempts)
+	if err != nil {
+		return "", fmt.Errorf("read the signals' stamp: %w", classify(err))
+	}
+	return fmt.Sprintf("%d/%d/%d/%s", n, open, attempts, last), nil
+}
+
 // ReportKey is this database's random key, from which the team report's
 // id for a period is made.
 func (s *Store) ReportKey(ctx context.Context) (string, error) {

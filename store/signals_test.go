@@ -96,6 +96,17 @@ func TestSignalAttemptsAcceptAndErase(t *testing.T) {
 	if len(all) != 1 || all[0].ID != kees.ID {
 		t.Fatalf("after erasing: %+v", all)
 	}
+	// The accepted signal goes with its case.
+	closed := actionlist.Close(stored, actionlist.CloseFinished, today)
+	if _, err := s.UpdateCase(ctx, specialist, stored, closed); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EraseCase(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := s.AllSignals(ctx); len(all) != 0 {
+		t.Errorf("the erased case's signal is left: %+v", all)
+	}
 	s.Close()
 	raw, _ := os.ReadFile(path)
 	if bytes.Contains(raw, []byte("Wilhelmina")) {

@@ -157,3 +157,13 @@ func (b *busyStore) SignalsDueForErasure(ctx context.Context, today actionlist.D
 	defer b.enter()()
 	return b.s.SignalsDueForErasure(ctx, today, months)
 }
+
+func (b *busyStore) AllSignals(ctx context.Context) ([]actionlist.ArrearsSignal, error) {
+	defer b.enter()()
+	return b.s.AllSignals(ctx)
+}
+
+func (b *busyStore) SignalsStamp(ctx context.Context) (string, error) {
+	defer b.enter()()
+	return b.s.SignalsStamp(ctx)
+}

@@ -453,6 +453,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.agendaLoaded(msg)
 	case signalsLoadedMsg:
 		return m.signalsLoaded(msg)
+	case signalsStampMsg:
+		return m.signalsStamped(msg)
 	case signalSavedMsg:
 		return m.signalSaved(msg)
 	case signalClosedMsg:
@@ -470,7 +472,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.form != nil || m.pending > 0 {
 			return m, m.watch()
 		}
-		return m, tea.Batch(m.checkSeq(), m.watch())
+		return m, tea.Batch(m.checkSeq(), m.checkSignals(), m.watch())
 	case seqCheckedMsg:
 		return m.seqChecked(msg)
 	case freshExpiredMsg:

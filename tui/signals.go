@@ -22,6 +22,10 @@ import (
 // SignalStore is what the signals screen needs from storage.
 type SignalStore interface {
 	OpenSignals(ctx context.Context) ([]actionlist.ArrearsSignal, error)
+	AllSignals(ctx context.Context) ([]actionlist.ArrearsSignal, error)
+	// SignalsStamp changes whenever a signal or an attempt is saved, so the
+	// screen sees another window's work without reading every signal.
+	SignalsStamp(ctx context.Context) (string, error)
 	AddAttempt(ctx context.Context, actor actionlist.Actor, signalID string, a actionlist.Attempt, today actionlist.Date) (actionlist.ArrearsSignal, error)
 	CloseSignal(ctx context.Context, actor actionlist.Actor, signalID string, o actionlist.SignalOutcome, on actionlist.Date) error
 	AcceptSignal(ctx context.Context, actor actionlist.Actor, signalID string, c actionlist.Case, on actionlist.Date) (actionlist.Case, error)
@@ -32,6 +36,7 @@ type signalsScreen struct {
 	list   []actionlist.ArrearsSignal
 	cursor int
 	loaded bool
+	stamp  string // SignalsStamp when the list was read
 }
 
 func (s signalsScreen) selected() (actionlist.ArrearsSignal, bool) {
@@ -56,8 +61,13 @@ func newSignalKeys(st *signalText) signalKeys {
 
 type (
 	signalsLoadedMsg struct {
-		list []actionlist.ArrearsSignal
-		err  error
+		list  []actionlist.ArrearsSignal
+		stamp string
+		err   error
+	}
+	signalsStampMsg struct {
+		stamp string
+		err   error
 	}
 	signalSavedMsg struct {
 		s      actionlist.ArrearsSignal
@@ -94,8 +104,14 @@ func (m Model) loadSignals() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := storeCtx()
 		defer cancel()
+		// The stamp first: a change between the two reads then only causes
+		// one extra read, never a missed one.
+		stamp, err := st.SignalsStamp(ctx)
+		if err != nil {
+			return signalsLoadedMsg{err: err}
+		}
 		list, err := st.OpenSignals(ctx)
-		return signalsLoadedMsg{list: list, err: err}
+		return signalsLoadedMsg{list: list, stamp: stamp, err: err}
 	}
 }
 
@@ -108,7 +124,7 @@ func (m Model) signalsLoaded(msg signalsLoadedMsg) (tea.Model, tea.Cmd) {
 	if s, ok := m.sig.selected(); ok {
 		keep = s.ID
 	}
-	m.sig.list, m.sig.loaded = msg.list, true
+	m.sig.list, m.sig.loaded, m.sig.stamp = msg.list, true, msg.stamp
 	m.sig.cursor = max(0, min(m.sig.cursor, len(m.sig.list)-1))
 	for i, s := range m.sig.list {
 		if s.ID == keep {
@@ -116,6 +132,27 @@ func (m Model) signalsLoaded(msg signalsLoadedMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// checkSignals asks whether another window changed the signals.
+func (m Model) checkSignals() tea.Cmd {
+	if m.screen != screenSignals || m.o.Signals == nil {
+		return nil
+	}
+	st := m.o.Signals
+	return func() tea.Msg {
+		ctx, cancel := storeCtx()
+		defer cancel()
+		stamp, err := st.SignalsStamp(ctx)
+		return signalsStampMsg{stamp: stamp, err: err}
+	}
+}
+
+func (m Model) signalsStamped(msg signalsStampMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil || m.form != nil || m.pending > 0 || m.screen != screenSignals || msg.stamp == m.sig.stamp {
+		return m, nil
+	}
+	return m, m.loadSignals()
 }
 
 func (m Model) signalsKeys() keyTable {

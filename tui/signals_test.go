@@ -103,3 +103,25 @@ func TestSignalsScreenAttemptsAndCase(t *testing.T) {
 func TestSignalCatalogueIsComplete(t *testing.T) {
 	catalogtest.Check(t, map[string]any{"nl": &signalDutch, "en": &signalEnglish})
 }
+
+// Another window's new signal and attempt show on the open signals screen
+// at the next look for changes.
+func TestSignalsScreenSeesAnotherWindow(t *testing.T) {
+	f := newFixture(t, actionlist.Dutch, 100, 30)
+	addTestSignals(f, 2)
+	f.press("V")
+	f.see("2 open")
+	f.send(watchTickMsg{})
+	f.see("2 open")
+	if _, err := f.st.AddSignals(ctx, marieke, []actionlist.ArrearsSignal{{Partner: actionlist.SignalWater, Received: testToday, Name: "Nieuw", AmountCents: 5}}); err != nil {
+		t.Fatal(err)
+	}
+	f.send(watchTickMsg{})
+	f.see("3 open", "Nieuw")
+	sel, _ := f.m.sig.selected()
+	if _, err := f.st.AddAttempt(ctx, marieke, sel.ID, actionlist.Attempt{Kind: actionlist.AttemptVisit, Part: actionlist.PartEvening, On: testToday}, testToday); err != nil {
+		t.Fatal(err)
+	}
+	f.send(watchTickMsg{})
+	f.see("1 · huisbezoek avond")
+}
