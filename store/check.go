@@ -103,5 +103,6 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			}
 		}
 	}
+	r.Problems = append(r.Problems, s.checkSignals(ctx)...)
 	return r, nil
 }

@@ -361,3 +361,19 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// checkSignals reads every signal and its attempts, for Check: a value
+// the rules refuse is a problem, named by the signal's date and partner.
+func (s *Store) checkSignals(ctx context.Context) []string {
+	all, err := s.AllSignals(ctx)
+	if err != nil {
+		return []string{fmt.Sprintf("signals: %v", err)}
+	}
+	var out []string
+	for _, sg := range all {
+		if err := sg.Validate(); err != nil {
+			out = append(out, fmt.Sprintf("signal of %s from %s: %v", sg.Received, sg.Partner, err))
+		}
+	}
+	return out
+}
