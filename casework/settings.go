@@ -35,12 +35,13 @@ type Settings struct {
 	Lang            actionlist.Lang // the language of the screens and messages
 	Name            string          // who the changes of this run are recorded as
 	RetentionMonths int             // how long a closed case is kept
+	TemplateDir     string          // the team's own templates
+	ExportDir       string          // where the screens put a summary unless told otherwise
+	StartAgenda     bool            // the screens start on the agenda
+
 	// SignalRetentionMonths is how long a signal that did not become a
 	// case is kept, from its closing (or its date while it stays open).
 	SignalRetentionMonths int
-	TemplateDir           string // the team's own templates
-	ExportDir             string // where the screens put a summary unless told otherwise
-	StartAgenda           bool   // the screens start on the agenda
 }
 
 // The environment variables Houvast reads, beside the XDG ones.
@@ -49,12 +50,9 @@ const (
 	EnvLang      = "HOUVAST_LANG"
 	EnvName      = "HOUVAST_NAME"
 	EnvRetention = "HOUVAST_RETENTION_MONTHS"
-	// EnvSignalRetention is the retention of signals that did not become a
-	// case; store.DefaultSignalRetentionMonths when unset.
-	EnvSignalRetention = "HOUVAST_SIGNAL_RETENTION_MONTHS"
-	EnvTemplates       = "HOUVAST_TEMPLATES"
-	EnvExportDir       = "HOUVAST_EXPORT_DIR"
-	EnvStart           = "HOUVAST_START" // "agenda" starts the screens on the agenda; "list" or empty on the case list
+	EnvTemplates = "HOUVAST_TEMPLATES"
+	EnvExportDir = "HOUVAST_EXPORT_DIR"
+	EnvStart     = "HOUVAST_START" // "agenda" starts the screens on the agenda; "list" or empty on the case list
 )
 
 // MaxRetentionMonths bounds the retention setting: a typing slip must not
@@ -76,14 +74,14 @@ func (e *SettingError) Error() string { return "unusable setting " + e.Name + "=
 // language.
 func Resolve(f Flags, env func(string) string) (Settings, error) {
 	s := Settings{
-		DB:                    f.DB,
-		Lang:                  localeLang(env),
-		Name:                  f.Name,
-		RetentionMonths:       store.DefaultRetentionMonths,
-		SignalRetentionMonths: store.DefaultSignalRetentionMonths,
-		TemplateDir:           env(EnvTemplates),
-		ExportDir:             env(EnvExportDir),
+		DB:              f.DB,
+		Lang:            localeLang(env),
+		Name:            f.Name,
+		RetentionMonths: store.DefaultRetentionMonths,
+		TemplateDir:     env(EnvTemplates),
+		ExportDir:       env(EnvExportDir),
 	}
+	s.SignalRetentionMonths = store.DefaultSignalRetentionMonths
 	var errs []error
 	if v := env(EnvLang); v != "" {
 		if l, err := actionlist.ParseLang(v); err == nil {

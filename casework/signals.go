@@ -11,6 +11,10 @@ import (
 	"houvast/store"
 )
 
+// EnvSignalRetention is the retention of signals that did not become a
+// case, in months; store.DefaultSignalRetentionMonths when unset.
+const EnvSignalRetention = "HOUVAST_SIGNAL_RETENTION_MONTHS"
+
 // MaxSignalFileBytes bounds a file of signals: a platform's export of a
 // year of signals fits many times over; a larger file is not one.
 const MaxSignalFileBytes = 20 << 20

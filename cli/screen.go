@@ -42,19 +42,18 @@ func (a *app) screenOptions(w *casework.Work, role actionlist.Role) tui.Options 
 	s := w.Settings
 	templates, errs := casework.Templates(s)
 	o := tui.Options{
-		Store:                 w.Store,
-		Lang:                  s.Lang,
-		Actor:                 s.Actor(role),
-		Volunteer:             role == actionlist.RoleVolunteer,
-		Templates:             templates,
-		Summaries:             casework.ScreenSummaries{W: w},
-		Sentence:              casework.Sentence,
-		ExportDir:             s.ExportDir,
-		RetentionMonths:       s.RetentionMonths,
-		Signals:               w.Store,
-		SignalRetentionMonths: s.SignalRetentionMonths,
-		StartAgenda:           s.StartAgenda,
+		Store:           w.Store,
+		Lang:            s.Lang,
+		Actor:           s.Actor(role),
+		Volunteer:       role == actionlist.RoleVolunteer,
+		Templates:       templates,
+		Summaries:       casework.ScreenSummaries{W: w},
+		Sentence:        casework.Sentence,
+		ExportDir:       s.ExportDir,
+		RetentionMonths: s.RetentionMonths,
+		StartAgenda:     s.StartAgenda,
 	}
+	o.Signals, o.SignalRetentionMonths = w.Store, s.SignalRetentionMonths
 	if len(errs) > 0 {
 		o.Notice = errs[0].Error()
 	}

@@ -207,9 +207,9 @@ type (
 		list []store.CaseSummary
 		seq  int64
 		due  int // closed cases past the retention period
-		// dueSignals: signals that did not become a case, past theirs
-		dueSignals int
-		err        error
+		err  error
+
+		dueSignals int // signals that did not become a case, past their retention
 	}
 	caseLoadedMsg struct {
 		c      actionlist.Case

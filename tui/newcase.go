@@ -23,8 +23,9 @@ type caseValues struct {
 	template                                int
 	leaveOut                                []actionlist.Phase
 	dose                                    int
-	screenNow                               bool   // ask the profile questions right after
-	fromSignal                              string // the early-warning signal the case is made from
+	screenNow                               bool // ask the profile questions right after
+
+	fromSignal string // the early-warning signal the case is made from
 }
 
 func (m Model) templates() []actionlist.Template {
