@@ -161,7 +161,6 @@ func ReadSignalsCSV(data []byte, cols SignalColumns, today Date) (SignalsCSV, er
 		if err == io.EOF {
 			break
 		}
-		row, _ := r.FieldPos(0)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			out.BadRows++
@@ -174,6 +173,7 @@ func ReadSignalsCSV(data []byte, cols SignalColumns, today Date) (SignalsCSV, er
 		if err != nil {
 			return out, err
 		}
+		row, _ := r.FieldPos(0)
 		if n >= MaxSignalRows {
 			out.BadRows++
 			bad(RowError{Row: row, Problem: ProblemTooMany})

@@ -196,3 +196,46 @@ func TestSignalRules(t *testing.T) {
 		t.Errorf("urgency order %v", order)
 	}
 }
+
+func TestParseSignalMapping(t *testing.T) {
+	cols, err := ParseSignalMapping([]string{"# het platform", "", "partner = Soort schuldeiser", "Amount=Bedrag", "amount = Openstaand"}, false)
+	if err != nil || cols[ColPartner] != "Soort schuldeiser" || cols[ColAmount] != "Openstaand" || len(cols) != 2 {
+		t.Errorf("mapping: %v, %v", cols, err)
+	}
+	var me *MappingError
+	if _, err := ParseSignalMapping([]string{"partner Soort"}, false); !errors.As(err, &me) || me.Line != 1 || me.Field != "" {
+		t.Errorf("a line without =: %v", err)
+	}
+	if _, err := ParseSignalMapping([]string{"kleur=Rood"}, true); !errors.As(err, &me) || me.Line != 0 || me.Field != "kleur" {
+		t.Errorf("an unknown field: %v", err)
+	}
+}
+
+// Whatever a file holds, reading it never panics, every signal it gives
+// is one the store accepts, and every error names a row.
+func FuzzReadSignalsCSV(f *testing.F) {
+	f.Add([]byte("partner,amount,date,name\nenergie,12,2026-11-20,Kees\n"))
+	f.Add([]byte("partner;amount;date;name;address;phone;crisis\nwater;1.234,56;20-11-2026;Anouk;Laan 1;0612345678;ja\n"))
+	f.Add([]byte("partner,amount,date,name\n\"energie,12\n"))
+	f.Add([]byte("\uFEFFpartner,amount,date,name\nzorg,€ 5,1/2/2026,111222333\n"))
+	today := MustDate("2026-11-30")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := ReadSignalsCSV(data, nil, today)
+		if err != nil {
+			return
+		}
+		for i, s := range got.Signals {
+			if err := s.Validate(); err != nil {
+				t.Fatalf("signal of row %d is refused by the store: %v (%+v)", got.Rows[i], err, s)
+			}
+		}
+		for _, e := range got.Errors {
+			if e.Row < 1 {
+				t.Fatalf("an error without a row: %+v", e)
+			}
+		}
+		if got.BadRows < len(got.Errors) && len(got.Errors) < MaxRowErrors && got.BadRows == 0 {
+			t.Fatalf("errors without bad rows: %+v", got)
+		}
+	})
+}
