@@ -97,3 +97,13 @@ func (a *app) importSignals(ctx context.Context, w *casework.Work, path string, 
 	a.printf(signalTexts(a.lang).SignalsImported, got.Read, clean(path), got.Added, got.Doubles)
 	return nil
 }
+
+// remindSignalRetention says, for `houvast check`, how many signals that
+// did not become a case have passed their retention period.
+func (a *app) remindSignalRetention(ctx context.Context, w *casework.Work) {
+	due, err := w.SignalsDueForErasure(ctx)
+	if err != nil || len(due) == 0 {
+		return
+	}
+	a.printf(signalTexts(a.lang).SignalsDue, len(due), w.Settings.SignalRetentionMonths)
+}

@@ -136,3 +136,42 @@ func TestReportMergeOf50Laptops(t *testing.T) {
 		}
 	}
 }
+
+// Signals past their retention are pointed out by check and erased by
+// erase --due, with the cases'.
+func TestSignalsRetentionByCheckAndErase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	if code, _, errOut := cliWith(t, atFixedTime, nil, "--db", db, "seed", "--cases", "1", "--steps", "0", "--signals", "0"); code != 0 {
+		t.Fatal(errOut)
+	}
+	csv := filepath.Join(dir, "old.csv")
+	os.WriteFile(csv, []byte("partner,amount,date,name\nenergie,10,2026-01-05,Oud\nwater,10,2026-11-20,Nieuw\n"), 0o600)
+	if code, _, errOut := cliWith(t, atFixedTime, nil, "--db", db, "signals", "import", csv); code != 0 {
+		t.Fatal(errOut)
+	}
+	_, out, _ := cliWith(t, atFixedTime, nil, "--lang", "en", "--db", db, "check")
+	if !strings.Contains(out, "1 signal(s) that did not become a case are over 6 months old") {
+		t.Errorf("check: %q", out)
+	}
+	_, out, _ = cliWith(t, atFixedTime, map[string]string{casework.EnvSignalRetention: "12"}, "--lang", "en", "--db", db, "check")
+	if strings.Contains(out, "signal(s)") {
+		t.Errorf("check with 12 months: %q", out)
+	}
+	code, out, errOut := cliWith(t, atFixedTime, nil, "--lang", "en", "--db", db, "erase", "--due", "--yes")
+	if code != 0 || !strings.Contains(out, "Erased the signal of Oud") || strings.Contains(out, "Nieuw") || !strings.Contains(errOut, "These 1 signals") {
+		t.Errorf("erase --due: %d %q %q", code, out, errOut)
+	}
+	st, _ := openForTest(db)
+	defer st.Close()
+	all, _ := st.AllSignals(context.Background())
+	var left []string
+	for _, sg := range all {
+		if sg.Outcome != actionlist.OutcomeAccepted {
+			left = append(left, sg.Name)
+		}
+	}
+	if strings.Join(left, " ") != "Nieuw" {
+		t.Errorf("left after erase: %v", left)
+	}
+}

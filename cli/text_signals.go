@@ -23,6 +23,7 @@ type signalText struct {
 	FlagSignals      string
 	SeedSignals      string // %d signals
 	SeedBadSignals   string // %d the most
+	SignalsDue       string // %d signals, %d months
 }
 
 func signalTexts(l actionlist.Lang) *signalText {

@@ -59,4 +59,5 @@ or SQL engine reads, or as JSON.`,
 	FlagSignals:      "how many early-warning signals that did not become a case to make (each case from early warning gets its own too)",
 	SeedSignals:      "And %d early-warning signals.",
 	SeedBadSignals:   "--signals must be a number from 0 to %d.",
+	SignalsDue:       "Retention period passed: %d signal(s) that did not become a case are over %d months old. Erase them with 'houvast erase --due'.",
 }

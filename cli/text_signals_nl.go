@@ -59,4 +59,5 @@ de sleutel) die elk rekenblad of SQL-programma leest, of als JSON.`,
 	FlagSignals:      "hoeveel signalen die geen dossier werden er gemaakt worden (elk dossier uit vroegsignalering krijgt ook zijn eigen signaal)",
 	SeedSignals:      "En %d signalen uit vroegsignalering.",
 	SeedBadSignals:   "--signals moet een getal zijn van 0 tot %d.",
+	SignalsDue:       "Bewaartermijn voorbij: %d signaal/signalen die geen dossier werden zijn ouder dan %d maanden. Wis ze met 'houvast erase --due'.",
 }
