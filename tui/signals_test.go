@@ -125,3 +125,24 @@ func TestSignalsScreenSeesAnotherWindow(t *testing.T) {
 	f.send(watchTickMsg{})
 	f.see("1 · huisbezoek avond")
 }
+
+// goldenSignals stores signals with attempts for the signals screen's
+// golden files.
+func goldenSignals(f *fixture) {
+	list := addTestSignals(f, 4)
+	open, err := f.st.OpenSignals(ctx)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	for _, sg := range open {
+		if sg.Name != list[3].Name {
+			continue
+		}
+		for i, p := range []actionlist.DayPart{actionlist.PartMorning, actionlist.PartAfternoon} {
+			a := actionlist.Attempt{Kind: actionlist.AttemptPhone, Part: p, On: testToday.AddDays(i - 2), Note: "Voicemail ingesproken."}
+			if _, err := f.st.AddAttempt(ctx, marieke, sg.ID, a, testToday); err != nil {
+				f.t.Fatal(err)
+			}
+		}
+	}
+}
