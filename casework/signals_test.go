@@ -117,3 +117,45 @@ func TestImportSignalsWholeOrNothing(t *testing.T) {
 		})
 	}
 }
+
+// Every error about signals has a sentence in both languages, and every
+// row problem one of its own.
+func TestEverySignalErrorHasASentence(t *testing.T) {
+	rows := &SignalRowsError{Path: "s.csv", BadRows: 80}
+	for _, p := range []actionlist.RowProblem{actionlist.ProblemMissing, actionlist.ProblemDate, actionlist.ProblemFuture, actionlist.ProblemAmount,
+		actionlist.ProblemPartner, actionlist.ProblemCrisis, actionlist.ProblemBSN, actionlist.ProblemTooLong, actionlist.ProblemColumns,
+		actionlist.ProblemSyntax, actionlist.ProblemTooMany, actionlist.ProblemEncoding} {
+		rows.Errors = append(rows.Errors, actionlist.RowError{Row: 2, Field: actionlist.ColDate, Column: "Datum", Value: "x", Problem: p})
+	}
+	errs := []error{
+		&SignalFileError{Path: "s.csv", Problem: SignalFileEmpty},
+		&SignalFileError{Path: "s.csv", Problem: SignalFileTooBig, Size: 100 << 20},
+		&SignalFileError{Path: "s.csv", Problem: SignalFileColumns, Columns: &actionlist.ColumnsError{Missing: []string{"partner"}, Found: []string{"a"}}},
+		rows,
+		&actionlist.MappingError{Line: 3, Text: "x"}, &actionlist.MappingError{Text: "x"}, &actionlist.MappingError{Line: 1, Text: "x=y", Field: "x"},
+		&actionlist.BSNFieldError{Field: "address"},
+		fmt.Errorf("save: %w", store.ErrSignalClosed), actionlist.ErrFutureAttempt, actionlist.ErrAttemptEarly, actionlist.ErrTooManyAttempt,
+		&SettingError{Name: EnvSignalRetention, Value: "x"},
+	}
+	for _, err := range errs {
+		for _, l := range actionlist.Langs {
+			s := Sentence(err, l)
+			if s == "" || strings.Contains(s, "%!") {
+				t.Errorf("%s: sentence %q for %v", l, s, err)
+			}
+		}
+	}
+	for _, l := range actionlist.Langs {
+		lines := SignalRowSentences(rows, l)
+		seen := map[string]bool{}
+		for _, line := range lines {
+			if strings.Contains(line, "%!") || seen[line] {
+				t.Errorf("%s: row sentence %q broken or twice", l, line)
+			}
+			seen[line] = true
+		}
+		if len(lines) != len(rows.Errors)+1 || !strings.Contains(lines[len(lines)-1], "79") {
+			t.Errorf("%s: %d lines, the last %q", l, len(lines), lines[len(lines)-1])
+		}
+	}
+}
