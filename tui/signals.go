@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -225,7 +226,7 @@ func (m Model) attemptForm(s actionlist.ArrearsSignal, v *attemptValues) *form {
 		huh.NewSelect[actionlist.DayPart]().Title(st.AttemptPart).Options(parts...).Value(&v.part).Inline(true),
 		huh.NewConfirm().Title(st.AttemptReached).Affirmative(t.Yes).Negative(t.No).Value(&v.reached),
 		huh.NewInput().Title(st.AttemptDate).Description(st.AttemptDateHint).Value(&v.on).CharLimit(actionlist.MaxDateInput).Validate(m.validDate),
-		huh.NewInput().Title(st.AttemptNote).Value(&v.note).CharLimit(actionlist.MaxAttemptNote+1).Validate(m.limited(actionlist.MaxAttemptNote)),
+		huh.NewInput().Title(st.AttemptNote).Value(&v.note).CharLimit(actionlist.MaxAttemptNote+1).Validate(m.noBSN(actionlist.MaxAttemptNote)),
 	)
 	submit := func(m Model) (Model, tea.Cmd) {
 		today := m.today()
@@ -344,6 +345,21 @@ func (m Model) signalAccepted(msg signalAcceptedMsg) (tea.Model, tea.Cmd) {
 	m.sig.cursor = max(0, min(m.sig.cursor, len(m.sig.list)-1))
 	m.status = status{text: fmt.Sprintf(m.stx.Accepted, clean(msg.c.Ref))}
 	return m, tea.Batch(quit, m.loadCase(msg.c.ID, false), m.loadCases())
+}
+
+// noBSN refuses text over the limit and, unlike a case's notes, any
+// number that looks like a BSN: a signal is about someone who never asked
+// for help, and the rules refuse it there.
+func (m Model) noBSN(limit int) func(string) error {
+	return func(s string) error {
+		if n := len([]rune(s)); n > limit {
+			return fmt.Errorf(m.t.TooLong, limit)
+		}
+		if actionlist.HasBSN(s) {
+			return errors.New(m.stx.NoBSN)
+		}
+		return nil
+	}
 }
 
 // adviceText says the advised next attempt and why.

@@ -146,3 +146,21 @@ func goldenSignals(f *fixture) {
 		}
 	}
 }
+
+// A number that looks like a BSN in an attempt's note is refused in the
+// form, and nothing is saved.
+func TestAttemptNoteRefusesABSN(t *testing.T) {
+	f := newFixture(t, actionlist.English, 100, 30)
+	addTestSignals(f, 1)
+	f.press("V", "a", "enter", "enter", "enter", "enter")
+	f.typeText("bsn 111222333")
+	f.press("enter")
+	f.see(signalTexts(actionlist.English).NoBSN[:30])
+	if f.m.form == nil {
+		t.Fatal("the form closed")
+	}
+	all, _ := f.st.AllSignals(ctx)
+	if len(all[0].Attempts) != 0 {
+		t.Errorf("saved: %+v", all[0].Attempts)
+	}
+}

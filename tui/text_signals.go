@@ -22,6 +22,7 @@ type signalText struct {
 	Closed                                                             string // %s the name, %s the outcome
 	Accepted                                                           string // %s the reference
 	ErasureDue                                                         string // %d signals, %d months
+	NoBSN                                                              string
 	SourceLine                                                         string // %s the partner, %s the signal's date
 }
 

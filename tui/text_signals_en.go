@@ -35,5 +35,6 @@ var signalEnglish = signalText{
 	Closed:          "✓ The signal of %s is closed: %s.",
 	Accepted:        "✓ Case %s made from the signal; the clock of the first conversation runs.",
 	ErasureDue:      "%d signal(s) that did not become a case are over %d months old: erase them for good with houvast erase --due.",
+	NoBSN:           "This looks like a BSN, which Houvast never keeps with a signal: remove the number.",
 	SourceLine:      "From early warning: %s, signal of %s",
 }

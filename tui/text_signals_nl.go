@@ -35,5 +35,6 @@ var signalDutch = signalText{
 	Closed:          "✓ Het signaal van %s is afgesloten: %s.",
 	Accepted:        "✓ Dossier %s gemaakt uit het signaal; de klok van het eerste gesprek loopt.",
 	ErasureDue:      "%d signaal/signalen die geen dossier werden zijn ouder dan %d maanden: wis ze voor altijd met houvast erase --due.",
+	NoBSN:           "Dit lijkt op een BSN, en bij een signaal bewaart Houvast dat nooit: haal het nummer weg.",
 	SourceLine:      "Uit vroegsignalering: %s, signaal van %s",
 }
