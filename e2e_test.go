@@ -409,3 +409,83 @@ func TestPlanEndToEndInTmux(t *testing.T) {
 	s.keys("q")
 	s.waitFor("EXITED 0")
 }
+
+// A caseworker imports the platform's file of 20 signals, tries to reach
+// the most urgent resident three times, following the advice as it
+// changes, and makes a case of the signal: the case names the signal it
+// came from, and the first conversation's clock runs.
+func TestSignalsEndToEndInTmux(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "team.db")
+	if out, err := exec.Command(bin, "seed", "--db", db, "--cases", "1", "--steps", "0", "--signals", "0").CombinedOutput(); err != nil {
+		t.Fatalf("seed: %v\n%s", err, out)
+	}
+	var csv strings.Builder
+	csv.WriteString("Soort;Bedrag;Datum;Voornaam;Adres;Telefoon;Crisis\n")
+	today := todayForTest()
+	partners := []string{"energie", "water", "zorgverzekeraar", "woningcorporatie", "gemeentelijke belastingen"}
+	for i := range 20 {
+		crisis := "nee"
+		amount := fmt.Sprintf("%d,00", 100+i*10)
+		if i == 7 {
+			crisis, amount = "ja", "2.450,75"
+		}
+		fmt.Fprintf(&csv, "%s;%s;%s;Bewoner%02d;Laan %d;06%08d;%s\n", partners[i%len(partners)], amount, today.AddDays(-i-1), i, i+1, 12345600+i, crisis)
+	}
+	file := filepath.Join(dir, "signalen.csv")
+	os.WriteFile(file, []byte(csv.String()), 0o600)
+	out, err := exec.Command(bin, "signals", "import", file, "--db", db, "--lang", "nl",
+		"--map", "partner=Soort", "--map", "amount=Bedrag", "--map", "date=Datum", "--map", "name=Voornaam",
+		"--map", "address=Adres", "--map", "phone=Telefoon", "--map", "crisis=Crisis").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "20 nieuw") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+
+	env := []string{"LANG=nl_NL.UTF-8", "HOUVAST_NAME=Tester", "TERM=xterm-256color"}
+	s := startTmux(t, 100, 30, env, bin+" --db "+db)
+	s.waitFor("Dossiers")
+	s.keys("V")
+	scr := s.waitFor("Signalen · 20 open", "Bewoner07", "Advies, geen regel:")
+	if !strings.Contains(scr, "! zorgverzekeraar") {
+		t.Fatalf("the crisis signal is not on top:\n%s", scr)
+	}
+	advice := func(scr string) string {
+		_, after, _ := strings.Cut(scr, "Advies, geen regel: ")
+		first, _, _ := strings.Cut(after, ".")
+		return first
+	}
+	seen := []string{advice(scr)}
+	for i := range 3 {
+		s.keys("a")
+		s.waitFor("Contactpoging met Bewoner07", "Hoe?")
+		s.keys("Enter", "Enter", "Enter", "Enter", "Enter")
+		scr = s.waitFor("Poging vastgelegd", fmt.Sprintf("%d · ", i+1))
+		next := advice(scr)
+		if next == seen[len(seen)-1] {
+			t.Errorf("after attempt %d the advice stayed %q:\n%s", i+1, next, scr)
+		}
+		seen = append(seen, next)
+	}
+	s.keys("c")
+	s.waitFor("Bewoner07")
+	for range 20 {
+		if strings.Contains(s.screen(), "Eerste gesprek") {
+			break
+		}
+		s.keys("Enter")
+		time.Sleep(150 * time.Millisecond)
+	}
+	scr = s.waitFor("Houvast › Bewoner07", "Eerste gesprek vóór", "Uit vroegsignalering: zorgverzekeraar")
+	if !strings.Contains(scr, "3 werkdagen") {
+		t.Errorf("the crisis signal's case does not run the clock of 3 working days:\n%s", scr)
+	}
+	s.keys("Escape")
+	s.waitFor("Dossiers", "Bewoner07")
+	s.keys("V")
+	s.waitFor("Signalen · 19 open")
+	s.keys("q")
+	s.waitFor("EXITED 0")
+	t.Logf("advice: %q", seen)
+}

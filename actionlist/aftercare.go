@@ -212,6 +212,8 @@ var signalWhat = map[SignalKind]words{
 	SignalHousing:   {"je huur", "your rent"},
 	SignalInsurer:   {"je zorgverzekering", "your health insurance"},
 	SignalMunicipal: {"je gemeentelijke belastingen", "your municipal taxes"},
+	SignalLandlord:  {"je huur", "your rent"},
+	SignalOther:     {"een vaste last", "a fixed cost"},
 }
 
 // RecordSignal notes a new arrears signal of a kind, received on a day,

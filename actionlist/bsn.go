@@ -45,8 +45,22 @@ func elevenTest(d string) bool {
 // HasBSN reports whether any of the texts holds something that looks like a BSN.
 func HasBSN(texts ...string) bool {
 	for _, t := range texts {
-		if len(FindBSN(t)) > 0 {
+		if ninedigits(t) && len(FindBSN(t)) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// ninedigits is true when s holds nine digits or more: a text with fewer
+// holds no BSN, and most texts are checked this way without a regexp.
+func ninedigits(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if n++; n == 9 {
+				return true
+			}
 		}
 	}
 	return false

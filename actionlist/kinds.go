@@ -143,9 +143,11 @@ const (
 	SignalHousing   SignalKind = "housing"
 	SignalInsurer   SignalKind = "health_insurer"
 	SignalMunicipal SignalKind = "municipal_taxes"
+	SignalLandlord  SignalKind = "private_landlord"
+	SignalOther     SignalKind = "other"
 )
 
-var SignalKinds = []SignalKind{SignalEnergy, SignalWater, SignalHousing, SignalInsurer, SignalMunicipal}
+var SignalKinds = []SignalKind{SignalEnergy, SignalWater, SignalHousing, SignalInsurer, SignalMunicipal, SignalLandlord, SignalOther}
 
 func (s SignalKind) Valid() bool { return s == SignalNone || slices.Contains(SignalKinds, s) }
 

@@ -51,6 +51,9 @@ type Figures struct {
 	ReferralsDone int
 
 	Debts DebtFigures // report_debts.go
+	// The lengths behind the medians, so a team's figures can be added up
+	// and their medians found again (teamreport.go).
+	lengths, soFar []int
 }
 
 // ArrangementShare is the percentage of cases with an outcome in the period
@@ -135,6 +138,7 @@ func Report(cases []Case, from, to, today Date) Figures {
 			}
 		}
 	}
+	f.lengths, f.soFar = slices.Clone(lengths), slices.Clone(soFar)
 	f.MedianDays = median(lengths)
 	f.MedianDaysSoFar = median(soFar)
 	f.Debts = reportDebts(counted)
@@ -178,7 +182,12 @@ func median(xs []int) int {
 
 // ReportRow is one figure: a section and key that stay the same in every
 // language (for spreadsheets), a label in the report's language, and the
-// value ("" when there is nothing to measure). Unit is "", "%" or "days".
+// value ("" when there is nothing to measure). Unit is "" for a count (a
+// team's counts add up), "%", "days", or UnitNumber for any other figure
+// (a median).
+// UnitNumber marks a figure that is not a count and has no unit to show.
+const UnitNumber = "number"
+
 type ReportRow struct {
 	Section, Key, Label, Value, Unit string
 }
@@ -297,6 +306,9 @@ func ReportSectionLabel(section string, l Lang) string {
 	if k, ok := reportSections[section]; ok {
 		return rw(k, l)
 	}
+	if w, ok := signalSectionWords[section]; ok {
+		return w.in(l)
+	}
 	return section
 }
 
@@ -311,14 +323,21 @@ func ReportPeriod(f Figures, l Lang) string {
 
 // ReportText is the report as plain text, for a terminal or an e-mail.
 func ReportText(f Figures, l Lang) string {
-	const labelWidth, valueWidth = 44, 6
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n%s\n%s\n", rw("title", l), ReportPeriod(f, l), rw("anonymous", l))
+	writeReportRows(&b, ReportRows(f, l), l)
+	return b.String()
+}
+
+// writeReportRows writes rows under their section headings, label and value
+// in columns.
+func writeReportRows(b *strings.Builder, rows []ReportRow, l Lang) {
+	const labelWidth, valueWidth = 44, 6
 	section := ""
-	for _, r := range ReportRows(f, l) {
+	for _, r := range rows {
 		if r.Section != section {
 			section = r.Section
-			fmt.Fprintf(&b, "\n%s\n", ReportSectionLabel(section, l))
+			fmt.Fprintf(b, "\n%s\n", ReportSectionLabel(section, l))
 		}
 		v, unit := r.Value, ""
 		switch {
@@ -330,9 +349,8 @@ func ReportText(f Figures, l Lang) string {
 			unit = " " + rw("days", l)
 		}
 		pad := max(1, labelWidth-utf8.RuneCountInString(r.Label))
-		fmt.Fprintf(&b, "  %s%s%*s%s\n", r.Label, strings.Repeat(" ", pad), valueWidth, v, unit)
+		fmt.Fprintf(b, "  %s%s%*s%s\n", r.Label, strings.Repeat(" ", pad), valueWidth, v, unit)
 	}
-	return b.String()
 }
 
 // ReportCSV is the report as CSV with a header row: section, key, label,

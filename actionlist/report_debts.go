@@ -1,6 +1,7 @@
 package actionlist
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -22,6 +23,10 @@ type DebtFigures struct {
 	MedianDaysToAnswer int
 	Answers            int
 	PerKind            map[DebtKind]int
+
+	// The values behind the medians, so a team's figures can be added up
+	// and their medians found again (teamreport.go).
+	creditors, confirmedEuros, daysToAnswer []int
 }
 
 // reportDebts counts the debts of the cases the report counts.
@@ -53,6 +58,10 @@ func reportDebts(cases []Case) DebtFigures {
 			confirmed = append(confirmed, sum)
 		}
 	}
+	f.creditors, f.daysToAnswer = slices.Clone(creditors), slices.Clone(days)
+	for _, c := range confirmed {
+		f.confirmedEuros = append(f.confirmedEuros, euros(c))
+	}
 	f.MedianCreditors = median(creditors)
 	f.MedianDaysToAnswer, f.Answers = median(days), len(days)
 	f.ConfirmedCases = len(confirmed)
@@ -79,15 +88,15 @@ func debtReportRows(f DebtFigures, l Lang) []ReportRow {
 	w := func(k string) string { return debtReportWords[k].in(l) }
 	rows := []ReportRow{
 		{Section: "debts", Key: "cases", Label: w("cases"), Value: strconv.Itoa(f.CasesWithDebts)},
-		{Section: "debts", Key: "median_creditors", Label: w("creditors")},
-		{Section: "debts", Key: "median_confirmed_eur", Label: w("confirmed")},
+		{Section: "debts", Key: "median_creditors", Label: w("creditors"), Unit: UnitNumber},
+		{Section: "debts", Key: "median_confirmed_eur", Label: w("confirmed"), Unit: UnitNumber},
 		{Section: "debts", Key: "median_days_to_answer", Label: w("answer"), Unit: "days"},
 	}
 	if f.CasesWithDebts > 0 {
 		rows[1].Value = strconv.Itoa(f.MedianCreditors)
 	}
 	if f.ConfirmedCases > 0 {
-		rows[2].Value = strconv.FormatInt(int64(f.MedianConfirmed+50)/100, 10)
+		rows[2].Value = strconv.Itoa(euros(f.MedianConfirmed))
 	}
 	if f.Answers > 0 {
 		rows[3].Value = strconv.Itoa(f.MedianDaysToAnswer)
@@ -97,3 +106,6 @@ func debtReportRows(f DebtFigures, l Lang) []ReportRow {
 	}
 	return rows
 }
+
+// euros rounds an amount to whole euros, as the report writes amounts.
+func euros(c Cents) int { return int((c + 50) / 100) }

@@ -62,6 +62,8 @@ var signalWords = map[SignalKind]words{
 	SignalHousing:   {"woningcorporatie", "housing corporation"},
 	SignalInsurer:   {"zorgverzekeraar", "health insurer"},
 	SignalMunicipal: {"gemeentelijke belastingen", "municipal taxes"},
+	SignalLandlord:  {"particuliere verhuurder", "private landlord"},
+	SignalOther:     {"andere partner", "other partner"},
 }
 
 var closeWords = map[CloseReason]words{

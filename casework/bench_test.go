@@ -1,10 +1,14 @@
 package casework
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"houvast/actionlist"
 	"houvast/export"
 	"houvast/store"
 )
@@ -67,4 +71,45 @@ func BenchmarkCaseload(b *testing.B) {
 			b.StartTimer()
 		}
 	})
+}
+
+// BenchmarkImportSignals10000 times importing a platform's CSV of 10,000
+// signals into a database on disk: reading, checking every row and the
+// BSN guard, and storing them in one transaction.
+func BenchmarkImportSignals10000(b *testing.B) {
+	dir := b.TempDir()
+	now := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	var csv strings.Builder
+	csv.WriteString("Soort;Bedrag;Datum;Voornaam;Adres;Telefoon;Crisis\n")
+	partners := []string{"energie", "water", "zorgverzekeraar", "woningcorporatie", "gemeentelijke belastingen", "verhuurder"}
+	for i := range 10_000 {
+		fmt.Fprintf(&csv, "%s;%d,%02d;%s;Bewoner %d;Laan %d;06%08d;%s\n", partners[i%len(partners)], 50+i%3000, i%100,
+			actionlist.DateOf(now).AddDays(-i%180), i, i%400+1, i, []string{"nee", "ja"}[min(1, i%9/8)])
+	}
+	file := filepath.Join(dir, "signalen.csv")
+	if err := os.WriteFile(file, []byte(csv.String()), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	cols := actionlist.SignalColumns{actionlist.ColPartner: "Soort", actionlist.ColAmount: "Bedrag", actionlist.ColDate: "Datum",
+		actionlist.ColName: "Voornaam", actionlist.ColAddress: "Adres", actionlist.ColPhone: "Telefoon", actionlist.ColCrisis: "Crisis"}
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		db := filepath.Join(dir, fmt.Sprintf("s%d.db", n))
+		s, err := store.Open(ctx, db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := &Work{Store: s, Settings: Settings{DB: db, Name: "Marieke"}, Now: func() time.Time { return now }}
+		b.StartTimer()
+		got, err := w.ImportSignals(ctx, file, cols)
+		if err != nil || got.Added != 10_000 {
+			b.Fatalf("import: %+v, %v", got, err)
+		}
+		b.StopTimer()
+		s.Close()
+		os.Remove(db)
+		b.StartTimer()
+	}
 }

@@ -44,6 +44,9 @@ func Sentence(err error, l actionlist.Lang) string {
 	if s := export.Sentence(err, l); s != "" {
 		return s
 	}
+	if s := signalSentence(err, l); s != "" {
+		return s
+	}
 	var re *RestoreError
 	if errors.As(err, &re) {
 		return restoreSentence(re, t)
@@ -78,6 +81,8 @@ func Sentence(err error, l actionlist.Lang) string {
 			return fmt.Sprintf(t.BadRole, se.Value)
 		case EnvRetention:
 			return fmt.Sprintf(t.BadRetention, se.Value)
+		case EnvSignalRetention:
+			return fmt.Sprintf(signalTexts(l).BadSignalRetention, se.Value)
 		case EnvStart:
 			return fmt.Sprintf(t.BadStart, se.Value)
 		}
@@ -245,6 +250,11 @@ func ProblemSentence(p store.Problem, l actionlist.Lang) string {
 			return fmt.Sprintf(t.CheckStep, clean(p.Ref), clean(p.Step), what)
 		}
 		return fmt.Sprintf(t.CheckCase, clean(p.Ref), what)
+	case store.ProblemSignal:
+		if p.Partner == "" {
+			return fmt.Sprintf(t.CheckSignals, valueProblem(p.Err, false, t, l))
+		}
+		return fmt.Sprintf(t.CheckSignal, actionlist.SignalLabel(p.Partner, l), p.On.String(), valueProblem(p.Err, false, t, l))
 	}
 	return p.String()
 }

@@ -38,6 +38,10 @@ type Settings struct {
 	TemplateDir     string          // the team's own templates
 	ExportDir       string          // where the screens put a summary unless told otherwise
 	StartAgenda     bool            // the screens start on the agenda
+
+	// SignalRetentionMonths is how long a signal that did not become a
+	// case is kept, from its closing (or its date while it stays open).
+	SignalRetentionMonths int
 }
 
 // The environment variables Houvast reads, beside the XDG ones.
@@ -77,6 +81,7 @@ func Resolve(f Flags, env func(string) string) (Settings, error) {
 		TemplateDir:     env(EnvTemplates),
 		ExportDir:       env(EnvExportDir),
 	}
+	s.SignalRetentionMonths = store.DefaultSignalRetentionMonths
 	var errs []error
 	if v := env(EnvLang); v != "" {
 		if l, err := actionlist.ParseLang(v); err == nil {
@@ -98,6 +103,13 @@ func Resolve(f Flags, env func(string) string) (Settings, error) {
 			errs = append(errs, &SettingError{Name: EnvRetention, Value: v})
 		} else {
 			s.RetentionMonths = n
+		}
+	}
+	if v := env(EnvSignalRetention); v != "" {
+		if n, err := ParseRetention(v); err != nil {
+			errs = append(errs, &SettingError{Name: EnvSignalRetention, Value: v})
+		} else {
+			s.SignalRetentionMonths = n
 		}
 	}
 	switch v := strings.ToLower(strings.TrimSpace(env(EnvStart))); v {

@@ -24,6 +24,8 @@ type text struct {
 	CheckUnknown         string // %s the field, %q the value
 	CheckUnreadable      string // %v what went wrong
 	CheckUnreadableValue string // %s the field, %q the value
+	CheckSignal          string // %s the partner, %s the day it came, %s what is wrong
+	CheckSignals         string // %s what went wrong
 	Tables               map[string]string
 
 	// Settings.

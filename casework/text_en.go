@@ -23,6 +23,8 @@ var english = text{
 	CheckUnknown:         "%s has a value Houvast does not know (%q)",
 	CheckUnreadable:      "cannot be read (%v)",
 	CheckUnreadableValue: "%s cannot be read (%q)",
+	CheckSignal:          "Signal from %s of %s: %s.",
+	CheckSignals:         "The signals cannot be read: %s.",
 	Tables: map[string]string{
 		"cases": "the cases", "steps": "the steps", "agreements": "the agreements", "debts": "the debts", "events": "the history",
 	},

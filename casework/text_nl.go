@@ -23,6 +23,8 @@ var dutch = text{
 	CheckUnknown:         "%s heeft een waarde die Houvast niet kent (%q)",
 	CheckUnreadable:      "is niet te lezen (%v)",
 	CheckUnreadableValue: "%s is niet te lezen (%q)",
+	CheckSignal:          "Signaal van %s van %s: %s.",
+	CheckSignals:         "De signalen zijn niet te lezen: %s.",
 	Tables: map[string]string{
 		"cases": "de dossiers", "steps": "de stappen", "agreements": "de afspraken", "debts": "de schulden", "events": "de geschiedenis",
 	},

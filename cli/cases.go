@@ -128,6 +128,7 @@ func (a *app) checkCommand() *cobra.Command {
 // remindRetention prints how many closed cases have passed their retention
 // period and how to erase them; nothing when none have.
 func (a *app) remindRetention(ctx context.Context, w *casework.Work) {
+	a.remindSignalRetention(ctx, w)
 	due, err := w.DueForErasure(ctx)
 	if err != nil || len(due) == 0 {
 		return

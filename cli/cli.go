@@ -193,6 +193,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.backupCommand(), a.casesCommand(), a.checkCommand(), a.demoCommand(),
 		a.eraseCommand(), a.exportCommand(), a.importCommand(), a.reportCommand(),
 		a.seedCommand(), a.templatesCommand(), a.agendaCommand(),
+		a.signalsCommand(),
 	)
 	a.translateCobra(root)
 	root.SetFlagErrorFunc(flagError)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"houvast/actionlist"
 	"houvast/casework"
 	"houvast/store"
 )
@@ -105,30 +106,60 @@ func (a *app) eraseDue(ctx context.Context, w *casework.Work, yes bool) error {
 	if err != nil {
 		return err
 	}
-	months := w.Settings.RetentionMonths
-	if len(due) == 0 {
+	signals, err := w.SignalsDueForErasure(ctx)
+	if err != nil {
+		return err
+	}
+	months, st := w.Settings.RetentionMonths, signalTexts(a.lang)
+	if len(due) == 0 && len(signals) == 0 {
 		a.printf(a.t.EraseNoneDue, months)
+		a.printf(st.EraseNoSignalDue, w.Settings.SignalRetentionMonths)
 		return nil
 	}
-	fmt.Fprintf(a.f.Stderr, a.t.EraseDueList+"\n", len(due), months)
-	for _, c := range due {
-		fmt.Fprintf(a.f.Stderr, "  %s  %s  %s\n", clean(c.Ref), clean(c.Name), c.ClosedOn)
+	if len(due) > 0 {
+		fmt.Fprintf(a.f.Stderr, a.t.EraseDueList+"\n", len(due), months)
+		for _, c := range due {
+			fmt.Fprintf(a.f.Stderr, "  %s  %s  %s\n", clean(c.Ref), clean(c.Name), c.ClosedOn)
+		}
+	}
+	if len(signals) > 0 {
+		fmt.Fprintf(a.f.Stderr, st.SignalsDueList+"\n", len(signals), w.Settings.SignalRetentionMonths)
+		for _, sg := range signals {
+			fmt.Fprintf(a.f.Stderr, "  %s  %s  %s\n", clean(sg.Name), actionlist.SignalLabel(sg.Partner, a.lang), sg.Received)
+		}
 	}
 	word := a.t.EraseWord
 	ok, err := a.confirm(fmt.Sprintf(a.t.EraseDueAsk, word), word, yes)
 	if !ok || err != nil {
 		return err
 	}
-	ids := make([]string, len(due))
-	for i, c := range due {
-		ids[i] = c.ID
+	var done casework.Erased
+	if len(due) > 0 {
+		ids := make([]string, len(due))
+		for i, c := range due {
+			ids[i] = c.ID
+		}
+		if done, err = w.Erase(ctx, ids...); err != nil {
+			return err
+		}
+		for _, c := range due {
+			a.printf(a.t.Erased, clean(c.Ref), clean(c.Name))
+		}
 	}
-	done, err := w.Erase(ctx, ids...)
-	if err != nil {
-		return err
-	}
-	for _, c := range due {
-		a.printf(a.t.Erased, clean(c.Ref), clean(c.Name))
+	if len(signals) > 0 {
+		ids := make([]string, len(signals))
+		for i, sg := range signals {
+			ids[i] = sg.ID
+		}
+		erased, err := w.EraseSignals(ctx, ids)
+		if err != nil {
+			return err
+		}
+		done.TracesRemain = done.TracesRemain || erased.TracesRemain
+		done.Backups = erased.Backups
+		for _, sg := range signals {
+			a.printf(st.SignalErased, clean(sg.Name), actionlist.SignalLabel(sg.Partner, a.lang), sg.Received)
+		}
 	}
 	return a.afterErase(done)
 }

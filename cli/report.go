@@ -29,7 +29,7 @@ func (a *app) reportCommand() *cobra.Command {
 			if !from.IsZero() && !to.IsZero() && from.After(to) {
 				return a.say(a.t.BadOrder, from, to)
 			}
-			if format != "txt" && format != "csv" {
+			if format != "txt" && format != "csv" && format != "json" {
 				return a.say(a.t.BadReportFormat, format)
 			}
 			w, err := a.openExisting(cmd.Context())
@@ -42,9 +42,16 @@ func (a *app) reportCommand() *cobra.Command {
 				return err
 			}
 			f := actionlist.Report(cases, from, to, today)
-			text := actionlist.ReportText(f, a.lang)
-			if format == "csv" {
+			team, signals, err := a.teamReport(cmd.Context(), w, f)
+			if err != nil {
+				return err
+			}
+			text := actionlist.ReportText(f, a.lang) + actionlist.SignalReportText(signals, a.lang)
+			switch format {
+			case "csv":
 				text = actionlist.ReportCSV(f, a.lang)
+			case "json":
+				return writeJSON(a.f.Stdout, team)
 			}
 			_, err = io.WriteString(a.f.Stdout, text)
 			return err
@@ -53,6 +60,7 @@ func (a *app) reportCommand() *cobra.Command {
 	cmd.Flags().StringVar(&fromFlag, "from", "", a.t.Help.FlagFrom)
 	cmd.Flags().StringVar(&toFlag, "to", "", a.t.Help.FlagTo)
 	cmd.Flags().StringVar(&format, "format", "txt", a.t.Help.FlagReportFormat)
+	cmd.AddCommand(a.reportMergeCommand())
 	return cmd
 }
 

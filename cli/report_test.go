@@ -115,7 +115,7 @@ func TestReportCommandRefusesBadInput(t *testing.T) {
 		{[]string{"report", "--from", "gisteren-ish"}, `--from: de datum "gisteren-ish" begrijpt Houvast niet`},
 		{[]string{"report", "--to", "31-31"}, `--to: de datum "31-31"`},
 		{[]string{"report", "--from", "2026-05-01", "--to", "2026-04-01"}, "--from (2026-05-01) ligt na --to (2026-04-01)"},
-		{[]string{"report", "--format", "pdf"}, `Onbekend formaat "pdf": kies --format txt of --format csv.`},
+		{[]string{"report", "--format", "pdf"}, `Onbekend formaat "pdf": kies --format txt, --format csv of --format json.`},
 		{[]string{"--lang", "en", "report", "--format", "xlsx"}, `Unknown format "xlsx"`},
 	}
 	for _, tt := range tests {

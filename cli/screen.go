@@ -53,6 +53,7 @@ func (a *app) screenOptions(w *casework.Work, role actionlist.Role) tui.Options 
 		RetentionMonths: s.RetentionMonths,
 		StartAgenda:     s.StartAgenda,
 	}
+	o.Signals, o.SignalRetentionMonths = w.Store, s.SignalRetentionMonths
 	if len(errs) > 0 {
 		o.Notice = errs[0].Error()
 	}

@@ -34,6 +34,7 @@ func (a *app) seedCommand() *cobra.Command {
 				return err
 			}
 			a.printf(a.t.SeedMade, made.Cases, made.Steps, made.Events, w.Store.Path(), time.Since(began).Seconds())
+			a.printf(signalTexts(a.lang).SeedSignals, made.Signals)
 			return nil
 		},
 	}
@@ -42,6 +43,7 @@ func (a *app) seedCommand() *cobra.Command {
 	f.IntVar(&p.Steps, "steps", 2000, hh.FlagSteps)
 	f.IntVar(&p.Events, "events", 0, hh.FlagEvents)
 	f.Uint64Var(&p.Seed, "seed", 1, hh.FlagSeed)
+	f.IntVar(&p.Signals, "signals", 50, signalTexts(a.lang).FlagSignals)
 	return cmd
 }
 
@@ -53,6 +55,8 @@ func (a *app) checkSeedPlan(p casework.SeedPlan) error {
 		return a.say(a.t.SeedBadSteps, casework.MaxSeedSteps)
 	case p.Events < 0 || p.Events > casework.MaxSeedEvents:
 		return a.say(a.t.SeedBadEvents, casework.MaxSeedEvents)
+	case p.Signals < 0 || p.Signals > casework.MaxSeedSignals:
+		return a.say(signalTexts(a.lang).SeedBadSignals, casework.MaxSeedSignals)
 	case p.Events > 0 && p.Steps == 0:
 		return said(a.t.SeedEventsNeedSteps)
 	}

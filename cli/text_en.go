@@ -79,7 +79,7 @@ var english = text{
 
 	BadDate:         "%s: Houvast does not understand the date %q. Type for example 2026-01-01, 1-1 or 1 January.",
 	BadOrder:        "--from (%s) is after --to (%s). Swap the two dates.",
-	BadReportFormat: "Unknown format %q: choose --format txt or --format csv.",
+	BadReportFormat: "Unknown format %q: choose --format txt, --format csv or --format json.",
 
 	SeedNeedsDB:         "Seed only fills a new database with made-up cases. Name the file with --db, for example --db trial.db.",
 	SeedEventsNeedSteps: "--events changes steps; give --steps too.",

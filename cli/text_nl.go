@@ -79,7 +79,7 @@ var dutch = text{
 
 	BadDate:         "%s: de datum %q begrijpt Houvast niet. Typ bijvoorbeeld 2026-01-01, 1-1 of 1 januari.",
 	BadOrder:        "--from (%s) ligt na --to (%s). Draai de twee datums om.",
-	BadReportFormat: "Onbekend formaat %q: kies --format txt of --format csv.",
+	BadReportFormat: "Onbekend formaat %q: kies --format txt, --format csv of --format json.",
 
 	SeedNeedsDB:         "Seed maakt alleen een nieuwe database met verzonnen dossiers. Noem het bestand met --db, bijvoorbeeld --db proef.db.",
 	SeedEventsNeedSteps: "--events verandert stappen; geef ook --steps.",

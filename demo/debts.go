@@ -51,8 +51,8 @@ func fatimaDebts(lang actionlist.Lang, start actionlist.Date, newID func() strin
 // SyntheticDebts makes the debts of a made-up case: between 5 and 21
 // creditors (13 on average, as NVVK counts), in every state. Its own
 // random source keeps the cases' other made-up data as it was.
-func SyntheticDebts(n int, start actionlist.Date, newID func() string) []actionlist.Debt {
-	rng := rand.New(rand.NewPCG(uint64(n), 0x5c4d))
+func SyntheticDebts(seed uint64, n int, start actionlist.Date, newID func() string) []actionlist.Debt {
+	rng := rand.New(rand.NewPCG(seed<<20^uint64(n), 0x5c4d))
 	count := 5 + rng.IntN(17)
 	out := make([]actionlist.Debt, 0, count)
 	for i := range count {

@@ -193,7 +193,7 @@ func BenchmarkCaseListDebts(b *testing.B) {
 	err = s.Bulk(benchCtx, func(bk *store.Bulk) error {
 		for ex := range demo.SyntheticExamples(rng, 1000, 20000, 10000, benchNow, store.NewID) {
 			n++
-			ds := demo.SyntheticDebts(n, ex.Case.Start, store.NewID)
+			ds := demo.SyntheticDebts(1, n, ex.Case.Start, store.NewID)
 			for len(ds) < 13 {
 				d := ds[len(ds)%5]
 				d.ID = store.NewID()

@@ -25,6 +25,9 @@ const (
 	// ProblemValue: a stored value of case Ref (step Step, when a step's)
 	// cannot be right (Err says why).
 	ProblemValue
+	// ProblemSignal: an early-warning signal from Partner, received On, does
+	// not read or cannot be right (Err says why).
+	ProblemSignal
 )
 
 // Problem is one thing a check found wrong; the front-ends word it in the
@@ -34,6 +37,8 @@ type Problem struct {
 	Detail        string
 	Table, Parent string
 	Ref, Step     string
+	Partner       actionlist.SignalKind
+	On            actionlist.Date
 	Err           error
 }
 
@@ -49,6 +54,8 @@ func (p Problem) String() string {
 			return fmt.Sprintf("case %s, step %q: %v", p.Ref, p.Step, p.Err)
 		}
 		return fmt.Sprintf("case %s: %v", p.Ref, p.Err)
+	case ProblemSignal:
+		return fmt.Sprintf("signal of %s from %s: %v", p.On, p.Partner, p.Err)
 	}
 	return "unknown problem"
 }
@@ -148,6 +155,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			}
 		}
 	}
+	r.Problems = append(r.Problems, s.checkSignals(ctx)...)
 	return r, nil
 }
 

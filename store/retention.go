@@ -13,6 +13,11 @@ import (
 // reminds the specialist to erase it.
 const DefaultRetentionMonths = 12
 
+// DefaultSignalRetentionMonths is how long an early-warning signal that did
+// not become a case is kept: long enough to see a second signal of the same
+// resident come in, short for data of someone who never asked for help.
+const DefaultSignalRetentionMonths = 6
+
 // DueForErasure lists the closed cases whose retention period has passed on
 // today: closed at least months ago (a case closed on 3 March with 12 months
 // is due from 3 March a year later; one closed on 29 February from 28

@@ -137,6 +137,9 @@ CREATE INDEX debts_by_case ON debts(case_id, state);
 `,
 	// 6: the resident's own plan for a step (see migrationStepPlan).
 	migrationStepPlan,
+	// 7: early-warning signals before a case, their contact attempts, and
+	// the key of the team report (schema_signals.go).
+	migrationSignals,
 }
 
 // migrationStepPlan: the resident's own plan for a step, when and where

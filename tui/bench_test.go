@@ -109,3 +109,24 @@ func BenchmarkDebtsKey200(b *testing.B) {
 	m.debts.cursor = 100
 	keyPress(b, m, keyMsg("down"), keyMsg("down"), keyMsg("up"), keyMsg("s"))
 }
+
+// A key press on the signals screen with 5,000 open signals: moving down
+// and up the list, with the selected signal's detail and advice drawn.
+func BenchmarkSignalsKey5000(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	list := demo.SyntheticSignals(rng, 5000, testToday)
+	ids := counterIDs()
+	for i := range list {
+		list[i].ID = ids()
+		list[i].Outcome, list[i].ClosedOn = actionlist.OutcomeOpen, actionlist.Date{}
+	}
+	actionlist.SortByUrgency(list)
+	m := New(Options{Lang: actionlist.Dutch, Actor: marieke, Today: func() actionlist.Date { return testToday }, Watch: -1})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = next.(Model)
+	m.screen = screenSignals
+	next, _ = m.Update(signalsLoadedMsg{list: list})
+	m = next.(Model)
+	m.sig.cursor = 2500
+	keyPress(b, m, keyMsg("down"), keyMsg("down"), keyMsg("up"))
+}

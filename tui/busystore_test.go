@@ -138,3 +138,47 @@ func (b *busyStore) DeleteDebt(ctx context.Context, a actionlist.Actor, caseID, 
 	defer b.enter()()
 	return b.s.DeleteDebt(ctx, a, caseID, id)
 }
+
+func (b *busyStore) OpenSignals(ctx context.Context) ([]actionlist.ArrearsSignal, error) {
+	defer b.enter()()
+	return b.s.OpenSignals(ctx)
+}
+
+func (b *busyStore) AddAttempt(ctx context.Context, a actionlist.Actor, id string, at actionlist.Attempt, today actionlist.Date) (actionlist.ArrearsSignal, error) {
+	defer b.enter()()
+	if b.fail != nil {
+		return actionlist.ArrearsSignal{}, b.fail
+	}
+	return b.s.AddAttempt(ctx, a, id, at, today)
+}
+
+func (b *busyStore) CloseSignal(ctx context.Context, a actionlist.Actor, id string, o actionlist.SignalOutcome, on actionlist.Date) error {
+	defer b.enter()()
+	if b.fail != nil {
+		return b.fail
+	}
+	return b.s.CloseSignal(ctx, a, id, o, on)
+}
+
+func (b *busyStore) AcceptSignal(ctx context.Context, a actionlist.Actor, id string, c actionlist.Case, on actionlist.Date) (actionlist.Case, error) {
+	defer b.enter()()
+	if b.fail != nil {
+		return actionlist.Case{}, b.fail
+	}
+	return b.s.AcceptSignal(ctx, a, id, c, on)
+}
+
+func (b *busyStore) SignalsDueForErasure(ctx context.Context, today actionlist.Date, months int) ([]actionlist.ArrearsSignal, error) {
+	defer b.enter()()
+	return b.s.SignalsDueForErasure(ctx, today, months)
+}
+
+func (b *busyStore) AllSignals(ctx context.Context) ([]actionlist.ArrearsSignal, error) {
+	defer b.enter()()
+	return b.s.AllSignals(ctx)
+}
+
+func (b *busyStore) SignalsStamp(ctx context.Context) (string, error) {
+	defer b.enter()()
+	return b.s.SignalsStamp(ctx)
+}

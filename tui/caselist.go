@@ -23,6 +23,7 @@ type caseList struct {
 	showClosed bool
 	loaded     bool
 	due        int // closed cases past retention, to be erased
+	dueSignals int // signals that did not become a case, past theirs
 }
 
 func newCaseList(t *text) caseList {
@@ -64,7 +65,7 @@ func (m Model) casesLoaded(msg casesLoadedMsg) (tea.Model, tea.Cmd) {
 	if sel, ok := m.list.selected(); ok {
 		keep = sel.ID
 	}
-	m.list.all, m.list.seq, m.list.loaded, m.list.due = msg.list, msg.seq, true, msg.due
+	m.list.all, m.list.seq, m.list.loaded, m.list.due, m.list.dueSignals = msg.list, msg.seq, true, msg.due, msg.dueSignals
 	m.list.rows = make([]store.CaseSummary, 0, len(msg.list))
 	m.list.filter()
 	for i, r := range m.list.rows {
@@ -156,6 +157,7 @@ func (m Model) listKeys() keyTable {
 			m.agendaFromList = true
 			return m.openAgenda()
 		}},
+		{key: m.sk.Open, when: hasSignals, do: Model.openSignals},
 		{key: k.Aftercare, do: func(m Model) (tea.Model, tea.Cmd) { return m.openOverview(screenAftercare) }},
 		{key: k.Report, do: func(m Model) (tea.Model, tea.Cmd) { return m.openOverview(screenReport) }},
 		{key: k.Help, do: Model.openHelp},
@@ -207,6 +209,16 @@ func (m Model) renderList() (string, []key.Binding) {
 			reminder = append(reminder, m.st.warn.Render(line))
 		}
 		room -= len(reminder)
+	}
+	if l.dueSignals > 0 {
+		months := m.o.SignalRetentionMonths
+		if months <= 0 {
+			months = store.DefaultSignalRetentionMonths
+		}
+		for _, line := range wrap(glyphOverdue+" "+fmt.Sprintf(m.stx.ErasureDue, l.dueSignals, months), m.width) {
+			reminder = append(reminder, m.st.warn.Render(line))
+			room--
+		}
 	}
 	off, end, more := m.scrollWindow(l.cursor, len(l.rows), room)
 	for i := off; i < end; i++ {

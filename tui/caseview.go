@@ -120,7 +120,7 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 		m.steps.clamp(m.stepRows())
 		return m, conflictsCmd
 	}
-	if m.screen == screenList || m.screen == screenVolunteer || m.screen == screenAftercare {
+	if m.screen == screenList || m.screen == screenVolunteer || m.screen == screenAftercare || m.screen == screenSignals {
 		m.screen = screenCase
 	}
 	if next := m.afterSave; next != nil {
@@ -638,6 +638,9 @@ func (m Model) caseHeader() []string {
 	lines := []string{first, m.st.rule.Render(strings.Repeat("─", m.width)), fit(m.debtCountLine(), m.width)}
 	if l := m.deadlineLine(); l != "" {
 		lines = append(lines, l)
+		if src := m.signalSourceLine(); src != "" {
+			lines = append(lines, src)
+		}
 	}
 	if l := m.conflictLine(); l != "" {
 		lines = append(lines, l)

@@ -27,6 +27,7 @@ func TestGoldenScreens(t *testing.T) {
 		{"history", []string{"enter", "h"}},
 		{"help", []string{"enter", "?"}},
 		{"debts", []string{"enter", "c"}},
+		{"signals", []string{"V", "down"}},
 	}
 	sizes := [][2]int{{80, 24}, {120, 40}}
 	for _, lang := range actionlist.Langs {
@@ -40,6 +41,9 @@ func TestGoldenScreens(t *testing.T) {
 					t.Run(fmt.Sprintf("%s_%s_%dx%d_%s", sc.name, lang, size[0], size[1], bg), func(t *testing.T) {
 						f := newFixture(t, lang, size[0], size[1])
 						f.send(background(dark))
+						if sc.name == "signals" {
+							goldenSignals(f)
+						}
 						f.press(sc.keys...)
 						golden.RequireEqual(t, f.m.View().Content)
 					})

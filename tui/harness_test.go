@@ -68,7 +68,7 @@ func newFixtureOn(t testing.TB, st *store.Store, lang actionlist.Lang, width, he
 	st.Now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) }
 	busy := &busyStore{s: st}
 	m := New(Options{
-		Store: busy, Lang: lang, Actor: marieke,
+		Store: busy, Lang: lang, Actor: marieke, Signals: busy,
 		Today:    func() actionlist.Date { return testToday },
 		Watch:    -1,
 		Sentence: casework.Sentence,

@@ -46,8 +46,9 @@ func (m Model) helpKeys() keyTable {
 	}
 }
 
-// helpScreens are the screens in the order the help page lists them.
-var helpScreens = []screen{screenList, screenAgenda, screenAftercare, screenReport, screenCase, screenResident,
+// helpScreens are the screens in the order the help page lists them, after
+// the one it was opened from.
+var helpScreens = []screen{screenList, screenAgenda, screenSignals, screenAftercare, screenReport, screenCase, screenResident,
 	screenDebts, screenConflicts, screenHistory, screenSteps, screenVolunteer, screenHelp}
 
 // helpTitle is a screen's name on the help page.
@@ -78,6 +79,8 @@ func (m Model) helpTitle(s screen) string {
 		return t.AgendaTitle
 	case screenDebts:
 		return t.DebtsTitle
+	case screenSignals:
+		return m.stx.Title
 	}
 	return ""
 }
@@ -137,8 +140,15 @@ func columns(sections [][]string, n int) [][]string {
 func (m Model) renderHelp() (string, []key.Binding) {
 	t, k := m.t, m.keys
 	lines := []string{m.st.title.Render(t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(t.HelpTitle), m.st.rule.Render(strings.Repeat("─", m.width))}
-	sections := make([][]string, len(helpScreens))
-	for i, s := range helpScreens {
+	// The screen it was opened from first: its keys are the ones wanted.
+	order := []screen{m.back}
+	for _, s := range helpScreens {
+		if s != m.back {
+			order = append(order, s)
+		}
+	}
+	sections := make([][]string, len(order))
+	for i, s := range order {
 		sections[i] = m.helpSection(s)
 	}
 	// Columns of at least 40 cells, so no description is cut.

@@ -69,6 +69,8 @@ func (m Model) keysFor(s screen) keyTable {
 		return m.agendaKeys()
 	case screenDebts:
 		return m.debtsKeys()
+	case screenSignals:
+		return m.signalsKeys()
 	}
 	return nil
 }

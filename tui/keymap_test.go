@@ -21,6 +21,7 @@ var allScreens = []struct {
 	{screenVolunteer, "volunteer"}, {screenHistory, "history"}, {screenHelp, "help"},
 	{screenAftercare, "aftercare"}, {screenReport, "report"}, {screenConflicts, "conflicts"},
 	{screenDebts, "debts"},
+	{screenSignals, "signals"},
 }
 
 // wholeHelpPage scrolls the help page from the top to the end, a line at a
@@ -232,6 +233,11 @@ func keyStates() []keyState {
 			middle(f)
 			f.press("K")
 			f.m.cs.conflictCursor = 1
+		}},
+		{"signals, the middle one chosen", screenSignals, func(f *fixture) {
+			addTestSignals(f, 3)
+			f.press("V")
+			f.m.sig.cursor = 1
 		}},
 	}
 }

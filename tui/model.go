@@ -69,6 +69,10 @@ type Options struct {
 	// RetentionMonths is how long a closed case is kept before the case
 	// list points it out for erasing; 0 means the store's default.
 	RetentionMonths int
+	// Signals holds the early-warning signals; nil leaves the signals
+	// screen out. SignalRetentionMonths is theirs, as RetentionMonths.
+	Signals               SignalStore
+	SignalRetentionMonths int
 	// Notice is shown in the status line at the start (a team template
 	// that did not load, say).
 	Notice string
@@ -99,6 +103,7 @@ const (
 	screenConflicts
 	screenAgenda
 	screenDebts
+	screenSignals
 )
 
 // Model is the root of the screen.
@@ -125,6 +130,9 @@ type Model struct {
 	// from it, so going back returns there; agendaFromList: the agenda was
 	// opened from the case list rather than started on.
 	agenda         agendaScreen
+	sig            signalsScreen
+	sk             signalKeys
+	stx            *signalText
 	fromAgenda     bool
 	agendaFromList bool
 	form           *form
@@ -168,6 +176,8 @@ func New(o Options) Model {
 		m.lang = actionlist.Dutch
 	}
 	m.list = newCaseList(t)
+	m.stx = signalTexts(m.lang)
+	m.sk = newSignalKeys(m.stx)
 	if o.Notice != "" {
 		m.status = status{text: clean(o.Notice), isErr: true}
 	}
@@ -203,6 +213,8 @@ type (
 		seq  int64
 		due  int // closed cases past the retention period
 		err  error
+
+		dueSignals int // signals that did not become a case, past their retention
 	}
 	caseLoadedMsg struct {
 		c      actionlist.Case
@@ -284,6 +296,7 @@ func storeCtx() (context.Context, context.CancelFunc) {
 
 func (m Model) loadCases() tea.Cmd {
 	st, today, months := m.o.Store, m.today(), m.o.RetentionMonths
+	sigs, sigMonths := m.o.Signals, m.o.SignalRetentionMonths
 	return func() tea.Msg {
 		ctx, cancel := storeCtx()
 		defer cancel()
@@ -296,7 +309,11 @@ func (m Model) loadCases() tea.Cmd {
 			return casesLoadedMsg{err: err}
 		}
 		due, err := st.DueForErasure(ctx, today, months)
-		return casesLoadedMsg{list: list, seq: seq, due: len(due), err: err}
+		if err != nil {
+			return casesLoadedMsg{err: err}
+		}
+		dueSignals, err := dueSignals(ctx, sigs, today, sigMonths)
+		return casesLoadedMsg{list: list, seq: seq, due: len(due), dueSignals: dueSignals, err: err}
 	}
 }
 
@@ -445,6 +462,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.allCasesLoaded(msg)
 	case agendaLoadedMsg:
 		return m.agendaLoaded(msg)
+	case signalsLoadedMsg:
+		return m.signalsLoaded(msg)
+	case signalsStampMsg:
+		return m.signalsStamped(msg)
+	case signalSavedMsg:
+		return m.signalSaved(msg)
+	case signalClosedMsg:
+		return m.signalClosed(msg)
+	case signalAcceptedMsg:
+		return m.signalAccepted(msg)
 	case volunteerLoadedMsg:
 		if msg.err != nil {
 			m.status = m.failure(msg.err)
@@ -456,7 +483,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.form != nil || m.pending > 0 {
 			return m, m.watch()
 		}
-		return m, tea.Batch(m.checkSeq(), m.watch())
+		return m, tea.Batch(m.checkSeq(), m.checkSignals(), m.watch())
 	case seqCheckedMsg:
 		return m.seqChecked(msg)
 	case freshExpiredMsg:
@@ -606,6 +633,8 @@ func (m Model) render() string {
 		body, help = m.renderAgenda()
 	case m.screen == screenDebts:
 		body, help = m.renderDebts()
+	case m.screen == screenSignals:
+		body, help = m.renderSignals()
 	}
 	return m.frame(body, help)
 }

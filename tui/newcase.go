@@ -24,6 +24,8 @@ type caseValues struct {
 	leaveOut                                []actionlist.Phase
 	dose                                    int
 	screenNow                               bool // ask the profile questions right after
+
+	fromSignal string // the early-warning signal the case is made from
 }
 
 func (m Model) templates() []actionlist.Template {
@@ -138,6 +140,9 @@ func (m Model) createCase(v *caseValues) (Model, tea.Cmd) {
 	m.retry = func(m Model) *form { return m.newCaseForm(v) }
 	if v.screenNow {
 		m.afterSave = Model.openProfileForm
+	}
+	if v.fromSignal != "" && m.o.Signals != nil {
+		return m.acceptSignal(v.fromSignal, c)
 	}
 	st, actor := m.o.Store, m.o.Actor
 	m.pending++

@@ -22,17 +22,22 @@ type overviewScreen struct {
 }
 
 type allCasesMsg struct {
-	cases []actionlist.Case
-	err   error
+	cases   []actionlist.Case
+	signals []actionlist.ArrearsSignal // for the figures; none without a signal store
+	err     error
 }
 
 func (m Model) loadAllCases() tea.Cmd {
-	st := m.o.Store
+	st, sigs := m.o.Store, m.o.Signals
 	return func() tea.Msg {
 		ctx, cancel := storeCtx()
 		defer cancel()
 		cases, err := st.AllCases(ctx)
-		return allCasesMsg{cases: cases, err: err}
+		if err != nil || sigs == nil {
+			return allCasesMsg{cases: cases, err: err}
+		}
+		signals, err := sigs.AllSignals(ctx)
+		return allCasesMsg{cases: cases, signals: signals, err: err}
 	}
 }
 
@@ -49,7 +54,11 @@ func (m Model) allCasesLoaded(msg allCasesMsg) (tea.Model, tea.Cmd) {
 	m.over.checkIns = actionlist.AftercareView(msg.cases, today, aftercareWithin)
 	m.over.cursor = max(0, min(m.over.cursor, len(m.over.checkIns)-1))
 	f := actionlist.Report(msg.cases, actionlist.Date{}, today, today)
-	m.over.report = strings.Split(strings.TrimRight(actionlist.ReportText(f, m.lang), "\n"), "\n")
+	text := actionlist.ReportText(f, m.lang)
+	if m.o.Signals != nil {
+		text += actionlist.SignalReportText(actionlist.SignalReport(msg.signals, actionlist.Date{}, today, today), m.lang)
+	}
+	m.over.report = strings.Split(strings.TrimRight(text, "\n"), "\n")
 	return m, nil
 }
 
