@@ -6,7 +6,7 @@ import "slices"
 type CaseSpec struct {
 	Name         string
 	Ref          string // empty: the store gives the next one
-	Language     Lang   // the resident's language
+	Language     CaseLang // the resident's language
 	Dose         int
 	Start        Date
 	TargetDays   int // 0: DefaultTargetDays
@@ -30,7 +30,7 @@ func NewCase(spec CaseSpec, newID func() string) Case {
 	}
 	lang := spec.Language
 	if lang == "" {
-		lang = spec.Template.Language
+		lang = spec.Template.Language.Case()
 	}
 	c := Case{
 		Ref:          spec.Ref,

@@ -113,3 +113,15 @@ func FieldValueLabel(field, v string, l Lang) string {
 	}
 	return v
 }
+
+var caseLangWords = map[CaseLang]words{
+	CaseDutch:   {"Nederlands", "Dutch (Nederlands)"},
+	CaseEnglish: {"Engels (English)", "English"},
+	CaseTurkish: {"Turks (Türkçe)", "Turkish (Türkçe)"},
+	CasePolish:  {"Pools (Polski)", "Polish (Polski)"},
+	// Terminals draw Arabic letters unjoined, so its own name is left out.
+	CaseArabic: {"Arabisch", "Arabic"},
+}
+
+// CaseLangLabel names a resident's language in the screen's language.
+func CaseLangLabel(c CaseLang, l Lang) string { return label(caseLangWords, c, l) }

@@ -5,14 +5,17 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-// The PDF is A4 with the Go fonts embedded (they cover ë, é, € and the rest
-// of Western European text), wrapped to the page, with page breaks that
-// keep a heading with what follows it.
+// The PDF is A4 with the Go fonts embedded (they cover ë, é, € and the
+// rest of Western European text, Turkish and Polish letters too), or DejaVu
+// Sans for Arabic, drawn right to left and shaped (shape.go); wrapped to the
+// page, with page breaks that keep a heading with what follows it.
 const (
 	pdfPageW   = 595.28 // A4 in points
 	pdfPageH   = 841.89
@@ -26,22 +29,30 @@ const (
 )
 
 type pdfWriter struct {
-	pdf *gopdf.GoPdf
-	y   float64
-	err error
+	pdf    *gopdf.GoPdf
+	y      float64
+	err    error
+	family string
+	rtl    bool       // right to left: every x is measured from the right edge
+	bold   bool       // the current font is the bold one
+	drawn  [2][]rune  // the characters drawn, regular and bold, for the glyph closure
 }
 
 func renderPDF(v view) ([]byte, error) {
 	p := &gopdf.GoPdf{}
 	p.Start(gopdf.Config{PageSize: gopdf.Rect{W: pdfPageW, H: pdfPageH}, Unit: gopdf.UnitPT})
 	p.SetInfo(gopdf.PdfInfo{Title: v.title, Creator: "Houvast", Producer: "Houvast"})
-	if err := p.AddTTFFontData("go", goregular.TTF); err != nil {
+	w := &pdfWriter{pdf: p, family: "go", rtl: v.lang.RightToLeft()}
+	regular, bold := goregular.TTF, gobold.TTF
+	if w.rtl {
+		w.family, regular, bold = "dejavu", dejavusans.TTF, dejavusansbold.TTF
+	}
+	if err := p.AddTTFFontData(w.family, regular); err != nil {
 		return nil, fmt.Errorf("pdf font: %w", err)
 	}
-	if err := p.AddTTFFontDataWithOption("go", gobold.TTF, gopdf.TtfOption{Style: gopdf.Bold}); err != nil {
+	if err := p.AddTTFFontDataWithOption(w.family, bold, gopdf.TtfOption{Style: gopdf.Bold}); err != nil {
 		return nil, fmt.Errorf("pdf font: %w", err)
 	}
-	w := &pdfWriter{pdf: p}
 	p.AddPage()
 	w.y = pdfMargin
 
@@ -116,6 +127,7 @@ func renderPDF(v view) ([]byte, error) {
 		w.gap(18)
 		w.para(v.footer, pdfSmall, false, 0, 0.45)
 	}
+	w.closeGlyphs()
 	if w.err != nil {
 		return nil, fmt.Errorf("pdf: %w", w.err)
 	}
@@ -131,7 +143,42 @@ func (w *pdfWriter) font(size float64, bold bool) {
 	if bold {
 		style = "B"
 	}
-	if err := w.pdf.SetFont("go", style, size); err != nil && w.err == nil {
+	w.bold = bold
+	if err := w.pdf.SetFont(w.family, style, size); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// closeGlyphs adds to each font's subset the glyphs that the drawn glyphs
+// are built from, however deep: gopdf follows a composite glyph one level
+// only, and DejaVu builds many Arabic letters two levels deep.
+func (w *pdfWriter) closeGlyphs() {
+	if !w.rtl {
+		return
+	}
+	for i, runes := range w.drawn {
+		parts := shapeFonts()[i].parts(runes)
+		if len(parts) == 0 {
+			continue
+		}
+		w.font(pdfBody, i == 1)
+		w.measure(string(parts))
+	}
+}
+
+// cell draws s at x (from the start edge of the line) on the current line.
+func (w *pdfWriter) cell(x float64, s string) {
+	if w.rtl {
+		s = visualLine(s, true, w.bold)
+		x = pdfPageW - x - w.measureDrawn(s)
+	}
+	b := 0
+	if w.bold {
+		b = 1
+	}
+	w.drawn[b] = append(w.drawn[b], []rune(s)...)
+	w.pdf.SetXY(x, w.y)
+	if err := w.pdf.Cell(nil, s); err != nil && w.err == nil {
 		w.err = err
 	}
 }
@@ -175,10 +222,7 @@ func (w *pdfWriter) para(s string, size float64, bold bool, indent, grey float64
 func (w *pdfWriter) numbered(num, title string) {
 	w.font(pdfBody, true)
 	w.room(pdfBody * pdfLeading)
-	w.pdf.SetXY(pdfMargin, w.y)
-	if err := w.pdf.Cell(nil, num); err != nil && w.err == nil {
-		w.err = err
-	}
+	w.cell(pdfMargin, num)
 	for _, l := range w.wrap(title, pdfPageW-2*pdfMargin-18) {
 		w.line(pdfMargin+18, l, pdfBody)
 	}
@@ -187,27 +231,30 @@ func (w *pdfWriter) numbered(num, title string) {
 func (w *pdfWriter) bullet(mark, s string) {
 	w.font(pdfBody, false)
 	w.room(pdfBody * pdfLeading)
-	w.pdf.SetXY(pdfMargin+4, w.y)
-	if err := w.pdf.Cell(nil, mark); err != nil && w.err == nil {
-		w.err = err
-	}
+	w.cell(pdfMargin+4, mark)
 	for _, l := range w.wrap(s, pdfPageW-2*pdfMargin-18) {
 		w.line(pdfMargin+18, l, pdfBody)
 	}
 }
 
-// line writes one line at the left edge x and moves down.
+// line writes one line at the start edge x and moves down.
 func (w *pdfWriter) line(x float64, s string, size float64) {
 	h := size * pdfLeading
 	w.room(h)
-	w.pdf.SetXY(x, w.y)
-	if err := w.pdf.Cell(nil, s); err != nil && w.err == nil {
-		w.err = err
-	}
+	w.cell(x, s)
 	w.y += h
 }
 
+// measure is the width of a logical text as it will be drawn.
 func (w *pdfWriter) measure(s string) float64 {
+	if w.rtl {
+		s = visualLine(s, true, w.bold)
+	}
+	return w.measureDrawn(s)
+}
+
+// measureDrawn is the width of characters already in drawing order.
+func (w *pdfWriter) measureDrawn(s string) float64 {
 	n, err := w.pdf.MeasureTextWidth(s)
 	if err != nil && w.err == nil {
 		w.err = err

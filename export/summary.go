@@ -101,7 +101,7 @@ func (o Options) Summary(c actionlist.Case, f Format, today actionlist.Date) ([]
 // written is decided here once, and every string in it was checked for a
 // BSN. It never holds an internal note, a work note or a later step.
 type view struct {
-	lang  actionlist.Lang
+	lang  actionlist.CaseLang
 	t     *text
 	title string
 	made  string
@@ -160,10 +160,10 @@ const doneShown = 10
 
 func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	lang := c.Language
-	if lang != actionlist.English {
-		lang = actionlist.Dutch
+	if !lang.Valid() {
+		lang = actionlist.CaseDutch
 	}
-	t := texts(lang)
+	t := summaryTexts(lang)
 	scan := &bsnScan{}
 	clean := func(w Where, s string) string {
 		s = actionlist.CleanText(s, false)
@@ -174,7 +174,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	v := view{
 		lang: lang, t: t,
 		title:        fmt.Sprintf(t.Title, name),
-		made:         fmt.Sprintf(t.Made, t.Weekdays[today.Weekday()]+" "+shortDate(today, t)),
+		made:         fmt.Sprintf(t.Made, fmt.Sprintf(t.LongDateYear, t.Weekdays[today.Weekday()], today.Day(), t.Months[today.Month()-1], today.Year())),
 		intro:        t.Intro,
 		doneTitle:    t.DoneTitle,
 		nowTitle:     t.NowTitle,
@@ -256,7 +256,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.later = fmt.Sprintf(t.Later, d.LaterTotal)
 		for _, ph := range actionlist.Phases {
 			if n := d.Later[ph]; n > 0 {
-				v.laterBy = append(v.laterBy, fmt.Sprintf(t.LaterPhase, actionlist.PhaseLabel(ph, lang), n))
+				v.laterBy = append(v.laterBy, fmt.Sprintf(t.LaterPhase, t.Phase[ph], n))
 			}
 		}
 	}
@@ -416,16 +416,15 @@ func whenText(s actionlist.Step, today actionlist.Date, t *text) string {
 }
 
 // longDate is "vrijdag 27 november", with the year only when it is not
-// this year's.
+// this year's, in the order and words of the summary's language.
 func longDate(d, today actionlist.Date, t *text) string {
-	s := fmt.Sprintf("%s %d %s", t.Weekdays[d.Weekday()], d.Day(), t.Months[d.Month()-1])
 	if d.Year() != today.Year() {
-		s += fmt.Sprintf(" %d", d.Year())
+		return fmt.Sprintf(t.LongDateYear, t.Weekdays[d.Weekday()], d.Day(), t.Months[d.Month()-1], d.Year())
 	}
-	return s
+	return fmt.Sprintf(t.LongDate, t.Weekdays[d.Weekday()], d.Day(), t.Months[d.Month()-1])
 }
 
 // shortDate is "27 november 2026", for agreements, which may be old.
 func shortDate(d actionlist.Date, t *text) string {
-	return fmt.Sprintf("%d %s %d", d.Day(), t.Months[d.Month()-1], d.Year())
+	return fmt.Sprintf(t.ShortDate, d.Day(), t.Months[d.Month()-1], d.Year())
 }

@@ -36,7 +36,7 @@ const (
 // them, an appointment with Dutch characters, an agreement and helpers.
 func fixture(lang actionlist.Lang) actionlist.Case {
 	c := actionlist.Case{
-		ID: "case-1", Ref: "2026-007", Name: "Zoë", Status: actionlist.CaseStabilisation, Language: lang, Dose: 3,
+		ID: "case-1", Ref: "2026-007", Name: "Zoë", Status: actionlist.CaseStabilisation, Language: lang.Case(), Dose: 3,
 		Start: today.AddDays(-40), Target: today.AddDays(80),
 		Participants: []actionlist.Participant{
 			{Name: "Zoë", Role: actionlist.RoleResident, Contact: "06-11111111"},

@@ -21,6 +21,7 @@ var english = text{
 	ForYou:       "For you",
 	Later:        "After these come %d more steps. We keep them for later, so you do not have to do everything at once:",
 	LaterPhase:   "%s: %d",
+	Phase:        phaseNames(actionlist.English),
 	ApptTitle:    "Next appointment",
 	ApptNone:     "There is no new appointment yet. We will make one together.",
 	ApptAt:       "%s at %s",
@@ -63,6 +64,10 @@ var english = text{
 	Weekdays: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 	Months:   [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	Time:     "%02d:%02d",
+
+	LongDate:     "%[1]s %[2]d %[3]s",
+	LongDateYear: "%[1]s %[2]d %[3]s %[4]d",
+	ShortDate:    "%[1]d %[2]s %[3]d",
 
 	ErrNotHouvast: "This is not a Houvast file%s. Nothing was changed. Choose the file you got from Houvast (a case file, a volunteer package or a return file).",
 	Seems: map[string]string{

@@ -1,0 +1,82 @@
+package export
+
+import "houvast/actionlist"
+
+// turkish is the summary in Turkish: a draft that waits for a native
+// speaker's review. Error sentences are the screens' and stay empty here.
+var turkish = text{
+	Title:        "%s, şimdiye kadar yaptıkların",
+	Made:         "Hazırlanma tarihi: %s",
+	Intro:        "Burada neleri yaptığını ve sıradaki adımları görüyorsun. Her şeyi aynı anda yapmak zorunda değilsin: adım adım gidiyoruz.",
+	DoneTitle:    "Bunları yaptın",
+	DoneCount:    "%[2]d adımdan %[1]d tanesi bitti. Çok iyi gidiyorsun!",
+	DoneNone:     "Henüz biten adım yok. İlk adım bir başlangıçtır.",
+	DoneOn:       "%s tarihinde bitti",
+	DoneMore:     "Daha önce biten %d adım daha var.",
+	NowTitle:     "Sıradaki adımların",
+	NowNone:      "Şu anda hazır bir adım yok. Bir sonraki görüşmede neyin geleceğini konuşuruz.",
+	NowAllDone:   "Bütün adımlar bitti. Harika!",
+	Who:          "Kim",
+	When:         "Ne zaman",
+	Why:          "Neden",
+	After:        "Sonra",
+	ForYou:       "Senin için",
+	Later:        "Bunlardan sonra %d adım daha var. Her şeyi aynı anda yapmak zorunda kalma diye onları sonraya bırakıyoruz:",
+	LaterPhase:   "%s: %d",
+	Phase: map[actionlist.Phase]string{
+		actionlist.PhaseCrisis:     "Önce acil durum",
+		actionlist.PhaseOverview:   "Genel bakış ve belgeler",
+		actionlist.PhaseIncome:     "Daha fazla gelir",
+		actionlist.PhaseFixedCosts: "Önce sabit giderler",
+		actionlist.PhaseCreditors:  "Alacaklılar",
+		actionlist.PhaseOtherHelp:  "Başka yardım",
+		actionlist.PhaseClosing:    "Dengeleme döneminin sonu",
+		actionlist.PhaseAftercare:  "Sonraki destek",
+	},
+	ApptTitle:    "Sonraki görüşme",
+	ApptNone:     "Henüz yeni bir görüşme yok. Onu birlikte ayarlayacağız.",
+	ApptAt:       "%s, saat %s",
+	ApptWhere:    "Nerede",
+	ApptWith:     "Kiminle",
+	AgreeTitle:   "Anlaştıklarımız",
+	ContactTitle: "Sana kim yardım ediyor",
+	ContactNone:  "Borç danışmanına kimi arayabileceğini sor.",
+	Footer:       "Dosya %s · Houvast ile hazırlandı",
+	Calendar:     "Houvast – %s",
+	ApptEvent:    "Borç yardımı görüşmesi",
+	DueEvent:     "Son gün: %s",
+
+	WhoYou:            "Sen",
+	WhoTogether:       "Sen, %s ile birlikte",
+	WhoTogetherNoName: "Sen, sana yardım eden biriyle birlikte",
+	WhoNamed:          "%s (%s)",
+	Role: map[actionlist.Role]string{
+		actionlist.RoleResident:   "sen",
+		actionlist.RoleSpecialist: "borç danışmanı",
+		actionlist.RoleGeneralist: "mahalle ekibi",
+		actionlist.RoleVolunteer:  "gönüllü",
+		actionlist.RoleTogether:   "birlikte",
+	},
+	RoleAlone: map[actionlist.Role]string{
+		actionlist.RoleResident:   "Sen",
+		actionlist.RoleSpecialist: "Borç danışmanın",
+		actionlist.RoleGeneralist: "Mahalle ekibi",
+		actionlist.RoleVolunteer:  "Gönüllün",
+		actionlist.RoleTogether:   "Sen, sana yardım eden biriyle birlikte",
+	},
+
+	DueBy:       "%s tarihine kadar",
+	DueToday:    "bugün",
+	DueLate:     "en kısa zamanda (plan: %s tarihine kadar)",
+	DueNone:     "tarihi birlikte belirleyeceğiz",
+	Started:     "Bu adıma başlandı.",
+	WaitingNote: "Şimdi başka birinden cevap bekliyoruz.",
+
+	Weekdays: [7]string{"Pazar", "Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi"},
+	Months:   [12]string{"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"},
+	Time:     "%02d.%02d",
+
+	LongDate:     "%[2]d %[3]s %[1]s",
+	LongDateYear: "%[2]d %[3]s %[4]d %[1]s",
+	ShortDate:    "%[1]d %[2]s %[3]d",
+}
