@@ -7,10 +7,11 @@ import (
 )
 
 // The HTML summary is one file with its style inside: no fonts, scripts or
-// images from elsewhere, so it opens the same offline and prints on A4.
+// images from elsewhere, so it opens the same offline and prints on A4. An
+// Arabic summary says dir="rtl", and the browser lays it out right to left.
 // html/template escapes every value.
 var summaryHTML = template.Must(template.New("summary").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
+<html lang="{{.Lang}}"{{if .RTL}} dir="rtl"{{end}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,6 +37,8 @@ ul.done > li::before { content: "✓"; display: inline-block; width: 1.5em; text
 .note { display: block; text-indent: 0; color: #333; }
 .appt { font-weight: bold; }
 footer { margin-top: 2.5em; font-size: .8em; color: #666; border-top: 1px solid #d8d8d8; padding-top: .4em; }
+[dir=rtl] ol.now { padding-left: 0; padding-right: 1.4em; }
+[dir=rtl] ul.done > li { padding-left: 0; padding-right: 1.5em; }
 @media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; } }
 </style>
 </head>
@@ -135,7 +138,7 @@ func renderHTML(v view) ([]byte, error) {
 		return out
 	}
 	data := map[string]any{
-		"Lang": string(v.lang), "Title": v.title, "Made": v.made, "Intro": v.intro,
+		"Lang": string(v.lang), "RTL": v.lang.RightToLeft(), "Title": v.title, "Made": v.made, "Intro": v.intro,
 		"NowTitle": v.nowTitle, "NowNone": v.nowNone, "Now": conv(v.now),
 		"Later": v.later, "LaterBy": v.laterBy,
 		"DoneTitle": v.doneTitle, "DoneCount": v.doneCount, "Done": conv(v.done), "DoneMore": v.doneMore,

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-fonts/dejavu/dejavusans"
-	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -45,7 +43,7 @@ func renderPDF(v view) ([]byte, error) {
 	w := &pdfWriter{pdf: p, family: "go", rtl: v.lang.RightToLeft()}
 	regular, bold := goregular.TTF, gobold.TTF
 	if w.rtl {
-		w.family, regular, bold = "dejavu", dejavusans.TTF, dejavusansbold.TTF
+		w.family, regular, bold = "dejavu", shapeFonts()[0].ttf, shapeFonts()[1].ttf
 	}
 	if err := p.AddTTFFontData(w.family, regular); err != nil {
 		return nil, fmt.Errorf("pdf font: %w", err)

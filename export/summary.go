@@ -62,6 +62,9 @@ type Options struct {
 	// newer file win); zero means midnight of today, which keeps the output
 	// the same for the same case and day.
 	Now time.Time
+	// Texts words the template's steps in the resident's language, with a
+	// team's corrections; nil means the embedded words.
+	Texts *actionlist.StepTexts
 }
 
 // Summary renders the resident's progress summary in the case's language.
@@ -72,7 +75,12 @@ func Summary(c actionlist.Case, f Format, today actionlist.Date) ([]byte, error)
 
 // Summary renders the summary with these options.
 func (o Options) Summary(c actionlist.Case, f Format, today actionlist.Date) ([]byte, error) {
-	v, scan := buildView(c, today)
+	texts := o.Texts
+	if texts == nil {
+		d := actionlist.DefaultStepTexts()
+		texts = &d
+	}
+	v, scan := buildView(c, today, *texts)
 	if !o.AllowBSN {
 		if err := scan.err(); err != nil {
 			return nil, err
@@ -158,7 +166,7 @@ type calEvent struct {
 // count, so the page stays short.
 const doneShown = 10
 
-func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
+func buildView(c actionlist.Case, today actionlist.Date, words actionlist.StepTexts) (view, *bsnScan) {
 	lang := c.Language
 	if !lang.Valid() {
 		lang = actionlist.CaseDutch
@@ -199,7 +207,8 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 			v.doneMore = fmt.Sprintf(t.DoneMore, len(timeline)-doneShown)
 			break
 		}
-		it := item{title: clean(Where{What: InStep, Title: s.Title}, s.Title)}
+		st, _ := words.ForResident(c, s)
+		it := item{title: clean(Where{What: InStep, Title: s.Title}, st.Title)}
 		if !s.DoneOn.IsZero() {
 			it.meta = fmt.Sprintf(t.DoneOn, longDate(s.DoneOn, today, t))
 		}
@@ -213,7 +222,8 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	d := actionlist.Dose(c.Steps, c.Dose, today)
 	for _, s := range d.Now {
 		w := Where{What: InStep, Title: s.Title}
-		it := item{title: clean(w, s.Title)}
+		st, _ := words.ForResident(c, s)
+		it := item{title: clean(w, st.Title)}
 		it.lines = append(it.lines,
 			labelled{t.Who, whoText(c, s, t, scan)},
 			labelled{t.When, whenText(s, today, t)})
@@ -223,10 +233,10 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		case actionlist.StepWaiting:
 			it.lines = append(it.lines, labelled{"", t.WaitingNote})
 		}
-		if why := clean(w, s.Why); why != "" {
+		if why := clean(w, st.Why); why != "" {
 			it.lines = append(it.lines, labelled{t.Why, why})
 		}
-		if after := clean(w, s.After); after != "" {
+		if after := clean(w, st.After); after != "" {
 			it.lines = append(it.lines, labelled{t.After, after})
 		}
 		if note := clean(Where{What: InStepNote, Title: s.Title}, s.ResidentNote); note != "" {
@@ -237,7 +247,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		// soon as you can" instead.
 		if (s.Owner == actionlist.RoleResident || s.Owner == actionlist.RoleTogether) && !s.Due.IsZero() && !s.Due.Before(today) {
 			desc := whoText(c, s, t, scan)
-			if after := clean(w, s.After); after != "" {
+			if after := clean(w, st.After); after != "" {
 				desc += "\n" + t.After + ": " + after
 			}
 			v.events = append(v.events, calEvent{

@@ -12,7 +12,7 @@ var polish = text{
 	DoneCount:    "Gotowe kroki: %d z %d. Świetnie Ci idzie!",
 	DoneNone:     "Jeszcze żaden krok nie jest gotowy. Pierwszy krok to początek.",
 	DoneOn:       "gotowe: %s",
-	DoneMore:     "I jeszcze %d kroków, które były gotowe wcześniej.",
+	DoneMore:     "Kroki, które były gotowe już wcześniej: jeszcze %d.",
 	NowTitle:     "Twoje następne kroki",
 	NowNone:      "Teraz nie ma gotowego kroku. Na następnym spotkaniu porozmawiamy o tym, co dalej.",
 	NowAllDone:   "Wszystkie kroki są gotowe. Brawo!",
@@ -21,7 +21,7 @@ var polish = text{
 	Why:          "Dlaczego",
 	After:        "Potem",
 	ForYou:       "Dla Ciebie",
-	Later:        "Potem jest jeszcze %d kroków. Zostawiamy je na później, żebyś nie musiał(a) robić wszystkiego naraz:",
+	Later:        "Potem są jeszcze inne kroki, razem: %d. Zostawiamy je na później, żeby nie trzeba było robić wszystkiego naraz:",
 	LaterPhase:   "%s: %d",
 	Phase: map[actionlist.Phase]string{
 		actionlist.PhaseCrisis:     "Najpierw sytuacja kryzysowa",
