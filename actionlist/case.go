@@ -14,7 +14,7 @@ type Case struct {
 	Participants []Participant
 	Status       CaseStatus
 	Language     CaseLang // the resident's language, for the summary
-	Dose         int  // how many open steps are "now" at once
+	Dose         int      // how many open steps are "now" at once
 	Start        Date
 	Target       Date // target end of stabilisation
 	Next         Appointment

@@ -5,7 +5,7 @@ import "slices"
 // CaseSpec is what the specialist chooses when opening a case.
 type CaseSpec struct {
 	Name         string
-	Ref          string // empty: the store gives the next one
+	Ref          string   // empty: the store gives the next one
 	Language     CaseLang // the resident's language
 	Dose         int
 	Start        Date

@@ -416,3 +416,19 @@ func DefaultTextsFile(l CaseLang) []byte {
 	}
 	return data
 }
+
+// DefaultTemplateTexts returns the embedded texts file of a draft
+// language, parsed.
+func DefaultTemplateTexts(l CaseLang) TemplateTexts {
+	name, ok := defaultTextsFiles[l]
+	if !ok {
+		return TemplateTexts{}
+	}
+	data, _ := templateFS.ReadFile(name)
+	t, err := ParseTemplateTexts(name, data)
+	if err != nil {
+		panic("embedded texts: " + err.Error())
+	}
+	t.Source = "embedded"
+	return t
+}

@@ -268,7 +268,15 @@ heeft een standaardsjabloon voor de stabilisatie, in het Nederlands en het
 Engels. Een team kan eigen sjablonen toevoegen: YAML-bestanden in de map die
 deze opdracht toont (of in $HOUVAST_TEMPLATES). Begin met het standaardsjabloon
 via 'houvast templates default > onsteam.yaml', pas het aan, en controleer het
-met 'houvast templates check onsteam.yaml'.`,
+met 'houvast templates check onsteam.yaml'.
+
+Het overzicht voor de inwoner kan in het Nederlands, Engels, Turks, Pools of
+Arabisch. De Turkse, Poolse en Arabische teksten van de stappen zijn een
+concept: iemand die de taal als moedertaal spreekt moet ze nog nakijken. Met
+een tekstbestand verbetert een team elke tekst in elke taal: begin met
+'houvast templates default tr > ons-tr.yaml', houd alleen de stappen die je
+verandert en alleen hun title, why of after, geef het bestand een eigen id, en
+zet het in de map.`,
 	},
 	Agenda: command{
 		Short: "Wat vandaag en deze week op je wacht, in alle open dossiers",
@@ -291,7 +299,7 @@ bestand importeren werkt de punten bij in plaats van ze dubbel te zetten.`,
   houvast agenda --ics ~/agenda.ics`,
 	},
 	TemplatesCheck:   command{Short: "Controleer sjabloonbestanden; de exitcode zegt of ze allemaal goed zijn"},
-	TemplatesDefault: command{Short: "Toon het standaardsjabloon (in de taal van --lang), als begin voor je eigen sjabloon"},
+	TemplatesDefault: command{Short: "Toon het standaardsjabloon (in de taal van --lang), of zijn teksten in een taal van de inwoner (nl, en, tr, pl, ar), als begin voor je eigen bestand"},
 
 	FlagDB:           "databasebestand (standaard: $HOUVAST_DB, of houvast/houvast.db in de XDG-datamap)",
 	FlagLang:         "taal van de schermen en meldingen: nl of en (standaard: $HOUVAST_LANG, anders uit LANG, anders nl)",

@@ -41,7 +41,12 @@ func (a *app) openScreen(ctx context.Context) error {
 func (a *app) screenOptions(w *casework.Work, role actionlist.Role) tui.Options {
 	s := w.Settings
 	templates, errs := casework.Templates(s)
+	texts, textErrs := casework.StepTexts(s)
+	if len(errs) == 0 {
+		errs = textErrs
+	}
 	o := tui.Options{
+		StepTexts:       &texts,
 		Store:           w.Store,
 		Lang:            s.Lang,
 		Actor:           s.Actor(role),

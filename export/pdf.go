@@ -31,9 +31,9 @@ type pdfWriter struct {
 	y      float64
 	err    error
 	family string
-	rtl    bool       // right to left: every x is measured from the right edge
-	bold   bool       // the current font is the bold one
-	drawn  [2][]rune  // the characters drawn, regular and bold, for the glyph closure
+	rtl    bool      // right to left: every x is measured from the right edge
+	bold   bool      // the current font is the bold one
+	drawn  [2][]rune // the characters drawn, regular and bold, for the glyph closure
 }
 
 func renderPDF(v view) ([]byte, error) {

@@ -22,7 +22,7 @@ func TestVisualLine(t *testing.T) {
 		t.Errorf("Latin: %q", got)
 	}
 	got := visualLine("من", true, false) // meem, noon
-	if got != "\ufee6\ufee3" {            // final noon, then initial meem
+	if got != "\ufee6\ufee3" {           // final noon, then initial meem
 		t.Errorf("Arabic: %q (% x)", got, []rune(got))
 	}
 	// A Latin name and a number in an Arabic line keep their own order,

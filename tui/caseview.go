@@ -414,6 +414,7 @@ func (m Model) caseKeys() keyTable {
 		{key: k.Push, when: stepInNow, do: onNow(Model.togglePush)},
 		{key: k.Note, when: stepInNow, do: onNow(Model.openTeamNoteForm)},
 		{key: k.Dose, do: Model.openDoseForm},
+		{key: k.CaseLanguage, do: Model.openCaseLanguageForm},
 		{key: k.Appt, do: Model.openApptForm},
 		{key: k.Agreement, do: Model.openAgreementForm},
 		{key: k.Summary, when: canSummarise, do: Model.openSummaryForm},
@@ -602,6 +603,9 @@ func (m Model) caseHeader() []string {
 		lines = append(lines, l)
 	}
 	if l := m.conflictLine(); l != "" {
+		lines = append(lines, l)
+	}
+	if l := m.caseLanguageLine(); l != "" {
 		lines = append(lines, l)
 	}
 	return lines

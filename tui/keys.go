@@ -14,6 +14,7 @@ type keys struct {
 	Profile, Stage, Referral, Aftercare, Report, Summary    key.Binding
 	Conflicts, KeepMine, TakeTheirs, Agenda                 key.Binding
 	ResidentBack                                            key.Binding // r or esc: the resident view's one way out
+	CaseLanguage                                            key.Binding // the resident's language
 }
 
 func newKeys(t *text) keys {
@@ -64,6 +65,7 @@ func newKeys(t *text) keys {
 		Agenda:       b(t.KeyAgenda, "a"),
 		KeepMine:     b(t.KeyKeepMine, "1"),
 		TakeTheirs:   b(t.KeyTakeTheirs, "2"),
+		CaseLanguage: b(t.KeyCaseLanguage, "L"),
 		ResidentBack: key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", t.ResidentBack)),
 	}
 }

@@ -16,7 +16,7 @@ type caseValues struct {
 	name, volunteer, generalist, signalDate string
 	requested                               string // the request for help, as typed
 	threat                                  actionlist.Threat
-	firstTalk                               bool // this conversation is the first
+	firstTalk                               bool                // this conversation is the first
 	lang                                    actionlist.CaseLang // the resident's
 	source                                  actionlist.SourceKind
 	signal                                  actionlist.SignalKind

@@ -56,11 +56,12 @@ func (m Model) renderResident() (string, []key.Binding) {
 		afterLines = 1
 	}
 	var blocks [][]string
-	blocks = append(blocks, []string{m.st.big.Render(fmt.Sprintf(t.ResidentHello, clean(c.Name)))})
+	blocks = append(blocks, append([]string{m.st.big.Render(fmt.Sprintf(t.ResidentHello, clean(c.Name)))}, m.residentLanguageLine(width)...))
 	if len(m.cs.dosing.Now) == 0 {
 		blocks = append(blocks, wrap(t.ResidentNoSteps, width))
 	}
 	for i, s := range m.cs.dosing.Now {
+		s = m.residentStep(s)
 		b := []string{
 			m.st.bold.Render(fmt.Sprintf("%d  ", i+1) + fit(clean(s.Title), width-3)),
 			"   " + m.st.dim.Render(t.ResidentWho+": ") + residentOwner(s, t, m.lang) + m.st.dim.Render(" · "+t.ResidentWhen+": ") + residentWhen(s, today, t, m.lang),
