@@ -229,6 +229,8 @@ func visualLine(line string, rtl, bold bool) string {
 		}
 		out = append(out, f.shapeRTL(text, r.start, r.end)...)
 	}
+	// The isolates (isolate.go) have done their work: they are not drawn.
+	out = slices.DeleteFunc(out, func(r rune) bool { return r >= '\u2066' && r <= '\u2069' })
 	return string(out)
 }
 
@@ -243,6 +245,9 @@ func (f *shapeFont) shapeRTL(text []rune, start, end int) []rune {
 	})
 	rs := make([]rune, 0, len(out.Glyphs))
 	for _, g := range out.Glyphs {
+		if c := g.ClusterIndex; c < len(text) && g.RuneCount == 1 && text[c] >= '\u2066' && text[c] <= '\u2069' {
+			continue // an isolate, which HarfBuzz gives as a space
+		}
 		if r, ok := f.byGlyph[g.GlyphID]; ok {
 			rs = append(rs, r)
 			continue

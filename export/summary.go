@@ -328,6 +328,9 @@ func buildView(c actionlist.Case, today actionlist.Date, words actionlist.StepTe
 	if len(v.contacts) == 0 {
 		v.contactNone = t.ContactNone
 	}
+	if lang.RightToLeft() {
+		isolateView(&v)
+	}
 	return v, scan
 }
 
