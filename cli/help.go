@@ -15,6 +15,7 @@ type help struct {
 	ExportCase, ExportCases, Import, Report, Seed        command
 	Templates, TemplatesCheck, TemplatesDefault          command
 	Agenda                                               command
+	CasesLanguage                                        command
 	FlagAgenda, FlagDays, FlagICS                        string
 
 	FlagDB, FlagLang, FlagName, FlagRole, FlagJSON                string

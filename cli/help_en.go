@@ -264,6 +264,16 @@ updates the items rather than doubling them.`,
   houvast agenda --days 13 --json
   houvast agenda --ics ~/agenda.ics`,
 	},
+	CasesLanguage: command{
+		Short: "Set the language of a resident's summary: nl, en, tr, pl or ar",
+		Long: `The summary a resident takes home is in the case's language: Dutch, English,
+Turkish, Polish or Arabic. The screens and this command line stay in Dutch or
+English (--lang). A case in Turkish, Polish or Arabic keeps its steps in Dutch;
+its summary prints each step of the template in the resident's language. The
+Turkish, Polish and Arabic texts are drafts, still to be checked by a native
+speaker (see 'houvast templates --help' for correcting them).`,
+		Example: `  houvast cases language 2026-001 tr`,
+	},
 	TemplatesCheck:   command{Short: "Check template files; the exit code says if all are good"},
 	TemplatesDefault: command{Short: "Print the default template (in --lang), or its texts in a resident's language (nl, en, tr, pl, ar), as a start for your own"},
 

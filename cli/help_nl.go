@@ -298,6 +298,17 @@ bestand importeren werkt de punten bij in plaats van ze dubbel te zetten.`,
   houvast agenda --days 13 --json
   houvast agenda --ics ~/agenda.ics`,
 	},
+	CasesLanguage: command{
+		Short: "Kies de taal van het overzicht voor de inwoner: nl, en, tr, pl of ar",
+		Long: `Het overzicht dat de inwoner meekrijgt is in de taal van het dossier:
+Nederlands, Engels, Turks, Pools of Arabisch. De schermen en deze opdrachtregel
+blijven in het Nederlands of Engels (--lang). Een dossier in het Turks, Pools of
+Arabisch houdt zijn stappen in het Nederlands; het overzicht zet elke stap van
+het sjabloon in de taal van de inwoner. De Turkse, Poolse en Arabische teksten
+zijn een concept: iemand die de taal als moedertaal spreekt moet ze nog
+nakijken (zie 'houvast templates --help' om ze te verbeteren).`,
+		Example: `  houvast cases language 2026-001 tr`,
+	},
 	TemplatesCheck:   command{Short: "Controleer sjabloonbestanden; de exitcode zegt of ze allemaal goed zijn"},
 	TemplatesDefault: command{Short: "Toon het standaardsjabloon (in de taal van --lang), of zijn teksten in een taal van de inwoner (nl, en, tr, pl, ar), als begin voor je eigen bestand"},
 

@@ -112,6 +112,7 @@ type text struct {
 	TextsEmbedded    string // %-14s id, %-3s language, %3d steps, %s the template it words
 	TextsGood        string // %s file, %d steps, %s the template, %s the language
 	UnknownCaseLang  string // %q what was typed
+	CaseLangSet      string // %s the case's reference, %s the language
 
 	Help help
 }

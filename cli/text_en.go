@@ -108,6 +108,7 @@ var english = text{
 	TextsEmbedded:    "  %-14s %-3s %3d texts for %s (embedded, a draft: still to be checked by a native speaker)",
 	TextsGood:        "%s: texts for %d steps of %s in %s, good",
 	UnknownCaseLang:  "Houvast does not know the language %q for a resident. Choose nl, en, tr, pl or ar.",
+	CaseLangSet:      "The summary of case %s is now in %s.",
 
 	Help: englishHelp,
 }

@@ -108,6 +108,7 @@ var dutch = text{
 	TextsEmbedded:    "  %-14s %-3s %3d teksten voor %s (ingebouwd, concept: nog na te kijken door iemand die de taal als moedertaal spreekt)",
 	TextsGood:        "%s: teksten voor %d stappen van %s in het %s, in orde",
 	UnknownCaseLang:  "Houvast kent de taal %q niet voor een inwoner. Kies nl, en, tr, pl of ar.",
+	CaseLangSet:      "Het overzicht van dossier %s is nu in het %s.",
 
 	Help: dutchHelp,
 }

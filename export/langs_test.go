@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -243,4 +244,81 @@ func letters(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// TestExchangeFilesCarryTheLanguage: the full case file, the volunteer's
+// package and the summary's calendar keep the resident's language as it
+// is, in each of the five; a file with a language Houvast does not know is
+// refused with a sentence that names it.
+func TestExchangeFilesCarryTheLanguage(t *testing.T) {
+	for _, l := range actionlist.CaseLangs {
+		c := fixture(l.Working())
+		c.Language = l
+		parsed, err := Parse(CaseFile{ExportedAt: at, Case: c}.Encode())
+		if err != nil || parsed.Case == nil || parsed.Case.Case.Language != l {
+			t.Errorf("%s: the case file came back with %+v, %v", l, parsed.Case, err)
+		}
+		pkg, err := Volunteer(c, VolunteerOptions{ID: "p1", Now: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse(pkg.Encode())
+		if err != nil || back.Volunteer == nil || back.Volunteer.Case.Language != l {
+			t.Errorf("%s: the volunteer package came back with %v", l, err)
+		}
+		cal, err := Summary(c, ICS, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := icsLines(t, cal)
+		tx := summaryTexts(l)
+		if !strings.Contains(text, "//"+strings.ToUpper(string(l))) || !strings.Contains(text, tx.ApptEvent) ||
+			!strings.Contains(text, fmt.Sprintf(tx.DueEvent, "NOW-1: zoek je loonstroken op")) {
+			t.Errorf("%s: the calendar is not in the language:\n%s", l, text)
+		}
+	}
+	c := fixture(actionlist.Dutch)
+	c.Language = "fr"
+	_, err := Parse(CaseFile{ExportedAt: at, Case: c}.Encode())
+	if err == nil {
+		t.Fatal("a case file in French was taken")
+	}
+	for _, s := range []string{Sentence(err, actionlist.Dutch), Sentence(err, actionlist.English)} {
+		if !strings.Contains(s, `"fr"`) || (!strings.Contains(s, "taal") && !strings.Contains(s, "language")) {
+			t.Errorf("sentence %q", s)
+		}
+	}
+}
+
+// TestBSNGuardInEveryLanguage: a number that looks like a BSN stops the
+// summary in every language, in a step the caseworker wrote and in a
+// template step's words alike.
+func TestBSNGuardInEveryLanguage(t *testing.T) {
+	const bsn = "111222333" // passes the eleven-test
+	for _, l := range actionlist.CaseLangs {
+		c := fixture(l.Working())
+		c.Language = l
+		c.Steps[4].After = "Zet " + bsn + " op het formulier"
+		for _, f := range Formats {
+			var be *BSNError
+			if _, err := Summary(c, f, today); !errors.As(err, &be) {
+				t.Errorf("%s/%s: %v", l, f, err)
+			}
+		}
+		// The words of a step in the resident's language are checked too
+		// (a texts file refuses such a number when it is read; these come
+		// in without one).
+		d := demoCase(l)
+		now := actionlist.Dose(d.Steps, d.Dose, today).Now
+		x := actionlist.DefaultStepTexts()
+		tt := actionlist.TemplateTexts{ID: "t", For: actionlist.DefaultTemplateID, Language: l, Source: "t.yaml",
+			Steps: []actionlist.TemplateStepText{{Key: now[0].Key, StepText: actionlist.StepText{Title: "Bel " + bsn}}}}
+		if err := x.Add(tt); err != nil {
+			t.Fatal(err)
+		}
+		var be *BSNError
+		if _, err := (Options{Texts: &x}).Summary(d, Markdown, today); !errors.As(err, &be) {
+			t.Errorf("%s: a team's word with a BSN: %v", l, err)
+		}
+	}
 }
