@@ -83,3 +83,20 @@ func TestCaseScreenSaysWhichStepsStayDutch(t *testing.T) {
 		t.Errorf("the line: %q", line)
 	}
 }
+
+// TestNewCaseInTurkishKeepsDutchSteps: a new case for a Turkish-speaking
+// resident is a Turkish case whose steps are the Dutch template's, also on
+// an English screen.
+func TestNewCaseInTurkishKeepsDutchSteps(t *testing.T) {
+	for _, screen := range []actionlist.Lang{actionlist.Dutch, actionlist.English} {
+		f := newFixture(t, screen, 100, 32)
+		spec := f.m.caseSpec(&caseValues{name: "Sevgi", lang: actionlist.CaseTurkish, dose: 3})
+		if spec.Language != actionlist.CaseTurkish || spec.Template.Language != actionlist.Dutch {
+			t.Errorf("%s screen: language %q, template in %q", screen, spec.Language, spec.Template.Language)
+		}
+		spec = f.m.caseSpec(&caseValues{name: "Zoë", lang: actionlist.CaseEnglish, dose: 3})
+		if spec.Language != actionlist.CaseEnglish || spec.Template.Language != actionlist.English {
+			t.Errorf("%s screen, English case: template in %q", screen, spec.Template.Language)
+		}
+	}
+}
