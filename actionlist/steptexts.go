@@ -347,19 +347,23 @@ func (x StepTexts) ForResident(c Case, s Step) (st StepText, kept bool) {
 	return st, kept
 }
 
-// KeptSteps lists the open steps of a case whose words stay in the
-// caseworker's language in the resident's summary (see ForResident).
-func (x StepTexts) KeptSteps(c Case) []Step {
-	var out []Step
-	for _, s := range c.Steps {
-		if s.Status.Finished() && s.Status != StepDone {
+// KeptSteps counts the steps of a case (all but those that do not apply)
+// whose words stay in the caseworker's language in the resident's summary
+// (see ForResident). It is quick enough for every frame of a large case.
+func (x StepTexts) KeptSteps(c Case) int {
+	if !c.Language.Valid() || c.Language == c.Language.Working().Case() {
+		return 0
+	}
+	n := 0
+	for i := range c.Steps {
+		if c.Steps[i].Status == StepNotApplicable {
 			continue
 		}
-		if _, kept := x.ForResident(c, s); kept {
-			out = append(out, s)
+		if _, kept := x.ForResident(c, c.Steps[i]); kept {
+			n++
 		}
 	}
-	return out
+	return n
 }
 
 var defaultTextsFiles = map[CaseLang]string{

@@ -17,7 +17,7 @@ import (
 // stepTexts are the words of the template steps in every language.
 func (m Model) stepTexts() actionlist.StepTexts {
 	if m.o.StepTexts != nil {
-		return *m.o.StepTexts
+		return m.o.StepTexts()
 	}
 	return actionlist.DefaultStepTexts()
 }
@@ -37,7 +37,7 @@ func (m Model) caseLanguageLine() string {
 		return ""
 	}
 	name := caseLangName(c.Language, m.lang)
-	if kept := len(m.stepTexts().KeptSteps(c)); kept > 0 {
+	if kept := m.stepTexts().KeptSteps(c); kept > 0 {
 		return m.st.warn.Render(fit(glyphWaiting+" "+fmt.Sprintf(m.t.SummaryKeptSteps, name, kept), m.width))
 	}
 	return m.st.dim.Render(fit(fmt.Sprintf(m.t.SummaryLanguage, name), m.width))

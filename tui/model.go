@@ -51,8 +51,10 @@ type Options struct {
 	StartAgenda bool
 	Templates   []actionlist.Template
 	// StepTexts words the template steps in each resident's language, with
-	// the team's corrections; nil means the embedded words.
-	StepTexts *actionlist.StepTexts
+	// the team's corrections; nil means the embedded words. It is called
+	// when a case in another language than the screens' is shown, so
+	// reading the files need not delay the first frame.
+	StepTexts func() actionlist.StepTexts
 	// Today is the calendar; tests fix it.
 	Today func() actionlist.Date
 	// Watch is how often the screen looks for changes made by another
