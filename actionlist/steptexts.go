@@ -436,3 +436,19 @@ func DefaultTemplateTexts(l CaseLang) TemplateTexts {
 	t.Source = "embedded"
 	return t
 }
+
+// Apply returns the template with its steps in the words x has for them in
+// its own language: a team's corrections of the Dutch or English words
+// reach the cases made from it.
+func (x StepTexts) Apply(t Template) Template {
+	t = t.Clone()
+	for i, s := range t.Steps {
+		st := x.Lookup(t.ID, s.Key, t.Language.Case())
+		for j, v := range [3]string{st.Title, st.Why, st.After} {
+			if v != "" {
+				*[3]*string{&t.Steps[i].Title, &t.Steps[i].Why, &t.Steps[i].After}[j] = v
+			}
+		}
+	}
+	return t
+}

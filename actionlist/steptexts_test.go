@@ -94,6 +94,21 @@ func TestTeamTextsOverrideOneTitle(t *testing.T) {
 		t.Error("the team's file changed the embedded words")
 	}
 
+	// A team's Dutch words reach the template new cases start from.
+	nlFix, err := ParseTemplateTexts("nl.yaml", []byte(strings.Replace(strings.Replace(teamTurkish, "language: tr", "language: nl", 1), "Evin ve elektriğin tehlikede mi, bugün birlikte bakalım", "Kijk samen of je huis nu in gevaar is", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(nlFix); err != nil {
+		t.Fatal(err)
+	}
+	if got := x.Apply(DefaultTemplate(Dutch)); got.Steps[0].Title != "Kijk samen of je huis nu in gevaar is" || got.Steps[1].Title != DefaultTemplate(Dutch).Steps[1].Title {
+		t.Errorf("Apply: %q", got.Steps[0].Title)
+	}
+	if DefaultTemplate(Dutch).Steps[0].Title == "Kijk samen of je huis nu in gevaar is" {
+		t.Error("Apply changed the embedded template")
+	}
+
 	c := NewCase(CaseSpec{Name: "Sevgi", Language: CaseTurkish, Start: NewDate(2026, 11, 2), Template: DefaultTemplate(Dutch)}, seqID())
 	s, _ := c.StepByID(c.Steps[0].ID)
 	if s.Key != "crisis-threats" {

@@ -169,12 +169,12 @@ func (w *pdfWriter) cell(x float64, s string) {
 	if w.rtl {
 		s = visualLine(s, true, w.bold)
 		x = pdfPageW - x - w.measureDrawn(s)
+		b := 0
+		if w.bold {
+			b = 1
+		}
+		w.drawn[b] = append(w.drawn[b], []rune(s)...)
 	}
-	b := 0
-	if w.bold {
-		b = 1
-	}
-	w.drawn[b] = append(w.drawn[b], []rune(s)...)
 	w.pdf.SetXY(x, w.y)
 	if err := w.pdf.Cell(nil, s); err != nil && w.err == nil {
 		w.err = err

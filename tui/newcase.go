@@ -106,7 +106,8 @@ func (m Model) caseSpec(v *caseValues) actionlist.CaseSpec {
 	if tmpl.Source == actionlist.DefaultTemplate(actionlist.Dutch).Source {
 		// The resident's language when the steps can be kept in it, else
 		// the caseworker's: the summary words them in the resident's.
-		tmpl = actionlist.DefaultTemplate(v.lang.Working())
+		// A team's corrections of the template's words apply.
+		tmpl = m.stepTexts().Apply(actionlist.DefaultTemplate(v.lang.Working()))
 	}
 	name := actionlist.CleanText(v.name, false)
 	people := []actionlist.Participant{{Name: name, Role: actionlist.RoleResident}}
