@@ -34,6 +34,7 @@ type pdfWriter struct {
 	rtl    bool      // right to left: every x is measured from the right edge
 	bold   bool      // the current font is the bold one
 	drawn  [2][]rune // the characters drawn, regular and bold, for the glyph closure
+	shape  shaper    // lays out the lines of a right-to-left summary
 }
 
 func renderPDF(v view) ([]byte, error) {
@@ -167,7 +168,7 @@ func (w *pdfWriter) closeGlyphs() {
 // cell draws s at x (from the start edge of the line) on the current line.
 func (w *pdfWriter) cell(x float64, s string) {
 	if w.rtl {
-		s = visualLine(s, true, w.bold)
+		s = w.shape.visual(s, true, w.bold)
 		x = pdfPageW - x - w.measureDrawn(s)
 		b := 0
 		if w.bold {
@@ -246,7 +247,7 @@ func (w *pdfWriter) line(x float64, s string, size float64) {
 // measure is the width of a logical text as it will be drawn.
 func (w *pdfWriter) measure(s string) float64 {
 	if w.rtl {
-		s = visualLine(s, true, w.bold)
+		s = w.shape.visual(s, true, w.bold)
 	}
 	return w.measureDrawn(s)
 }

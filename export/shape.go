@@ -175,6 +175,37 @@ func withCmap12(ttf []byte, pairs []cmapPair) ([]byte, error) {
 // are drawn from left to right, with Arabic letters in their joined forms.
 // rtl sets the paragraph's direction when its first letter does not.
 func visualLine(line string, rtl, bold bool) string {
+	return new(shaper).visual(line, rtl, bold)
+}
+
+// shaper lays out lines for one document: HarfBuzz keeps what it learnt of
+// the font between lines, and a line measured while wrapping is drawn from
+// the same result. It is not safe for use by several goroutines.
+type shaper struct {
+	hb    shaping.HarfbuzzShaper
+	p     bidi.Paragraph
+	lines map[shaperKey]string
+}
+
+type shaperKey struct {
+	line      string
+	rtl, bold bool
+}
+
+func (sh *shaper) visual(line string, rtl, bold bool) string {
+	k := shaperKey{line, rtl, bold}
+	if v, ok := sh.lines[k]; ok {
+		return v
+	}
+	v := sh.layout(line, rtl, bold)
+	if sh.lines == nil {
+		sh.lines = map[shaperKey]string{}
+	}
+	sh.lines[k] = v
+	return v
+}
+
+func (sh *shaper) layout(line string, rtl, bold bool) string {
 	text := []rune(line)
 	if len(text) == 0 {
 		return ""
@@ -183,8 +214,7 @@ func visualLine(line string, rtl, bold bool) string {
 	if rtl {
 		dir = bidi.RightToLeft
 	}
-	var p bidi.Paragraph
-	runs := p.Segment(text, dir)
+	runs := sh.p.Segment(text, dir)
 	type run struct {
 		start, end int
 		level      bidi.Level
@@ -227,7 +257,7 @@ func visualLine(line string, rtl, bold bool) string {
 			out = append(out, text[r.start:r.end]...)
 			continue
 		}
-		out = append(out, f.shapeRTL(text, r.start, r.end)...)
+		out = append(out, f.shapeRTL(&sh.hb, text, r.start, r.end)...)
 	}
 	// The isolates (isolate.go) have done their work: they are not drawn.
 	out = slices.DeleteFunc(out, func(r rune) bool { return r >= '\u2066' && r <= '\u2069' })
@@ -236,8 +266,7 @@ func visualLine(line string, rtl, bold bool) string {
 
 // shapeRTL shapes text[start:end] right to left and returns its glyphs, as
 // characters, in drawing order.
-func (f *shapeFont) shapeRTL(text []rune, start, end int) []rune {
-	var hb shaping.HarfbuzzShaper
+func (f *shapeFont) shapeRTL(hb *shaping.HarfbuzzShaper, text []rune, start, end int) []rune {
 	out := hb.Shape(shaping.Input{
 		Text: text, RunStart: start, RunEnd: end,
 		Direction: di.DirectionRTL, Face: f.face, Size: fixed.I(16),
