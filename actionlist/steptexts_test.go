@@ -201,3 +201,21 @@ func TestParseTemplateTextsRefusals(t *testing.T) {
 		t.Error("IsTemplateTexts")
 	}
 }
+
+// TestCaseLangLabel: every resident's language has a name in both screen
+// languages, which the history uses for a change of it.
+func TestCaseLangLabel(t *testing.T) {
+	for _, c := range CaseLangs {
+		for _, l := range Langs {
+			if CaseLangLabel(c, l) == "" || CaseLangLabel(c, l) == string(c) {
+				t.Errorf("%s in %s: %q", c, l, CaseLangLabel(c, l))
+			}
+		}
+	}
+	if got := FieldValueLabel("language", "ar", Dutch); got != "Arabisch" {
+		t.Errorf("history: %q", got)
+	}
+	if got := FieldValueLabel("language", "fr", English); got != "fr" {
+		t.Errorf("an unknown value: %q", got)
+	}
+}

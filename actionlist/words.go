@@ -110,6 +110,10 @@ func FieldValueLabel(field, v string, l Lang) string {
 		return CloseReasonLabel(CloseReason(v), l)
 	case "threat":
 		return ThreatLabel(Threat(v), l)
+	case "language":
+		if c := CaseLang(v); c.Valid() {
+			return CaseLangLabel(c, l)
+		}
 	}
 	return v
 }
