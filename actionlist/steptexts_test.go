@@ -219,3 +219,13 @@ func TestCaseLangLabel(t *testing.T) {
 		t.Errorf("an unknown value: %q", got)
 	}
 }
+
+// TestATemplateInTurkishPointsToATextsFile: a whole template in a
+// resident's language is refused with the way to a texts file.
+func TestATemplateInTurkishPointsToATextsFile(t *testing.T) {
+	data := strings.Replace(string(DefaultTemplateFile(Dutch)), "language: nl", "language: tr", 1)
+	_, err := ParseTemplate("team.yaml", []byte(data))
+	if err == nil || !strings.Contains(err.Error(), "texts_for:") || !strings.Contains(err.Error(), "houvast templates default tr") {
+		t.Errorf("%v", err)
+	}
+}

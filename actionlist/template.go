@@ -18,7 +18,9 @@ import (
 )
 
 // A template is the plan a case starts from: the default stabilisation list
-// embedded in Houvast (in Dutch and English), or a team's own file.
+// embedded in Houvast (in Dutch and English), or a team's own file. Its
+// steps' words in a resident's other languages (Turkish, Polish, Arabic)
+// are in texts files of the same format (steptexts.go).
 //
 // The file format is YAML:
 //
@@ -713,6 +715,9 @@ func (p *templateParser) language(n *yaml.Node) (Lang, error) {
 	switch l := Lang(strings.TrimSpace(n.Value)); l {
 	case Dutch, English:
 		return l, nil
+	}
+	if CaseLang(strings.TrimSpace(n.Value)).Valid() {
+		return "", p.fail(n, "language", "language is %s; a template to start a case from is in nl (Dutch) or en (English), the caseworker's languages; the words of its steps in a resident's language go in a texts file (with \"texts_for:\", see `houvast templates default %s`)", describeNode(n), strings.TrimSpace(n.Value))
 	}
 	return "", p.fail(n, "language", "language is %s; it must be nl (Dutch) or en (English)", describeNode(n))
 }
