@@ -65,9 +65,9 @@ var polish = text{
 		actionlist.RoleTogether:   "Ty, razem z osobą, która Ci pomaga",
 	},
 
-	DueBy:       "do %s",
+	DueBy:       "termin: %s",
 	DueToday:    "dzisiaj",
-	DueLate:     "jak najszybciej (plan był: do %s)",
+	DueLate:     "jak najszybciej (termin był: %s)",
 	DueNone:     "datę ustalimy razem",
 	Started:     "Ten krok już się zaczął.",
 	WaitingNote: "Teraz czekamy na odpowiedź od kogoś innego.",
