@@ -217,23 +217,24 @@ type stepWords struct {
 	known [3][]string // title, why, after
 }
 
-func (x *StepTexts) words(template, key string, make bool) *stepWords {
+// words finds a step's words; create makes room for them when there are none.
+func (x *StepTexts) words(template, key string, create bool) *stepWords {
 	if x.steps == nil {
-		if !make {
+		if !create {
 			return nil
 		}
 		x.steps = map[string]map[string]*stepWords{}
 	}
 	t := x.steps[template]
 	if t == nil {
-		if !make {
+		if !create {
 			return nil
 		}
 		t = map[string]*stepWords{}
 		x.steps[template] = t
 	}
 	w := t[key]
-	if w == nil && make {
+	if w == nil && create {
 		w = &stepWords{by: map[CaseLang]StepText{}}
 		t[key] = w
 	}
