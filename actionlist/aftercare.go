@@ -104,7 +104,7 @@ func MoveToAftercare(c Case, on Date, plan AftercarePlan, newID func() string) (
 	}
 	c.Status = CaseAftercare
 	c.Steps = slices.Clone(c.Steps)
-	l := c.Language
+	l := c.Language.Working()
 	for i, s := range c.Steps {
 		if s.Status.Finished() {
 			continue
@@ -232,7 +232,7 @@ func RecordSignal(c Case, kind SignalKind, on, today Date, newID func() string) 
 	case len(c.Signals) >= MaxSignals:
 		return c, &LimitError{Field: "signals", Limit: MaxSignals, Got: len(c.Signals) + 1}
 	}
-	l := c.Language
+	l := c.Language.Working()
 	what := label(signalWhat, kind, l)
 	c.Signals = append(slices.Clone(c.Signals), Signal{Kind: kind, Date: on})
 	s := Step{ID: newID(), Key: KeySignalCheckIn, Phase: PhaseAftercare, Order: NextOrder(c.Steps, PhaseAftercare),

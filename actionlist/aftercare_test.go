@@ -25,7 +25,7 @@ func byKey(steps []Step, key string) []Step {
 
 // bareCase has no aftercare steps of its own (a team template without them).
 func bareCase(l Lang, people ...Participant) Case {
-	return Case{ID: "c1", Ref: "2026-020", Name: "Noor", Status: CaseStabilisation, Language: l, Dose: 3,
+	return Case{ID: "c1", Ref: "2026-020", Name: "Noor", Status: CaseStabilisation, Language: l.Case(), Dose: 3,
 		Start: MustDate("2026-01-05"), Target: MustDate("2026-05-05"), Participants: people,
 		Steps: []Step{step("a", PhaseCrisis, 0, done), step("b", PhaseClosing, 0, done), step("x", PhaseAftercare, 0)}}
 }
@@ -242,7 +242,7 @@ func TestSignalDuringAftercareAddsACheckIn(t *testing.T) {
 		t.Errorf("invalid after the signal: %v", err)
 	}
 	en := in
-	en.Language = English
+	en.Language = CaseEnglish
 	if s, _ := RecordSignal(en, SignalInsurer, today, today, counter()); !strings.Contains(s.Steps[len(s.Steps)-1].Title, "your health insurance") {
 		t.Errorf("English title %q", s.Steps[len(s.Steps)-1].Title)
 	}

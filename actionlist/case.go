@@ -13,8 +13,8 @@ type Case struct {
 	Name         string // the resident's first name or alias; never a full ID
 	Participants []Participant
 	Status       CaseStatus
-	Language     Lang // the resident's language, for the summary
-	Dose         int  // how many open steps are "now" at once
+	Language     CaseLang // the resident's language, for the summary
+	Dose         int      // how many open steps are "now" at once
 	Start        Date
 	Target       Date // target end of stabilisation
 	Next         Appointment

@@ -284,15 +284,36 @@ func debtCrisisTitle(d Debt, l Lang) string {
 // FormatAmount writes an amount as people read it: "€ 1.234,56" in Dutch,
 // "€1,234.56" in English.
 func FormatAmount(c Cents, l Lang) string {
-	return formatEuro(c, l, true)
+	return formatEuro(c, euroStyles[CaseLang(l)], true)
 }
 
 // FormatEuros writes an amount rounded to whole euros: "€ 21.300".
 func FormatEuros(c Cents, l Lang) string {
-	return formatEuro(c, l, false)
+	return formatEuro(c, euroStyles[CaseLang(l)], false)
 }
 
-func formatEuro(c Cents, l Lang, cents bool) string {
+// FormatAmountFor writes an amount as a resident's language writes it:
+// "1.234,56 €" in Turkish, "1 234,56 €" in Polish (a no-break space), and
+// in Arabic with the Western digits Dutch letters use.
+func FormatAmountFor(c Cents, l CaseLang) string {
+	st, ok := euroStyles[l]
+	if !ok {
+		st = euroStyles[CaseDutch]
+	}
+	return formatEuro(c, st, true)
+}
+
+type euroStyle struct{ group, dec, prefix, suffix string }
+
+var euroStyles = map[CaseLang]euroStyle{
+	CaseDutch:   {".", ",", "€ ", ""},
+	CaseEnglish: {",", ".", "€", ""},
+	CaseTurkish: {".", ",", "", " €"},
+	CasePolish:  {"\u00a0", ",", "", " €"},
+	CaseArabic:  {",", ".", "€ ", ""},
+}
+
+func formatEuro(c Cents, st euroStyle, cents bool) string {
 	neg := c < 0
 	if neg {
 		c = -c
@@ -301,26 +322,23 @@ func formatEuro(c Cents, l Lang, cents bool) string {
 	if !cents && rest >= 50 {
 		whole++
 	}
-	group, dec, prefix := ".", ",", "€ "
-	if l == English {
-		group, dec, prefix = ",", ".", "€"
-	}
 	digits := strconv.FormatInt(whole, 10)
 	var b strings.Builder
 	for i, r := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(group)
+			b.WriteString(st.group)
 		}
 		b.WriteRune(r)
 	}
 	s := b.String()
 	if cents {
-		s += dec + strconv.FormatInt(rest/10, 10) + strconv.FormatInt(rest%10, 10)
+		s += st.dec + strconv.FormatInt(rest/10, 10) + strconv.FormatInt(rest%10, 10)
 	}
+	sign := ""
 	if neg {
-		prefix = "-" + prefix
+		sign = "-"
 	}
-	return prefix + s
+	return sign + st.prefix + s + st.suffix
 }
 
 // AmountInput writes an amount the way the form shows it for editing, in

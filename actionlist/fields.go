@@ -293,7 +293,7 @@ var caseFields = fields[Case]{
 	textField("name", func(c *Case) *string { return &c.Name }),
 	jsonField("participants", func(c *Case) *[]Participant { return &c.Participants }),
 	enumField("status", func(c *Case) *CaseStatus { return &c.Status }, CaseStatus.Valid),
-	enumField("language", func(c *Case) *Lang { return &c.Language }, func(l Lang) bool { return l == "" || slices.Contains(Langs, l) }),
+	enumField("language", func(c *Case) *CaseLang { return &c.Language }, func(l CaseLang) bool { return l == "" || l.Valid() }),
 	intField("dose", func(c *Case) *int { return &c.Dose }),
 	dateField("start", func(c *Case) *Date { return &c.Start }),
 	dateField("target", func(c *Case) *Date { return &c.Target }),

@@ -23,7 +23,7 @@ func fullCase() Case {
 	return Case{
 		ID: "c1", Ref: "2026-001", Name: "Fatima",
 		Participants: []Participant{{Name: "Fatima", Role: RoleResident, Contact: "06-1"}, {Name: "Sanne", Role: RoleVolunteer}},
-		Status:       CaseStabilisation, Language: English, Dose: 4,
+		Status:       CaseStabilisation, Language: CaseEnglish, Dose: 4,
 		Start: MustDate("2026-10-01"), Target: MustDate("2027-01-29"),
 		Next:     Appointment{At: time.Date(2026, 12, 2, 14, 30, 0, 0, time.Local), Place: "Buurthuis", With: "Ahmed"},
 		Source:   Source{Kind: SourceEarlyWarning, Signal: SignalHousing, SignalDate: MustDate("2026-09-20")},

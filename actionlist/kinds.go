@@ -3,9 +3,13 @@ package actionlist
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
-// Lang is a language Houvast speaks: the UI's, and a resident's for the summary.
+// Lang is the language of the screens, the command line and the
+// caseworker's messages: Dutch or English, never more. The resident's
+// language, which may be any of CaseLangs, is a CaseLang: a screen can
+// never be set to one it does not speak.
 type Lang string
 
 const (
@@ -13,7 +17,7 @@ const (
 	English Lang = "en"
 )
 
-// Langs lists the supported languages, Dutch first (the default).
+// Langs lists the screen languages, Dutch first (the default).
 var Langs = []Lang{Dutch, English}
 
 // ParseLang accepts "nl" or "en" (and the ISO-ish long forms people type).
@@ -25,6 +29,69 @@ func ParseLang(s string) (Lang, error) {
 		return English, nil
 	}
 	return "", fmt.Errorf("unknown language %q: use nl or en", s)
+}
+
+// Case is the same language as the resident's: a case whose resident
+// reads the caseworker's language.
+func (l Lang) Case() CaseLang { return CaseLang(l) }
+
+// CaseLang is the resident's language: the one the summary and the
+// resident's files are written in. Its steps are kept in the caseworker's
+// language (Working), and the summary prints each step in the case's
+// language where the template has a text for it.
+type CaseLang string
+
+const (
+	CaseDutch   CaseLang = "nl"
+	CaseEnglish CaseLang = "en"
+	CaseTurkish CaseLang = "tr"
+	CasePolish  CaseLang = "pl"
+	CaseArabic  CaseLang = "ar"
+)
+
+// CaseLangs lists the resident's languages, Dutch first (the default).
+var CaseLangs = []CaseLang{CaseDutch, CaseEnglish, CaseTurkish, CasePolish, CaseArabic}
+
+// DraftLangs are the resident's languages whose texts still wait for a
+// native speaker's review.
+var DraftLangs = []CaseLang{CaseTurkish, CasePolish, CaseArabic}
+
+func (l CaseLang) Valid() bool { return slices.Contains(CaseLangs, l) }
+
+// Working is the language a case's steps are kept in and the caseworker
+// reads: the case's own when it is Dutch or English, Dutch otherwise.
+func (l CaseLang) Working() Lang {
+	if l == CaseEnglish {
+		return English
+	}
+	return Dutch
+}
+
+// RightToLeft reports whether the language is written from right to left.
+func (l CaseLang) RightToLeft() bool { return l == CaseArabic }
+
+// Draft reports whether the language's texts wait for a native speaker.
+func (l CaseLang) Draft() bool { return slices.Contains(DraftLangs, l) }
+
+// caseLangNames are the forms people type, by language.
+var caseLangNames = map[CaseLang][]string{
+	CaseDutch:   {"nl", "nl_nl", "nl-nl", "dutch", "nederlands"},
+	CaseEnglish: {"en", "en_gb", "en-gb", "en_us", "en-us", "english", "engels"},
+	CaseTurkish: {"tr", "tr_tr", "tr-tr", "turkish", "turks", "türkçe", "turkce"},
+	CasePolish:  {"pl", "pl_pl", "pl-pl", "polish", "pools", "polski"},
+	CaseArabic:  {"ar", "arabic", "arabisch", "العربية"},
+}
+
+// ParseCaseLang accepts a resident's language: nl, en, tr, pl or ar (and
+// the names people type for them).
+func ParseCaseLang(s string) (CaseLang, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	for _, l := range CaseLangs {
+		if slices.Contains(caseLangNames[l], k) {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("unknown language %q: use nl, en, tr, pl or ar", s)
 }
 
 // Phase is one group of the stabilisation action list (docs/design.md).

@@ -5,8 +5,8 @@ import "slices"
 // CaseSpec is what the specialist chooses when opening a case.
 type CaseSpec struct {
 	Name         string
-	Ref          string // empty: the store gives the next one
-	Language     Lang   // the resident's language
+	Ref          string   // empty: the store gives the next one
+	Language     CaseLang // the resident's language
 	Dose         int
 	Start        Date
 	TargetDays   int // 0: DefaultTargetDays
@@ -30,7 +30,7 @@ func NewCase(spec CaseSpec, newID func() string) Case {
 	}
 	lang := spec.Language
 	if lang == "" {
-		lang = spec.Template.Language
+		lang = spec.Template.Language.Case()
 	}
 	c := Case{
 		Ref:          spec.Ref,

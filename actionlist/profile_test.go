@@ -155,7 +155,7 @@ func TestAdviceForEveryProfile(t *testing.T) {
 }
 
 func screenedCase() Case {
-	return Case{ID: "c1", Ref: "2026-010", Name: "Kees", Status: CaseStabilisation, Language: Dutch, Dose: 4,
+	return Case{ID: "c1", Ref: "2026-010", Name: "Kees", Status: CaseStabilisation, Language: CaseDutch, Dose: 4,
 		Steps: []Step{step("a", PhaseCrisis, 0), step("b", PhaseOverview, 0, done)}}
 }
 

@@ -97,7 +97,7 @@ func ReferralStep(c Case, a Area, today Date) (Step, error) {
 	if !ok {
 		return Step{}, &InvalidError{Field: "area", Value: string(a)}
 	}
-	l := c.Language
+	l := c.Language.Working()
 	title := fmt.Sprintf(words{"Maak samen met de generalist een eerste afspraak %s", "Make a first appointment %s, together with the generalist"}.in(l), t.with.in(l))
 	return Step{
 		Key: KeyReferralPrefix + string(a), Phase: PhaseOtherHelp, Order: NextOrder(c.Steps, PhaseOtherHelp),

@@ -15,7 +15,7 @@ func TestReferralStepForEveryArea(t *testing.T) {
 	titles := map[string]bool{}
 	for _, a := range Areas {
 		for _, l := range Langs {
-			c.Language = l
+			c.Language = l.Case()
 			s, err := ReferralStep(c, a, today)
 			if err != nil {
 				t.Fatalf("%s/%s: %v", a, l, err)
@@ -43,11 +43,11 @@ func TestReferralStepForEveryArea(t *testing.T) {
 			}
 		}
 	}
-	c.Language = Dutch
+	c.Language = CaseDutch
 	if s, _ := ReferralStep(c, AreaGP, today); s.Title != "Maak samen met de generalist een eerste afspraak bij je huisarts" {
 		t.Errorf("Dutch title %q", s.Title)
 	}
-	c.Language = English
+	c.Language = CaseEnglish
 	if s, _ := ReferralStep(c, AreaAddiction, today); s.Title != "Make a first appointment with addiction care, together with the generalist" {
 		t.Errorf("English title %q", s.Title)
 	}

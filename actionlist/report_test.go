@@ -12,7 +12,7 @@ import (
 // privacy test can look for each of them in the output.
 func reportCases() []Case {
 	mk := func(ref, name string, st CaseStatus, start string, src SourceKind, steps ...Step) Case {
-		c := Case{ID: "id-" + ref, Ref: ref, Name: name, Status: st, Language: Dutch, Dose: 3,
+		c := Case{ID: "id-" + ref, Ref: ref, Name: name, Status: st, Language: CaseDutch, Dose: 3,
 			Start: MustDate(start), Source: Source{Kind: src},
 			Participants: []Participant{{Name: name, Role: RoleResident}, {Name: "Vrijwilliger Wubbo", Role: RoleVolunteer}},
 			Agreements:   []Agreement{{ID: "ag-" + ref, Date: MustDate(start), Who: name, What: "AFSPRAAK-" + ref}}}

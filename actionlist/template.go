@@ -18,7 +18,9 @@ import (
 )
 
 // A template is the plan a case starts from: the default stabilisation list
-// embedded in Houvast (in Dutch and English), or a team's own file.
+// embedded in Houvast (in Dutch and English), or a team's own file. Its
+// steps' words in a resident's other languages (Turkish, Polish, Arabic)
+// are in texts files of the same format (steptexts.go).
 //
 // The file format is YAML:
 //
@@ -128,7 +130,7 @@ func (t Template) Clone() Template {
 	return t
 }
 
-//go:embed templates/stabilisatie.nl.yaml templates/stabilisatie.en.yaml
+//go:embed templates/stabilisatie.*.yaml
 var templateFS embed.FS
 
 var defaultTemplateFiles = map[Lang]string{
@@ -202,7 +204,7 @@ var (
 )
 
 var (
-	templateTopKeys  = []string{"format", "version", "id", "language", "name", "description", "steps"}
+	templateTopKeys  = []string{"format", "version", "id", "texts_for", "language", "name", "description", "steps"}
 	templateTopNeed  = []string{"format", "version", "id", "language", "name", "steps"}
 	templateStepKeys = []string{"id", "phase", "owner", "title", "why", "after", "days", "depends_on"}
 	templateStepNeed = []string{"id", "phase", "owner", "title", "why", "after", "days"}
@@ -229,11 +231,26 @@ type templatePair struct {
 }
 
 func (p *templateParser) parse(data []byte) (Template, error) {
+	root, err := p.root(data)
+	if err != nil {
+		return Template{}, err
+	}
+	if ps, err := p.pairs(root, "", templateTopKeys); err == nil {
+		if pr, ok := findTemplatePair(ps, "texts_for"); ok {
+			return Template{}, p.fail(pr.k, "texts_for", "this file holds texts for the steps of the template %s, not a template to start a case from; read it as a texts file", describeNode(pr.v))
+		}
+	}
+	return p.template(root)
+}
+
+// root reads the file's bytes into its top YAML node, refusing what no
+// Houvast file can be.
+func (p *templateParser) root(data []byte) (*yaml.Node, error) {
 	if len(data) > MaxTemplateBytes {
-		return Template{}, p.fail(nil, "", "the file is %s; a template can be at most 1 MiB. Is this the right file?", templateByteSize(len(data)))
+		return nil, p.fail(nil, "", "the file is %s; a template can be at most 1 MiB. Is this the right file?", templateByteSize(len(data)))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return Template{}, p.fail(nil, "", "the file is empty; a template starts with the line \"format: %s\"", TemplateFormat)
+		return nil, p.fail(nil, "", "the file is empty; a template starts with the line \"format: %s\"", TemplateFormat)
 	}
 	if !utf8.Valid(data) {
 		bad := len(data)
@@ -245,24 +262,24 @@ func (p *templateParser) parse(data []byte) (Template, error) {
 			}
 			i += size
 		}
-		return Template{}, &TemplateError{File: p.file, Line: 1 + bytes.Count(data[:bad], []byte("\n")),
+		return nil, &TemplateError{File: p.file, Line: 1 + bytes.Count(data[:bad], []byte("\n")),
 			Msg: "the file is not UTF-8 text; save it as UTF-8 (in most editors: \"Save as\", encoding UTF-8)"}
 	}
 	if r, line, bad := firstBadChar(data); bad {
-		return Template{}, &TemplateError{File: p.file, Line: line,
+		return nil, &TemplateError{File: p.file, Line: line,
 			Msg: fmt.Sprintf("the file holds an invisible control character (U+%04X) on this line; remove it", r)}
 	}
 	root, err := p.decode(data)
 	if err != nil {
-		return Template{}, err
+		return nil, err
 	}
 	if err := p.noAliases(root); err != nil {
-		return Template{}, err
+		return nil, err
 	}
 	if root.Kind != yaml.MappingNode {
-		return Template{}, p.fail(root, "", "this is not a Houvast template: it should be a list of keys, starting with \"format: %s\"", TemplateFormat)
+		return nil, p.fail(root, "", "this is not a Houvast template: it should be a list of keys, starting with \"format: %s\"", TemplateFormat)
 	}
-	return p.template(root)
+	return root, nil
 }
 
 // decode reads exactly one YAML document.
@@ -445,25 +462,8 @@ func (p *templateParser) template(root *yaml.Node) (Template, error) {
 	if err != nil {
 		return Template{}, err
 	}
-	// Format and version first: a file that is not a template, or a newer
-	// one, should say so rather than list everything it does not know.
-	format, ok := findTemplatePair(ps, "format")
-	if !ok {
-		return Template{}, p.fail(root, "format", "format is missing; is this a Houvast template? The file should start with the line \"format: %s\"", TemplateFormat)
-	}
-	if format.v.Kind != yaml.ScalarNode || strings.TrimSpace(format.v.Value) != TemplateFormat {
-		return Template{}, p.fail(format.v, "format", "format is %s, not %q; is this a Houvast template?", describeNode(format.v), TemplateFormat)
-	}
-	version, ok := findTemplatePair(ps, "version")
-	if !ok {
-		return Template{}, p.fail(root, "version", "version is missing; add the line \"version: %d\"", TemplateVersion)
-	}
-	v, err := p.wholeNumber(version.v, "", "version")
-	if err != nil {
+	if err := p.header(root, ps); err != nil {
 		return Template{}, err
-	}
-	if v != TemplateVersion {
-		return Template{}, p.fail(version.v, "version", "version %d is not known to this Houvast, which reads version %d; a newer Houvast may read it", v, TemplateVersion)
 	}
 
 	var t Template
@@ -499,6 +499,32 @@ func (p *templateParser) template(root *yaml.Node) (Template, error) {
 		return Template{}, err
 	}
 	return t, nil
+}
+
+// header checks the format and version first: a file that is not a
+// template, or a newer one, should say so rather than list everything it
+// does not know.
+func (p *templateParser) header(root *yaml.Node, ps []templatePair) error {
+	format, ok := findTemplatePair(ps, "format")
+	if !ok {
+		return p.fail(root, "format", "format is missing; is this a Houvast template? The file should start with the line \"format: %s\"", TemplateFormat)
+	}
+	if format.v.Kind != yaml.ScalarNode || strings.TrimSpace(format.v.Value) != TemplateFormat {
+		return p.fail(format.v, "format", "format is %s, not %q; is this a Houvast template?", describeNode(format.v), TemplateFormat)
+	}
+	version, ok := findTemplatePair(ps, "version")
+	if !ok {
+		return p.fail(root, "version", "version is missing; add the line \"version: %d\"", TemplateVersion)
+	}
+	v, err := p.wholeNumber(version.v, "", "version")
+	if err != nil {
+		return err
+	}
+	if v != TemplateVersion {
+		return p.fail(version.v, "version", "version %d is not known to this Houvast, which reads version %d; a newer Houvast may read it", v, TemplateVersion)
+	}
+
+	return nil
 }
 
 var templateTopHint = map[string]string{
@@ -689,6 +715,9 @@ func (p *templateParser) language(n *yaml.Node) (Lang, error) {
 	switch l := Lang(strings.TrimSpace(n.Value)); l {
 	case Dutch, English:
 		return l, nil
+	}
+	if CaseLang(strings.TrimSpace(n.Value)).Valid() {
+		return "", p.fail(n, "language", "language is %s; a template to start a case from is in nl (Dutch) or en (English), the caseworker's languages; the words of its steps in a resident's language go in a texts file (with \"texts_for:\", see `houvast templates default %s`)", describeNode(n), strings.TrimSpace(n.Value))
 	}
 	return "", p.fail(n, "language", "language is %s; it must be nl (Dutch) or en (English)", describeNode(n))
 }

@@ -96,7 +96,7 @@ func (c Case) Validate() error {
 	switch {
 	case !c.Status.Valid():
 		return &InvalidError{Field: "status", Value: string(c.Status)}
-	case c.Language != Dutch && c.Language != English:
+	case !c.Language.Valid():
 		return &InvalidError{Field: "language", Value: string(c.Language)}
 	case !c.Source.Kind.Valid():
 		return &InvalidError{Field: "source", Value: string(c.Source.Kind)}

@@ -112,6 +112,22 @@ func FieldValueLabel(field, v string, l Lang) string {
 		return CloseReasonLabel(CloseReason(v), l)
 	case "threat":
 		return ThreatLabel(Threat(v), l)
+	case "language":
+		if c := CaseLang(v); c.Valid() {
+			return CaseLangLabel(c, l)
+		}
 	}
 	return v
 }
+
+var caseLangWords = map[CaseLang]words{
+	CaseDutch:   {"Nederlands", "Dutch (Nederlands)"},
+	CaseEnglish: {"Engels (English)", "English"},
+	CaseTurkish: {"Turks (Türkçe)", "Turkish (Türkçe)"},
+	CasePolish:  {"Pools (Polski)", "Polish (Polski)"},
+	// Terminals draw Arabic letters unjoined, so its own name is left out.
+	CaseArabic: {"Arabisch", "Arabic"},
+}
+
+// CaseLangLabel names a resident's language in the screen's language.
+func CaseLangLabel(c CaseLang, l Lang) string { return label(caseLangWords, c, l) }

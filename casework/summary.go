@@ -42,7 +42,10 @@ func (w *Work) WriteSummary(ctx context.Context, c actionlist.Case, r SummaryReq
 	if err := w.refuseCopy(ctx, c); err != nil {
 		return err
 	}
-	data, err := export.Options{AllowBSN: r.AllowBSN, Pages: r.Pages, Now: w.Now()}.Summary(c, r.Format, w.Today())
+	// A broken team file is said by `houvast templates` and on the screens;
+	// the summary uses the words that loaded.
+	texts, _ := StepTexts(w.Settings)
+	data, err := export.Options{AllowBSN: r.AllowBSN, Pages: r.Pages, Now: w.Now(), Texts: &texts}.Summary(c, r.Format, w.Today())
 	if err != nil {
 		return err
 	}

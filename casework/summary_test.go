@@ -22,7 +22,7 @@ func TestDemoSummaryIsOnePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for _, lang := range actionlist.Langs {
+	for _, lang := range actionlist.CaseLangs {
 		c.Language = lang
 		for _, pages := range []export.Pages{export.FirstPage, export.AllPages} {
 			want := 1

@@ -110,6 +110,26 @@ func (w *Work) FindCase(ctx context.Context, ref string) (string, error) {
 	return id, err
 }
 
+// SetCaseLanguage sets the resident's language of the case with a
+// reference: the language its summary is written in. The steps stay as
+// they are, in the caseworker's words.
+func (w *Work) SetCaseLanguage(ctx context.Context, ref string, l actionlist.CaseLang, actor actionlist.Actor) (actionlist.Case, error) {
+	if !l.Valid() {
+		return actionlist.Case{}, &actionlist.InvalidError{Field: "language", Value: string(l)}
+	}
+	id, err := w.FindCase(ctx, ref)
+	if err != nil {
+		return actionlist.Case{}, err
+	}
+	before, err := w.Store.Case(ctx, id)
+	if err != nil {
+		return actionlist.Case{}, err
+	}
+	after := before
+	after.Language = l
+	return w.Store.UpdateCase(ctx, actor, before, after)
+}
+
 // refuseCopy stops what must be made from the specialist's whole case (a
 // summary, a volunteer package) when the case is a volunteer's copy, which
 // holds only part of it.

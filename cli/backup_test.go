@@ -32,7 +32,7 @@ func dbWithCase(t *testing.T, name string) (string, actionlist.Case) {
 	}
 	defer s.Close()
 	c, err := s.CreateCase(context.Background(), testActor, actionlist.NewCase(actionlist.CaseSpec{
-		Name: name, Language: actionlist.Dutch, Dose: 3, Start: actionlist.DateOf(time.Now()),
+		Name: name, Language: actionlist.CaseDutch, Dose: 3, Start: actionlist.DateOf(time.Now()),
 		Template: actionlist.DefaultTemplate(actionlist.Dutch),
 	}, store.NewID))
 	if err != nil {

@@ -40,7 +40,33 @@ func (a *app) casesCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, a.t.Help.FlagJSON)
+	cmd.AddCommand(a.casesLanguageCommand())
 	return cmd
+}
+
+// casesLanguageCommand sets the resident's language of one case.
+func (a *app) casesLanguageCommand() *cobra.Command {
+	h := a.t.Help.CasesLanguage
+	return &cobra.Command{
+		Use: "language REF LANGUAGE", Short: h.Short, Long: h.Long, Example: h.Example, Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			l, err := actionlist.ParseCaseLang(args[1])
+			if err != nil {
+				return said(fmt.Sprintf(a.t.UnknownCaseLang, args[1]))
+			}
+			w, err := a.openExisting(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer w.Close()
+			c, err := w.SetCaseLanguage(cmd.Context(), args[0], l, w.Settings.Actor(actionlist.RoleSpecialist))
+			if err != nil {
+				return err
+			}
+			a.printf(a.t.CaseLangSet, c.Ref, actionlist.CaseLangLabel(l, a.lang))
+			return nil
+		},
+	}
 }
 
 // caseJSON is the stable shape of `houvast cases --json`.

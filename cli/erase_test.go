@@ -121,13 +121,13 @@ func TestRetentionReminderAndEraseDue(t *testing.T) {
 	}
 	var old []actionlist.Case
 	for _, n := range []string{"Oud", "Ouder"} {
-		c, err := s.CreateCase(ctx, testActor, actionlist.Case{Name: n, Status: actionlist.CaseStabilisation, Language: actionlist.Dutch, Dose: 3})
+		c, err := s.CreateCase(ctx, testActor, actionlist.Case{Name: n, Status: actionlist.CaseStabilisation, Language: actionlist.CaseDutch, Dose: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
 		old = append(old, c)
 	}
-	open, err := s.CreateCase(ctx, testActor, actionlist.Case{Name: "Lopend", Status: actionlist.CaseStabilisation, Language: actionlist.Dutch, Dose: 3})
+	open, err := s.CreateCase(ctx, testActor, actionlist.Case{Name: "Lopend", Status: actionlist.CaseStabilisation, Language: actionlist.CaseDutch, Dose: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -264,7 +264,7 @@ func TestCaseloadHandover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := actionlist.NewCase(actionlist.CaseSpec{Name: "Joyce", Language: actionlist.Dutch, Dose: 3, Start: actionlist.DateOf(time.Now()),
+	c := actionlist.NewCase(actionlist.CaseSpec{Name: "Joyce", Language: actionlist.CaseDutch, Dose: 3, Start: actionlist.DateOf(time.Now()),
 		Template: actionlist.DefaultTemplate(actionlist.Dutch)}, store.NewID)
 	if _, err := s.CreateCase(context.Background(), actionlist.Actor{Name: "Ahmed", Role: actionlist.RoleSpecialist}, c); err != nil {
 		t.Fatal(err)

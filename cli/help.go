@@ -16,6 +16,7 @@ type help struct {
 	Templates, TemplatesCheck, TemplatesDefault          command
 	Agenda                                               command
 	ExportDebts                                          command
+	CasesLanguage                                        command
 	FlagAgenda, FlagDays, FlagICS                        string
 
 	FlagDB, FlagLang, FlagName, FlagRole, FlagJSON                string

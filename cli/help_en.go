@@ -249,7 +249,14 @@ their dates around today.`,
 stabilisation template in Dutch and English. A team can add its own: YAML files
 in the folder this command shows (or in $HOUVAST_TEMPLATES). Start from the
 default with 'houvast templates default > ourteam.yaml', edit it, and check it
-with 'houvast templates check ourteam.yaml'.`,
+with 'houvast templates check ourteam.yaml'.
+
+A resident's summary can be in Dutch, English, Turkish, Polish or Arabic. The
+steps' Turkish, Polish and Arabic words are drafts, still to be checked by a
+native speaker. A texts file corrects any word of any language: start from
+'houvast templates default tr > ours-tr.yaml', keep the steps you change and
+only their title, why or after, give the file an id of its own, and put it
+in the folder.`,
 	},
 	Agenda: command{
 		Short: "What needs you today and this week, across every open case",
@@ -270,8 +277,18 @@ updates the items rather than doubling them.`,
   houvast agenda --days 13 --json
   houvast agenda --ics ~/agenda.ics`,
 	},
+	CasesLanguage: command{
+		Short: "Set the language of a resident's summary: nl, en, tr, pl or ar",
+		Long: `The summary a resident takes home is in the case's language: Dutch, English,
+Turkish, Polish or Arabic. The screens and this command line stay in Dutch or
+English (--lang). A case in Turkish, Polish or Arabic keeps its steps in Dutch;
+its summary prints each step of the template in the resident's language. The
+Turkish, Polish and Arabic texts are drafts, still to be checked by a native
+speaker (see 'houvast templates --help' for correcting them).`,
+		Example: `  houvast cases language 2026-001 tr`,
+	},
 	TemplatesCheck:   command{Short: "Check template files; the exit code says if all are good"},
-	TemplatesDefault: command{Short: "Print the default template (in --lang), as a start for your own"},
+	TemplatesDefault: command{Short: "Print the default template (in --lang), or its texts in a resident's language (nl, en, tr, pl, ar), as a start for your own"},
 
 	FlagDB:           "database file (default: $HOUVAST_DB, or houvast/houvast.db in the XDG data folder)",
 	FlagLang:         "language of the screens and messages: nl or en (default: $HOUVAST_LANG, else from LANG, else nl)",

@@ -283,7 +283,15 @@ heeft een standaardsjabloon voor de stabilisatie, in het Nederlands en het
 Engels. Een team kan eigen sjablonen toevoegen: YAML-bestanden in de map die
 deze opdracht toont (of in $HOUVAST_TEMPLATES). Begin met het standaardsjabloon
 via 'houvast templates default > onsteam.yaml', pas het aan, en controleer het
-met 'houvast templates check onsteam.yaml'.`,
+met 'houvast templates check onsteam.yaml'.
+
+Het overzicht voor de inwoner kan in het Nederlands, Engels, Turks, Pools of
+Arabisch. De Turkse, Poolse en Arabische teksten van de stappen zijn een
+concept: iemand die de taal als moedertaal spreekt moet ze nog nakijken. Met
+een tekstbestand verbetert een team elke tekst in elke taal: begin met
+'houvast templates default tr > ons-tr.yaml', houd alleen de stappen die je
+verandert en alleen hun title, why of after, geef het bestand een eigen id, en
+zet het in de map.`,
 	},
 	Agenda: command{
 		Short: "Wat vandaag en deze week op je wacht, in alle open dossiers",
@@ -305,8 +313,19 @@ bestand importeren werkt de punten bij in plaats van ze dubbel te zetten.`,
   houvast agenda --days 13 --json
   houvast agenda --ics ~/agenda.ics`,
 	},
+	CasesLanguage: command{
+		Short: "Kies de taal van het overzicht voor de inwoner: nl, en, tr, pl of ar",
+		Long: `Het overzicht dat de inwoner meekrijgt is in de taal van het dossier:
+Nederlands, Engels, Turks, Pools of Arabisch. De schermen en deze opdrachtregel
+blijven in het Nederlands of Engels (--lang). Een dossier in het Turks, Pools of
+Arabisch houdt zijn stappen in het Nederlands; het overzicht zet elke stap van
+het sjabloon in de taal van de inwoner. De Turkse, Poolse en Arabische teksten
+zijn een concept: iemand die de taal als moedertaal spreekt moet ze nog
+nakijken (zie 'houvast templates --help' om ze te verbeteren).`,
+		Example: `  houvast cases language 2026-001 tr`,
+	},
 	TemplatesCheck:   command{Short: "Controleer sjabloonbestanden; de exitcode zegt of ze allemaal goed zijn"},
-	TemplatesDefault: command{Short: "Toon het standaardsjabloon (in de taal van --lang), als begin voor je eigen sjabloon"},
+	TemplatesDefault: command{Short: "Toon het standaardsjabloon (in de taal van --lang), of zijn teksten in een taal van de inwoner (nl, en, tr, pl, ar), als begin voor je eigen bestand"},
 
 	FlagDB:           "databasebestand (standaard: $HOUVAST_DB, of houvast/houvast.db in de XDG-datamap)",
 	FlagLang:         "taal van de schermen en meldingen: nl of en (standaard: $HOUVAST_LANG, anders uit LANG, anders nl)",

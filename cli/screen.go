@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -41,7 +42,15 @@ func (a *app) openScreen(ctx context.Context) error {
 func (a *app) screenOptions(w *casework.Work, role actionlist.Role) tui.Options {
 	s := w.Settings
 	templates, errs := casework.Templates(s)
+	// The words of the steps in the residents' languages are read beside
+	// the first frame; `houvast templates` says what is wrong in a file.
+	texts := sync.OnceValue(func() actionlist.StepTexts {
+		t, _ := casework.StepTexts(s)
+		return t
+	})
+	go texts()
 	o := tui.Options{
+		StepTexts:       texts,
 		Store:           w.Store,
 		Lang:            s.Lang,
 		Actor:           s.Actor(role),

@@ -109,6 +109,11 @@ type text struct {
 	TemplateTeam     string // the same, and %s the file
 	TemplateGood     string // %s file, %d steps, %d phases
 	TemplateBad      string
+	TemplateTexts    string // %-14s id, %-3s language, %3d steps, %s the template it words, %s the file
+	TextsEmbedded    string // %-14s id, %-3s language, %3d steps, %s the template it words
+	TextsGood        string // %s file, %d steps, %s the template, %s the language
+	UnknownCaseLang  string // %q what was typed
+	CaseLangSet      string // %s the case's reference, %s the language
 
 	Help help
 }

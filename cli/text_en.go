@@ -105,6 +105,11 @@ var english = text{
 	TemplateTeam:     "  %-14s %-3s %3d steps  %s (%s)",
 	TemplateGood:     "%s: %d steps in %d phases, good",
 	TemplateBad:      "A template file has a problem (see above). Correct it, and check it with 'houvast templates check FILE'.",
+	TemplateTexts:    "  %-14s %-3s %3d texts for %s (%s)",
+	TextsEmbedded:    "  %-14s %-3s %3d texts for %s (embedded, a draft: still to be checked by a native speaker)",
+	TextsGood:        "%s: texts for %d steps of %s in %s, good",
+	UnknownCaseLang:  "Houvast does not know the language %q for a resident. Choose nl, en, tr, pl or ar.",
+	CaseLangSet:      "The summary of case %s is now in %s.",
 
 	Help: englishHelp,
 }

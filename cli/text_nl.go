@@ -105,6 +105,11 @@ var dutch = text{
 	TemplateTeam:     "  %-14s %-3s %3d stappen  %s (%s)",
 	TemplateGood:     "%s: %d stappen in %d fasen, in orde",
 	TemplateBad:      "Een sjabloonbestand heeft een probleem (zie hierboven). Verbeter het en controleer het met 'houvast templates check BESTAND'.",
+	TemplateTexts:    "  %-14s %-3s %3d teksten voor %s (%s)",
+	TextsEmbedded:    "  %-14s %-3s %3d teksten voor %s (ingebouwd, concept: nog na te kijken door iemand die de taal als moedertaal spreekt)",
+	TextsGood:        "%s: teksten voor %d stappen van %s in het %s, in orde",
+	UnknownCaseLang:  "Houvast kent de taal %q niet voor een inwoner. Kies nl, en, tr, pl of ar.",
+	CaseLangSet:      "Het overzicht van dossier %s is nu in het %s.",
 
 	Help: dutchHelp,
 }

@@ -230,7 +230,7 @@ func (s *story) plan(when time.Time) {
 func intakeCase(lang actionlist.Lang, today actionlist.Date, newID func() string) Example {
 	asked := today.AddDays(-2)
 	c := actionlist.NewCase(actionlist.CaseSpec{
-		Name: joyce, Language: lang, Dose: 2, Start: asked,
+		Name: joyce, Language: lang.Case(), Dose: 2, Start: asked,
 		Template: actionlist.DefaultTemplate(lang),
 		Participants: []actionlist.Participant{
 			{Name: joyce, Role: actionlist.RoleResident, Contact: "06-12344021"},
@@ -273,7 +273,7 @@ func intakeCase(lang actionlist.Lang, today actionlist.Date, newID func() string
 func slippingCase(lang actionlist.Lang, today actionlist.Date, newID func() string) Example {
 	start := workdayBefore(today.AddDays(-102))
 	c := actionlist.NewCase(actionlist.CaseSpec{
-		Name: kees, Language: lang, Dose: 3, Start: start,
+		Name: kees, Language: lang.Case(), Dose: 3, Start: start,
 		Template: actionlist.DefaultTemplate(lang),
 		Participants: []actionlist.Participant{
 			{Name: kees, Role: actionlist.RoleResident},
@@ -349,7 +349,7 @@ func aftercareCase(lang actionlist.Lang, today actionlist.Date, newID func() str
 	start := workdayBefore(moved.AddDays(-112))
 	asked := workdayBefore(start.AddDays(-1))
 	c := actionlist.NewCase(actionlist.CaseSpec{
-		Name: sevgi, Language: lang, Dose: 3, Start: start,
+		Name: sevgi, Language: lang.Case(), Dose: 3, Start: start,
 		Template: actionlist.DefaultTemplate(lang),
 		Participants: []actionlist.Participant{
 			{Name: sevgi, Role: actionlist.RoleResident},
@@ -395,7 +395,7 @@ func arrangementCase(lang actionlist.Lang, today actionlist.Date, newID func() s
 	arranged := workdayBefore(today.AddDays(-35))
 	start := workdayBefore(arranged.AddDays(-110))
 	c := actionlist.NewCase(actionlist.CaseSpec{
-		Name: ricardo, Language: lang, Dose: 2, Start: start,
+		Name: ricardo, Language: lang.Case(), Dose: 2, Start: start,
 		Template: actionlist.DefaultTemplate(lang),
 		Participants: []actionlist.Participant{
 			{Name: ricardo, Role: actionlist.RoleResident, Contact: "06-12341187"},

@@ -71,7 +71,7 @@ func Cases(lang actionlist.Lang, today actionlist.Date, newID func() string) []E
 func Case(lang actionlist.Lang, today actionlist.Date, newID func() string) Example {
 	start := today.AddDays(-45)
 	spec := actionlist.CaseSpec{
-		Name: resident, Language: lang, Dose: 3, Start: start,
+		Name: resident, Language: lang.Case(), Dose: 3, Start: start,
 		Template: actionlist.DefaultTemplate(lang),
 		Participants: []actionlist.Participant{
 			{Name: resident, Role: actionlist.RoleResident},

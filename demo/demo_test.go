@@ -268,7 +268,7 @@ func TestDemoCasesAreValid(t *testing.T) {
 			if err := c.Validate(); err != nil {
 				t.Errorf("%s: %v", c.Name, err)
 			}
-			if c.Language != lang || c.Template != actionlist.DefaultTemplate(lang).ID {
+			if c.Language != lang.Case() || c.Template != actionlist.DefaultTemplate(lang).ID {
 				t.Errorf("%s: language %s, template %q", c.Name, c.Language, c.Template)
 			}
 			for _, s := range c.Steps {

@@ -103,7 +103,7 @@ func Synthetic(rng *rand.Rand, n, steps int, today actionlist.Date, newID func()
 		Ref:      fmt.Sprintf("S%05d", n),
 		Name:     name,
 		Status:   actionlist.CaseStabilisation,
-		Language: lang,
+		Language: lang.Case(),
 		Dose:     2 + rng.IntN(4),
 		Start:    start,
 		Target:   start.AddDays(actionlist.DefaultTargetDays),
@@ -266,7 +266,7 @@ func syntheticSteps(rng *rand.Rand, c actionlist.Case, tmpl actionlist.Template,
 				s.DoneBy = s.OwnerName
 			}
 			if rng.IntN(8) == 0 {
-				s.ResidentNote = pick(rng, residentNotes[c.Language])
+				s.ResidentNote = pick(rng, residentNotes[c.Language.Working()])
 			}
 		case r < 0.05:
 			s.Status = actionlist.StepNotApplicable
@@ -393,7 +393,7 @@ func SyntheticExample(rng *rand.Rand, n, steps, events int, now time.Time, newID
 			}
 		case k == 2:
 			pc.apply = func(s actionlist.Step) actionlist.Step {
-				s.ResidentNote = other(rng, residentNotes[c.Language], s.ResidentNote)
+				s.ResidentNote = other(rng, residentNotes[c.Language.Working()], s.ResidentNote)
 				return s
 			}
 		default:

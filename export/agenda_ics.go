@@ -77,7 +77,7 @@ func AgendaCalendar(items []actionlist.AgendaItem, o AgendaCalendarOptions) ([]b
 		lang = actionlist.Dutch
 	}
 	t := agendaTexts(lang)
-	cal := newCalendar("Houvast agenda", lang, t.Calendar)
+	cal := newCalendar("Houvast agenda", string(lang), t.Calendar)
 	scan := &bsnScan{}
 	seen := make(map[string]bool, len(items))
 	for _, it := range items {

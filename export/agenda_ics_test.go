@@ -31,7 +31,7 @@ func agendaCases() []actionlist.Case {
 			Status: actionlist.StepOpen, Due: today.AddDays(due)}
 	}
 	a := actionlist.Case{
-		ID: "case-a", Ref: "2026-011", Name: "Zoë", Status: actionlist.CaseStabilisation, Language: actionlist.English,
+		ID: "case-a", Ref: "2026-011", Name: "Zoë", Status: actionlist.CaseStabilisation, Language: actionlist.CaseEnglish,
 		RequestedOn: today.AddDays(-30),                             // the first conversation was due on the 21st: passed
 		Start:       today.AddDays(-100), Target: today.AddDays(10), // stabilisation ends within three weeks: close
 		Next: actionlist.Appointment{At: time.Date(2026, 11, 25, 14, 30, 0, 0, apptZone), Place: "Dorpsstraat 1", With: "Sanne"},
@@ -55,7 +55,7 @@ func agendaCases() []actionlist.Case {
 	done.Status, done.DoneOn = actionlist.StepDone, today.AddDays(-1)
 	a.Steps = append(a.Steps, done)
 	b := actionlist.Case{
-		ID: "case-b", Ref: "2026-012", Name: "Sem", Status: actionlist.CaseAftercare, Language: actionlist.Dutch,
+		ID: "case-b", Ref: "2026-012", Name: "Sem", Status: actionlist.CaseAftercare, Language: actionlist.CaseDutch,
 		RequestedOn: today.AddDays(-1), Threat: actionlist.ThreatEviction, // the first conversation within 3 working days: close
 		Steps: []actionlist.Step{{ID: "b-ci", Key: actionlist.KeyCheckInPrefix + "3", Phase: actionlist.PhaseAftercare,
 			Title: "Nazorggesprek na 3 maanden", Owner: actionlist.RoleSpecialist, Status: actionlist.StepOpen, Due: today.AddDays(4)}},

@@ -77,10 +77,10 @@ func TestVolunteerPackageDebts(t *testing.T) {
 // language, without the team's note.
 func TestSummaryDebtOverview(t *testing.T) {
 	today := actionlist.MustDate("2026-11-23")
-	for _, lang := range actionlist.Langs {
+	for _, lang := range actionlist.CaseLangs {
 		c := debtFixture()
 		c.Language = lang
-		tx := texts(lang)
+		tx := summaryTexts(lang)
 		for _, f := range []Format{Markdown, Text, HTML, PDF} {
 			// The debts are among the longer lists: not on the one page.
 			if one, err := Summary(c, f, today); err != nil || bytes.Contains(one, []byte("Woonstad")) {
@@ -104,7 +104,7 @@ func TestSummaryDebtOverview(t *testing.T) {
 			if title < 0 || title < strings.Index(s, tx.ContactTitle) {
 				t.Errorf("%s %s: no debt overview after the rest", lang, f)
 			}
-			for _, want := range []string{"Woonstad", actionlist.FormatAmount(241500, lang), tx.DebtsFirst, tx.DebtsNotAsked} {
+			for _, want := range []string{"Woonstad", actionlist.FormatAmountFor(241500, lang), tx.DebtsFirst, tx.DebtsNotAsked} {
 				if !strings.Contains(s, want) {
 					t.Errorf("%s %s: %q missing", lang, f, want)
 				}

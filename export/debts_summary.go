@@ -41,7 +41,7 @@ func buildDebtOverview(c actionlist.Case, t *text, scan *bsnScan) debtOverview {
 	l := c.Language
 	o := debtOverview{title: t.DebtsTitle, creditor: t.DebtsCreditor, amount: t.DebtsAmount, status: t.DebtsStatus,
 		intro:      fmt.Sprintf(t.DebtsIntro, tot.Count, tot.Responded),
-		totalLabel: t.DebtsTotal, total: actionlist.FormatAmount(tot.Known, l),
+		totalLabel: t.DebtsTotal, total: actionlist.FormatAmountFor(tot.Known, l),
 		progress: fmt.Sprintf(t.DebtsProgress, tot.Responded, tot.Count), responded: tot.Responded, count: tot.Count}
 	for _, d := range ds {
 		w := Where{What: InDebt, Title: d.Creditor}
@@ -49,9 +49,9 @@ func buildDebtOverview(c actionlist.Case, t *text, scan *bsnScan) debtOverview {
 		scan.check(w, name)
 		if col := actionlist.CleanText(d.Collector, false); col != "" {
 			scan.check(w, col)
-			name += " (" + fmt.Sprintf(t.DebtsVia, col) + ")"
+			name += " " + fmt.Sprintf(t.DebtsVia, col)
 		}
-		o.rows = append(o.rows, debtRow{creditor: name, amount: actionlist.FormatAmount(d.Best(), l), status: debtStatusText(d, t)})
+		o.rows = append(o.rows, debtRow{creditor: name, amount: actionlist.FormatAmountFor(d.Best(), l), status: debtStatusText(d, t)})
 	}
 	return o
 }

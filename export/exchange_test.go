@@ -497,6 +497,16 @@ func BenchmarkSummary(b *testing.B) {
 			}
 		})
 	}
+	// Arabic: shaped, right to left, in DejaVu Sans.
+	ar := c
+	ar.Language = actionlist.CaseArabic
+	b.Run("pdf-ar", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := (Options{AllowBSN: true}).Summary(ar, PDF, today); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // TestMayHoldBSNAgreesWithFindBSN: the quick test never misses what the

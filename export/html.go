@@ -7,10 +7,11 @@ import (
 )
 
 // The HTML summary is one file with its style inside: no fonts, scripts or
-// images from elsewhere, so it opens the same offline and prints on A4.
+// images from elsewhere, so it opens the same offline and prints on A4. An
+// Arabic summary says dir="rtl", and the browser lays it out right to left.
 // html/template escapes every value.
 var summaryHTML = template.Must(template.New("summary").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
+<html lang="{{.Lang}}"{{if .RTL}} dir="rtl"{{end}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -43,6 +44,9 @@ ul.done > li::before { content: "✓"; display: inline-block; width: 1.5em; text
 .bar > span { display: block; height: 100%; background: #2e7d32; }
 section.more { margin-top: 3em; border-top: 1px dashed #bbb; padding-top: 1em; }
 footer { margin-top: 2em; font-size: .8em; color: #666; border-top: 1px solid #d8d8d8; padding-top: .4em; }
+[dir=rtl] ol.steps { padding-left: 0; padding-right: 1.4em; }
+[dir=rtl] ul { padding-left: 0; padding-right: 1.4em; }
+[dir=rtl] ul.done > li { padding-left: 0; padding-right: 1.5em; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; }
   a { color: inherit; }
@@ -164,7 +168,7 @@ func renderHTML(v view) ([]byte, error) {
 		}
 		*page = append(*page, n)
 	}
-	data := map[string]any{"Lang": string(v.lang), "Title": v.title, "Pages": pages}
+	data := map[string]any{"Lang": string(v.lang), "RTL": v.lang.RightToLeft(), "Title": v.title, "Pages": pages}
 	var b bytes.Buffer
 	if err := summaryHTML.Execute(&b, data); err != nil {
 		return nil, err

@@ -19,9 +19,9 @@ import (
 // newCalendar starts a calendar published as a file: a PRODID for Houvast
 // and the part of Houvast that made it, and a name for the calendar app
 // (NAME of RFC 7986, and X-WR-CALNAME, which more apps read).
-func newCalendar(product string, lang actionlist.Lang, name string) *ics.Calendar {
+func newCalendar(product string, lang string, name string) *ics.Calendar {
 	cal := ics.NewCalendarFor("Houvast")
-	cal.SetProductId("-//Houvast//" + product + "//" + strings.ToUpper(string(lang)))
+	cal.SetProductId("-//Houvast//" + product + "//" + strings.ToUpper(lang))
 	cal.SetCalscale("GREGORIAN")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName(name)
@@ -87,7 +87,7 @@ func setWallTime(e *ics.VEvent, at time.Time) {
 // Every text in the view was checked for a BSN; golang-ical escapes and
 // folds it.
 func renderICS(v view, stamp time.Time) ([]byte, error) {
-	cal := newCalendar("Houvast summary", v.lang, v.calendar)
+	cal := newCalendar("Houvast summary", string(v.lang), v.calendar)
 	for _, ce := range v.events {
 		e := cal.AddEvent(ce.uid + "@houvast")
 		stampEvent(e, stamp)

@@ -104,6 +104,9 @@ func layout(v view) []block {
 		if v.footer != "" {
 			add(block{kind: blockFooter, text: v.footer})
 		}
+		if v.lang.RightToLeft() {
+			isolateBlocks(b)
+		}
 		return b
 	}
 
@@ -154,6 +157,9 @@ func layout(v view) []block {
 	}
 	if v.footer != "" {
 		add(block{kind: blockFooter, text: v.footer})
+	}
+	if v.lang.RightToLeft() {
+		isolateBlocks(b)
 	}
 	return b
 }

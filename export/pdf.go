@@ -10,41 +10,51 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-// The PDF is A4 with the Go fonts embedded (they cover ë, é, € and the rest
-// of Western European text), wrapped to the page, with page breaks that
-// keep a heading with what follows it. The body is 12 pt, for people who
-// read with difficulty; each page carries the case reference and its
-// number at the foot.
+// The PDF is A4 with the Go fonts embedded (they cover ë, é, € and the
+// rest of Western European text, Turkish and Polish letters too), or DejaVu
+// Sans for Arabic, drawn right to left and shaped (shape.go); wrapped to the
+// page, with page breaks that keep a heading with what follows it. The body
+// is 12 pt, for people who read with difficulty; each page carries the case
+// reference and its number at the foot.
 const (
 	pdfPageW   = 595.28 // A4 in points
 	pdfPageH   = 841.89
-	pdfMargin  = 50.0
+	pdfMargin  = 46.0
 	pdfBottom  = 58.0 // the foot line sits below this
 	pdfBody    = 12.0
 	pdfSmall   = 9.5
 	pdfH1      = 19.0
 	pdfH2      = 14.0
-	pdfLeading = 1.32
+	pdfLeading = 1.28
 	pdfIndent  = 18.0
 )
 
 type pdfWriter struct {
-	pdf *gopdf.GoPdf
-	y   float64
-	err error
+	pdf    *gopdf.GoPdf
+	y      float64
+	err    error
+	family string
+	rtl    bool      // right to left: every x is measured from the right edge
+	bold   bool      // the current font is the bold one
+	drawn  [2][]rune // the characters drawn, regular and bold, for the glyph closure
+	shape  shaper    // lays out the lines of a right-to-left summary
 }
 
 func renderPDF(v view) ([]byte, error) {
 	p := &gopdf.GoPdf{}
 	p.Start(gopdf.Config{PageSize: gopdf.Rect{W: pdfPageW, H: pdfPageH}, Unit: gopdf.UnitPT})
 	p.SetInfo(gopdf.PdfInfo{Title: v.title, Creator: "Houvast", Producer: "Houvast"})
-	if err := p.AddTTFFontData("go", goregular.TTF); err != nil {
+	w := &pdfWriter{pdf: p, family: "go", rtl: v.lang.RightToLeft()}
+	regular, bold := goregular.TTF, gobold.TTF
+	if w.rtl {
+		w.family, regular, bold = "dejavu", shapeFonts()[0].ttf, shapeFonts()[1].ttf
+	}
+	if err := p.AddTTFFontData(w.family, regular); err != nil {
 		return nil, fmt.Errorf("pdf font: %w", err)
 	}
-	if err := p.AddTTFFontDataWithOption("go", gobold.TTF, gopdf.TtfOption{Style: gopdf.Bold}); err != nil {
+	if err := p.AddTTFFontDataWithOption(w.family, bold, gopdf.TtfOption{Style: gopdf.Bold}); err != nil {
 		return nil, fmt.Errorf("pdf font: %w", err)
 	}
-	w := &pdfWriter{pdf: p}
 	p.AddPage()
 	w.y = pdfMargin
 	footer := ""
@@ -98,6 +108,7 @@ func renderPDF(v view) ([]byte, error) {
 		}
 	}
 	w.feet(footer)
+	w.closeGlyphs()
 	if w.err != nil {
 		return nil, fmt.Errorf("pdf: %w", w.err)
 	}
@@ -119,12 +130,10 @@ func (w *pdfWriter) feet(ref string) {
 		}
 		w.font(pdfSmall, false)
 		w.pdf.SetTextColor(110, 110, 110)
-		y := pdfPageH - pdfBottom + 22
-		w.pdf.SetXY(pdfMargin, y)
-		w.cell(ref)
+		w.y = pdfPageH - pdfBottom + 22
+		w.cell(pdfMargin, ref)
 		num := fmt.Sprintf("%d / %d", i, n)
-		w.pdf.SetXY(pdfPageW-pdfMargin-w.measure(num), y)
-		w.cell(num)
+		w.cell(pdfPageW-pdfMargin-w.measure(num), num)
 		w.pdf.SetTextColor(0, 0, 0)
 	}
 }
@@ -134,8 +143,6 @@ func (w *pdfWriter) fail(err error) {
 		w.err = err
 	}
 }
-
-func (w *pdfWriter) cell(s string) { w.fail(w.pdf.Cell(nil, s)) }
 
 // labelled writes "label: text", the label in grey (or bold), wrapped with
 // the label's width kept free on the first line only.
@@ -158,8 +165,7 @@ func (w *pdfWriter) labelled(label, text string, indent float64, bold bool) {
 	if !bold {
 		w.pdf.SetTextColor(90, 90, 90)
 	}
-	w.pdf.SetXY(pdfMargin+indent, w.y)
-	w.cell(label)
+	w.cell(pdfMargin+indent, label)
 	w.pdf.SetTextColor(0, 0, 0)
 	w.font(pdfBody, false)
 	for i, l := range lines {
@@ -183,7 +189,7 @@ func (w *pdfWriter) done(title, meta string) {
 	}
 	w.font(pdfBody, false)
 	w.room(pdfBody * pdfLeading)
-	x, y := pdfMargin+3, w.y+pdfBody*0.55
+	x, y := w.edge(pdfMargin+3, 10), w.y+pdfBody*0.55
 	w.pdf.SetLineWidth(1.4)
 	w.pdf.SetStrokeColor(46, 125, 50)
 	w.pdf.Line(x, y, x+3.5, y+3.5)
@@ -199,11 +205,14 @@ func (w *pdfWriter) bar(done, total int) {
 	w.room(height + 8)
 	y := w.y + 2
 	w.pdf.SetFillColor(228, 228, 228)
-	w.fail(w.pdf.Rectangle(pdfMargin, y, pdfMargin+width, y+height, "F", height/2, 6))
+	x := w.edge(pdfMargin, width)
+	w.fail(w.pdf.Rectangle(x, y, x+width, y+height, "F", height/2, 6))
 	if total > 0 && done > 0 {
+		// The bar fills from where the line starts: the right in Arabic.
 		fill := max(width*float64(done)/float64(total), height)
+		x := w.edge(pdfMargin, fill)
 		w.pdf.SetFillColor(46, 125, 50)
-		w.fail(w.pdf.Rectangle(pdfMargin, y, pdfMargin+fill, y+height, "F", height/2, 6))
+		w.fail(w.pdf.Rectangle(x, y, x+fill, y+height, "F", height/2, 6))
 	}
 	w.y += height + 8
 }
@@ -213,7 +222,51 @@ func (w *pdfWriter) font(size float64, bold bool) {
 	if bold {
 		style = "B"
 	}
-	if err := w.pdf.SetFont("go", style, size); err != nil && w.err == nil {
+	w.bold = bold
+	if err := w.pdf.SetFont(w.family, style, size); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// closeGlyphs adds to each font's subset the glyphs that the drawn glyphs
+// are built from, however deep: gopdf follows a composite glyph one level
+// only, and DejaVu builds many Arabic letters two levels deep.
+func (w *pdfWriter) closeGlyphs() {
+	if !w.rtl {
+		return
+	}
+	for i, runes := range w.drawn {
+		parts := shapeFonts()[i].parts(runes)
+		if len(parts) == 0 {
+			continue
+		}
+		w.font(pdfBody, i == 1)
+		w.measure(string(parts))
+	}
+}
+
+// edge is where a shape of width that starts at x (from the start edge of
+// the line) lies on the page: mirrored in a right-to-left summary.
+func (w *pdfWriter) edge(x, width float64) float64 {
+	if w.rtl {
+		return pdfPageW - x - width
+	}
+	return x
+}
+
+// cell draws s at x (from the start edge of the line) on the current line.
+func (w *pdfWriter) cell(x float64, s string) {
+	if w.rtl {
+		s = w.shape.visual(s, true, w.bold)
+		x = pdfPageW - x - w.measureDrawn(s)
+		b := 0
+		if w.bold {
+			b = 1
+		}
+		w.drawn[b] = append(w.drawn[b], []rune(s)...)
+	}
+	w.pdf.SetXY(x, w.y)
+	if err := w.pdf.Cell(nil, s); err != nil && w.err == nil {
 		w.err = err
 	}
 }
@@ -257,10 +310,7 @@ func (w *pdfWriter) para(s string, size float64, bold bool, indent, grey float64
 func (w *pdfWriter) numbered(num, title string) {
 	w.font(pdfBody, true)
 	w.room(pdfBody * pdfLeading)
-	w.pdf.SetXY(pdfMargin, w.y)
-	if err := w.pdf.Cell(nil, num); err != nil && w.err == nil {
-		w.err = err
-	}
+	w.cell(pdfMargin, num)
 	for _, l := range w.wrap(title, pdfPageW-2*pdfMargin-18) {
 		w.line(pdfMargin+18, l, pdfBody)
 	}
@@ -269,27 +319,30 @@ func (w *pdfWriter) numbered(num, title string) {
 func (w *pdfWriter) bullet(mark, s string) {
 	w.font(pdfBody, false)
 	w.room(pdfBody * pdfLeading)
-	w.pdf.SetXY(pdfMargin+4, w.y)
-	if err := w.pdf.Cell(nil, mark); err != nil && w.err == nil {
-		w.err = err
-	}
+	w.cell(pdfMargin+4, mark)
 	for _, l := range w.wrap(s, pdfPageW-2*pdfMargin-18) {
 		w.line(pdfMargin+18, l, pdfBody)
 	}
 }
 
-// line writes one line at the left edge x and moves down.
+// line writes one line at the start edge x and moves down.
 func (w *pdfWriter) line(x float64, s string, size float64) {
 	h := size * pdfLeading
 	w.room(h)
-	w.pdf.SetXY(x, w.y)
-	if err := w.pdf.Cell(nil, s); err != nil && w.err == nil {
-		w.err = err
-	}
+	w.cell(x, s)
 	w.y += h
 }
 
+// measure is the width of a logical text as it will be drawn.
 func (w *pdfWriter) measure(s string) float64 {
+	if w.rtl {
+		s = w.shape.visual(s, true, w.bold)
+	}
+	return w.measureDrawn(s)
+}
+
+// measureDrawn is the width of characters already in drawing order.
+func (w *pdfWriter) measureDrawn(s string) float64 {
 	n, err := w.pdf.MeasureTextWidth(s)
 	if err != nil && w.err == nil {
 		w.err = err

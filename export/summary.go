@@ -65,6 +65,9 @@ type Options struct {
 	// newer file win); zero means midnight of today, which keeps the output
 	// the same for the same case and day.
 	Now time.Time
+	// Texts words the template's steps in the resident's language, with a
+	// team's corrections; nil means the embedded words.
+	Texts *actionlist.StepTexts
 }
 
 // Pages says how much of the summary is written.
@@ -86,7 +89,12 @@ func Summary(c actionlist.Case, f Format, today actionlist.Date) ([]byte, error)
 
 // Summary renders the summary with these options.
 func (o Options) Summary(c actionlist.Case, f Format, today actionlist.Date) ([]byte, error) {
-	v, scan := buildView(c, today)
+	texts := o.Texts
+	if texts == nil {
+		d := actionlist.DefaultStepTexts()
+		texts = &d
+	}
+	v, scan := buildView(c, today, *texts)
 	v.pages = o.Pages
 	if !o.AllowBSN {
 		if err := scan.err(); err != nil {
@@ -117,7 +125,7 @@ func (o Options) Summary(c actionlist.Case, f Format, today actionlist.Date) ([]
 // BSN. It never holds an internal note, a work note or a later step. The
 // order on the page is layout's (layout.go).
 type view struct {
-	lang  actionlist.Lang
+	lang  actionlist.CaseLang
 	t     *text
 	pages Pages
 	title string
@@ -172,12 +180,12 @@ type calEvent struct {
 	at      time.Time
 }
 
-func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
+func buildView(c actionlist.Case, today actionlist.Date, words actionlist.StepTexts) (view, *bsnScan) {
 	lang := c.Language
-	if lang != actionlist.English {
-		lang = actionlist.Dutch
+	if !lang.Valid() {
+		lang = actionlist.CaseDutch
 	}
-	t := texts(lang)
+	t := summaryTexts(lang)
 	scan := &bsnScan{}
 	clean := func(w Where, s string) string {
 		s = actionlist.CleanText(s, false)
@@ -188,7 +196,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	v := view{
 		lang: lang, t: t,
 		title:    fmt.Sprintf(t.Title, name),
-		made:     fmt.Sprintf(t.Made, t.Weekdays[today.Weekday()]+" "+shortDate(today, t)),
+		made:     fmt.Sprintf(t.Made, fmt.Sprintf(t.LongDateYear, t.Weekdays[today.Weekday()], today.Day(), t.Months[today.Month()-1], today.Year())),
 		intro:    t.Intro,
 		calendar: fmt.Sprintf(t.Calendar, name),
 	}
@@ -205,7 +213,8 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.doneCount = t.DoneNone
 	}
 	for _, s := range timeline {
-		it := item{title: clean(Where{What: InStep, Title: s.Title}, s.Title)}
+		st, _ := words.ForResident(c, s)
+		it := item{title: clean(Where{What: InStep, Title: s.Title}, st.Title)}
 		if !s.DoneOn.IsZero() {
 			it.meta = fmt.Sprintf(t.DoneOn, longDate(s.DoneOn, today, t))
 		}
@@ -219,7 +228,8 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 	d := actionlist.Dose(c.Steps, c.Dose, today)
 	for _, s := range d.Now {
 		w := Where{What: InStep, Title: s.Title}
-		it := item{title: clean(w, s.Title), why: clean(w, s.Why)}
+		st, _ := words.ForResident(c, s)
+		it := item{title: clean(w, st.Title), why: clean(w, st.Why)}
 		it.lines = append(it.lines,
 			labelled{t.Who, whoText(c, s, t, scan)},
 			labelled{t.When, whenText(s, today, t)})
@@ -229,7 +239,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		case actionlist.StepWaiting:
 			it.lines = append(it.lines, labelled{"", t.WaitingNote})
 		}
-		if after := clean(w, s.After); after != "" {
+		if after := clean(w, st.After); after != "" {
 			it.lines = append(it.lines, labelled{t.After, after})
 		}
 		// The resident's own plan, in their words from the conversation.
@@ -247,7 +257,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		// soon as you can" instead.
 		if (s.Owner == actionlist.RoleResident || s.Owner == actionlist.RoleTogether) && !s.Due.IsZero() && !s.Due.Before(today) {
 			desc := whoText(c, s, t, scan)
-			if after := clean(w, s.After); after != "" {
+			if after := clean(w, st.After); after != "" {
 				desc += "\n" + t.After + ": " + after
 			}
 			v.events = append(v.events, calEvent{
@@ -267,7 +277,7 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.later = fmt.Sprintf(t.Later, d.LaterTotal)
 		for _, ph := range actionlist.Phases {
 			if n := d.Later[ph]; n > 0 {
-				v.laterBy = append(v.laterBy, fmt.Sprintf(t.LaterPhase, actionlist.PhaseLabel(ph, lang), n))
+				v.laterBy = append(v.laterBy, fmt.Sprintf(t.LaterPhase, t.Phase[ph], n))
 			}
 		}
 	}
@@ -346,6 +356,9 @@ func buildView(c actionlist.Case, today actionlist.Date) (view, *bsnScan) {
 		v.contactNone = t.ContactNone
 	}
 	v.debts = buildDebtOverview(c, t, scan)
+	if lang.RightToLeft() {
+		isolateDebts(&v.debts)
+	}
 	return v, scan
 }
 
@@ -444,16 +457,15 @@ func whenText(s actionlist.Step, today actionlist.Date, t *text) string {
 }
 
 // longDate is "vrijdag 27 november", with the year only when it is not
-// this year's.
+// this year's, in the order and words of the summary's language.
 func longDate(d, today actionlist.Date, t *text) string {
-	s := fmt.Sprintf("%s %d %s", t.Weekdays[d.Weekday()], d.Day(), t.Months[d.Month()-1])
 	if d.Year() != today.Year() {
-		s += fmt.Sprintf(" %d", d.Year())
+		return fmt.Sprintf(t.LongDateYear, t.Weekdays[d.Weekday()], d.Day(), t.Months[d.Month()-1], d.Year())
 	}
-	return s
+	return fmt.Sprintf(t.LongDate, t.Weekdays[d.Weekday()], d.Day(), t.Months[d.Month()-1])
 }
 
 // shortDate is "27 november 2026", for agreements, which may be old.
 func shortDate(d actionlist.Date, t *text) string {
-	return fmt.Sprintf("%d %s %d", d.Day(), t.Months[d.Month()-1], d.Year())
+	return fmt.Sprintf(t.ShortDate, d.Day(), t.Months[d.Month()-1], d.Year())
 }

@@ -27,6 +27,7 @@ type text struct {
 	IfNot        string // and what they do if it does not work out
 	Later        string // %d steps kept for later
 	LaterPhase   string // %s: phase, %d: count
+	Phase        map[actionlist.Phase]string
 	ApptTitle    string
 	ApptNone     string
 	ApptAt       string // %s: the day in words, %s: the time
@@ -70,8 +71,11 @@ type text struct {
 	WaitingNote string
 
 	Weekdays [7]string  // Sunday first, as time.Weekday
-	Months   [12]string // January first
+	Months   [12]string // January first, as a date writes them
 	Time     string     // a clock time: %02d:%02d
+	// Dates: %[1]s the weekday, %[2]d the day, %[3]s the month, %[4]d the
+	// year; ShortDate has no weekday: %[1]d day, %[2]s month, %[3]d year.
+	LongDate, LongDateYear, ShortDate string
 
 	// Error sentences (in the language of the screens).
 	ErrNotHouvast   string            // %s: what it seems to be, may be ""
@@ -123,7 +127,34 @@ type text struct {
 	FlawWaitsFor                                        string // %s: where
 }
 
-// texts returns the catalogue for a language; Dutch is the default.
+// summaryTexts returns the catalogue the resident's summary is written
+// from; Dutch for a language Houvast does not know.
+func summaryTexts(l actionlist.CaseLang) *text {
+	switch l {
+	case actionlist.CaseEnglish:
+		return &english
+	case actionlist.CaseTurkish:
+		return &turkish
+	case actionlist.CasePolish:
+		return &polish
+	case actionlist.CaseArabic:
+		return &arabic
+	}
+	return &dutch
+}
+
+// phaseNames are the domain's names of the phases, for the Dutch and
+// English catalogues.
+func phaseNames(l actionlist.Lang) map[actionlist.Phase]string {
+	out := make(map[actionlist.Phase]string, len(actionlist.Phases))
+	for _, p := range actionlist.Phases {
+		out[p] = actionlist.PhaseLabel(p, l)
+	}
+	return out
+}
+
+// texts returns the catalogue of the screens' language, for error
+// sentences; Dutch is the default.
 func texts(l actionlist.Lang) *text {
 	if l == actionlist.English {
 		return &english

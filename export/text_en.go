@@ -3,6 +3,7 @@ package export
 import "houvast/actionlist"
 
 var english = text{
+	Phase:           phaseNames(actionlist.English),
 	WhenWhere:       "When and where",
 	IfNot:           "If it does not work out",
 	debtSummaryText: englishDebtSummary,
@@ -77,6 +78,10 @@ var english = text{
 	Weekdays: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 	Months:   [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	Time:     "%02d:%02d",
+
+	LongDate:     "%[1]s %[2]d %[3]s",
+	LongDateYear: "%[1]s %[2]d %[3]s %[4]d",
+	ShortDate:    "%[1]d %[2]s %[3]d",
 
 	ErrNotHouvast: "This is not a Houvast file%s. Nothing was changed. Choose the file you got from Houvast (a case file, a volunteer package or a return file).",
 	Seems: map[string]string{

@@ -3,6 +3,7 @@ package export
 import "houvast/actionlist"
 
 var dutch = text{
+	Phase:           phaseNames(actionlist.Dutch),
 	WhenWhere:       "Wanneer en waar",
 	IfNot:           "Lukt het niet",
 	debtSummaryText: dutchDebtSummary,
@@ -77,6 +78,10 @@ var dutch = text{
 	Weekdays: [7]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"},
 	Months:   [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 	Time:     "%02d:%02d",
+
+	LongDate:     "%[1]s %[2]d %[3]s",
+	LongDateYear: "%[1]s %[2]d %[3]s %[4]d",
+	ShortDate:    "%[1]d %[2]s %[3]d",
 
 	ErrNotHouvast: "Dit is geen Houvast-bestand%s. Er is niets veranderd. Kies het bestand dat je van Houvast kreeg (een dossier, een vrijwilligerspakket of een terugmelding).",
 	Seems: map[string]string{

@@ -281,7 +281,7 @@ func TestAllCasesReadsWhatCaseReads(t *testing.T) {
 		}
 		ids = append(ids, c.ID)
 	}
-	empty, err := s.CreateCase(ctx, specialist, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.English, Dose: 2})
+	empty, err := s.CreateCase(ctx, specialist, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.CaseEnglish, Dose: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

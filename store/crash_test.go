@@ -85,7 +85,7 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, err := s.CreateCase(ctx, specialist, actionlist.NewCase(actionlist.CaseSpec{
-		Name: "Fatima", Language: actionlist.Dutch, Dose: 3, Start: today,
+		Name: "Fatima", Language: actionlist.CaseDutch, Dose: 3, Start: today,
 		Template: actionlist.DefaultTemplate(actionlist.Dutch),
 	}, NewID))
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 
 // newCase is a case with nothing in common with the sample case.
 func newCase() actionlist.Case {
-	return actionlist.Case{Name: "Joost", Status: actionlist.CaseIntake, Language: actionlist.Dutch}
+	return actionlist.Case{Name: "Joost", Status: actionlist.CaseIntake, Language: actionlist.CaseDutch}
 }
 
 // listDir lists every file and folder under dir.

@@ -37,7 +37,7 @@ func promiseRun(t *testing.T, rng *rand.Rand, ops int) {
 	day := func() actionlist.Date { return actionlist.DateOf(clock) }
 	n := 0
 	c, err := s.CreateCase(ctx, specialist, actionlist.NewCase(actionlist.CaseSpec{
-		Name: "Fatima", Language: actionlist.Dutch, Dose: 1 + rng.IntN(7), Start: day(),
+		Name: "Fatima", Language: actionlist.CaseDutch, Dose: 1 + rng.IntN(7), Start: day(),
 		Template: actionlist.DefaultTemplate(actionlist.Dutch),
 	}, func() string { n++; return fmt.Sprintf("s%03d", n) }))
 	if err != nil {

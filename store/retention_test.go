@@ -10,7 +10,7 @@ import (
 func TestDueForErasure(t *testing.T) {
 	s, _ := openTemp(t)
 	add := func(ref string, closed string) string {
-		c := actionlist.Case{Ref: ref, Name: "R " + ref, Status: actionlist.CaseStabilisation, Language: actionlist.Dutch, Dose: 3}
+		c := actionlist.Case{Ref: ref, Name: "R " + ref, Status: actionlist.CaseStabilisation, Language: actionlist.CaseDutch, Dose: 3}
 		if closed != "" {
 			c = actionlist.Close(c, actionlist.CloseFinished, actionlist.MustDate(closed))
 		}

@@ -44,7 +44,7 @@ func sampleCase() actionlist.Case {
 			{Name: "Fatima", Role: actionlist.RoleResident, Contact: "06-00000000"},
 			{Name: "Sanne", Role: actionlist.RoleVolunteer},
 		},
-		Status: actionlist.CaseStabilisation, Language: actionlist.Dutch, Dose: 3,
+		Status: actionlist.CaseStabilisation, Language: actionlist.CaseDutch, Dose: 3,
 		Start: actionlist.MustDate("2026-10-01"), Target: actionlist.MustDate("2027-01-29"),
 		Next:     actionlist.Appointment{At: time.Date(2026, 12, 2, 14, 30, 0, 0, time.Local), Place: "Buurthuis De Linde", With: "Ahmed"},
 		Source:   actionlist.Source{Kind: actionlist.SourceEarlyWarning, Signal: actionlist.SignalHousing, SignalDate: actionlist.MustDate("2026-09-20")},
@@ -135,7 +135,7 @@ func TestCaseRoundTripsEveryField(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("round trip\n got %+v\nwant %+v", got, want)
 	}
-	second, err := s.CreateCase(ctx, specialist, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.English, Dose: 2})
+	second, err := s.CreateCase(ctx, specialist, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.CaseEnglish, Dose: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestCaseRoundTripsEveryField(t *testing.T) {
 	if _, err := s.CaseIDByRef(ctx, "nope"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown ref: %v", err)
 	}
-	if _, err := s.CreateCase(ctx, specialist, actionlist.Case{Ref: "2026-002", Name: "Dup", Status: actionlist.CaseIntake, Language: actionlist.Dutch}); err == nil {
+	if _, err := s.CreateCase(ctx, specialist, actionlist.Case{Ref: "2026-002", Name: "Dup", Status: actionlist.CaseIntake, Language: actionlist.CaseDutch}); err == nil {
 		t.Error("a duplicate reference was accepted")
 	}
 }
@@ -321,7 +321,7 @@ func TestConflictingEditIsRefused(t *testing.T) {
 func TestCaseListAndOwnedSteps(t *testing.T) {
 	s, _ := openTemp(t)
 	c := mustCreate(t, s)
-	empty, err := s.CreateCase(ctx, specialist, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.Dutch, Dose: 3})
+	empty, err := s.CreateCase(ctx, specialist, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.CaseDutch, Dose: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -200,7 +200,7 @@ func TestFirstConversationStopsTheClock(t *testing.T) {
 func TestUndoOfAnotherCaseLeavesTheOpenOne(t *testing.T) {
 	f, late, _ := agendaFixture(t, 120, 40)
 	f.press("a", "down", "space") // tick off the late step of Fatima's case
-	other, err := f.st.CreateCase(ctx, marieke, actionlist.Case{Name: "Noor", Status: actionlist.CaseStabilisation, Language: actionlist.Dutch, Dose: 3})
+	other, err := f.st.CreateCase(ctx, marieke, actionlist.Case{Name: "Noor", Status: actionlist.CaseStabilisation, Language: actionlist.CaseDutch, Dose: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -439,6 +439,7 @@ func (m Model) caseKeys() keyTable {
 		{key: k.Push, when: stepInNow, do: onNow(Model.togglePush)},
 		{key: k.Note, when: stepInNow, do: onNow(Model.openTeamNoteForm)},
 		{key: k.Dose, do: Model.openDoseForm},
+		{key: k.CaseLanguage, do: Model.openCaseLanguageForm},
 		{key: k.Appt, do: Model.openApptForm},
 		{key: k.Agreement, do: Model.openAgreementForm},
 		{key: k.Debts, do: Model.openDebts},
@@ -643,6 +644,9 @@ func (m Model) caseHeader() []string {
 		}
 	}
 	if l := m.conflictLine(); l != "" {
+		lines = append(lines, l)
+	}
+	if l := m.caseLanguageLine(); l != "" {
 		lines = append(lines, l)
 	}
 	return lines

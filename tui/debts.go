@@ -152,11 +152,11 @@ func (m Model) debtsKeys() keyTable {
 // service and no crisis step for it is in the plan yet.
 func threatOffered(m Model) bool {
 	d, ok := m.debts.selected()
-	return ok && len(actionlist.DebtCrisisSteps([]actionlist.Debt{d}, m.cs.c.Steps, m.cs.c.Language)) > 0
+	return ok && len(actionlist.DebtCrisisSteps([]actionlist.Debt{d}, m.cs.c.Steps, m.cs.c.Language.Working())) > 0
 }
 
 func (m Model) addDebtCrisisStep(d actionlist.Debt) (tea.Model, tea.Cmd) {
-	steps := actionlist.DebtCrisisSteps([]actionlist.Debt{d}, m.cs.c.Steps, m.cs.c.Language)
+	steps := actionlist.DebtCrisisSteps([]actionlist.Debt{d}, m.cs.c.Steps, m.cs.c.Language.Working())
 	if len(steps) == 0 {
 		m.status = status{text: m.t.NoCrisisStep}
 		return m, nil

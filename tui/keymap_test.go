@@ -161,7 +161,7 @@ func keyStates() []keyState {
 	}
 	threeCases := func(f *fixture) {
 		for _, name := range []string{"Kees", "Noor"} {
-			if _, err := f.st.CreateCase(ctx, marieke, actionlist.Case{Name: name, Status: actionlist.CaseIntake, Language: actionlist.Dutch, Dose: 3}); err != nil {
+			if _, err := f.st.CreateCase(ctx, marieke, actionlist.Case{Name: name, Status: actionlist.CaseIntake, Language: actionlist.CaseDutch, Dose: 3}); err != nil {
 				f.t.Fatal(err)
 			}
 		}

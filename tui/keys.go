@@ -16,6 +16,7 @@ type keys struct {
 	Debts, Asked, Answered, CrisisStep, SortState           key.Binding // the debts screen's
 	Plan, WhyNow                                            key.Binding
 	ResidentBack                                            key.Binding // r or esc: the resident view's one way out
+	CaseLanguage                                            key.Binding // the resident's language
 }
 
 func newKeys(t *text) keys {
@@ -73,6 +74,7 @@ func newKeys(t *text) keys {
 		SortState:    b(t.KeySortState, "s"),
 		Plan:         b(t.KeyPlan, "W"),
 		WhyNow:       b(t.KeyWhyNow, "i"),
+		CaseLanguage: b(t.KeyCaseLanguage, "L"),
 		ResidentBack: key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", t.ResidentBack)),
 	}
 }

@@ -53,6 +53,11 @@ type Options struct {
 	// StartAgenda starts on the agenda (houvast --agenda); esc there quits.
 	StartAgenda bool
 	Templates   []actionlist.Template
+	// StepTexts words the template steps in each resident's language, with
+	// the team's corrections; nil means the embedded words. It is called
+	// when a case in another language than the screens' is shown, so
+	// reading the files need not delay the first frame.
+	StepTexts func() actionlist.StepTexts
 	// Today is the calendar; tests fix it.
 	Today func() actionlist.Date
 	// Watch is how often the screen looks for changes made by another

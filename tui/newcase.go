@@ -16,8 +16,8 @@ type caseValues struct {
 	name, volunteer, generalist, signalDate string
 	requested                               string // the request for help, as typed
 	threat                                  actionlist.Threat
-	firstTalk                               bool // this conversation is the first
-	lang                                    actionlist.Lang
+	firstTalk                               bool                // this conversation is the first
+	lang                                    actionlist.CaseLang // the resident's
 	source                                  actionlist.SourceKind
 	signal                                  actionlist.SignalKind
 	template                                int
@@ -38,12 +38,15 @@ func (m Model) templates() []actionlist.Template {
 // openNewCaseForm asks for the name, the language, how the case started,
 // the template and what to leave out, and the dose.
 func (m Model) openNewCaseForm() (tea.Model, tea.Cmd) {
-	return m.openForm(m.newCaseForm(&caseValues{lang: m.lang, dose: actionlist.DefaultDose, firstTalk: true}))
+	return m.openForm(m.newCaseForm(&caseValues{lang: m.lang.Case(), dose: actionlist.DefaultDose, firstTalk: true}))
 }
 
 func (m Model) newCaseForm(v *caseValues) *form {
 	t, l := m.t, m.lang
-	langs := []huh.Option[actionlist.Lang]{huh.NewOption("Nederlands", actionlist.Dutch), huh.NewOption("English", actionlist.English)}
+	var langs []huh.Option[actionlist.CaseLang]
+	for _, cl := range actionlist.CaseLangs {
+		langs = append(langs, huh.NewOption(actionlist.CaseLangLabel(cl, l), cl))
+	}
 	sources := []huh.Option[actionlist.SourceKind]{huh.NewOption(actionlist.SourceLabel(actionlist.SourceUnknown, l), actionlist.SourceUnknown)}
 	for _, s := range actionlist.SourceKinds {
 		sources = append(sources, huh.NewOption(actionlist.SourceLabel(s, l), s))
@@ -72,7 +75,7 @@ func (m Model) newCaseForm(v *caseValues) *form {
 	groups := []*huh.Group{
 		huh.NewGroup(
 			huh.NewInput().Title(t.FieldName).Description(t.FieldNameHint).Value(&v.name).CharLimit(actionlist.MaxName+1).Validate(m.required(t.NameRequired, actionlist.MaxName)),
-			huh.NewSelect[actionlist.Lang]().Title(t.FieldLanguage).Options(langs...).Value(&v.lang).Inline(true),
+			huh.NewSelect[actionlist.CaseLang]().Title(t.FieldLanguage).Options(langs...).Value(&v.lang).Inline(true),
 			huh.NewSelect[actionlist.SourceKind]().Title(t.FieldSource).Options(sources...).Value(&v.source),
 		),
 		huh.NewGroup(
@@ -103,7 +106,10 @@ func (m Model) caseSpec(v *caseValues) actionlist.CaseSpec {
 	today := m.today()
 	tmpl := m.templates()[min(v.template, len(m.templates())-1)]
 	if tmpl.Source == actionlist.DefaultTemplate(actionlist.Dutch).Source {
-		tmpl = actionlist.DefaultTemplate(v.lang) // the resident's language
+		// The resident's language when the steps can be kept in it, else
+		// the caseworker's: the summary words them in the resident's.
+		// A team's corrections of the template's words apply.
+		tmpl = m.stepTexts().Apply(actionlist.DefaultTemplate(v.lang.Working()))
 	}
 	name := actionlist.CleanText(v.name, false)
 	people := []actionlist.Participant{{Name: name, Role: actionlist.RoleResident}}

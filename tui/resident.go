@@ -50,13 +50,15 @@ func moreBelow(m Model) bool {
 // residentRoom is how many lines of the view fit under its blank top line.
 func (m Model) residentRoom() int { return m.height - 3 }
 
-// residentLang is the case's language: the view is the resident's,
-// whatever language the screens are in.
+// residentLang is the case's language when the screens have words for it
+// (Dutch, English): the view is the resident's, whatever language the
+// screens are in. A case in another language is shown in the screens' own,
+// with a line that says the printed summary is in the resident's.
 func (m Model) residentLang() actionlist.Lang {
-	if slices.Contains(actionlist.Langs, m.cs.c.Language) {
-		return m.cs.c.Language
+	if l := m.cs.c.Language; slices.Contains(actionlist.Langs, actionlist.Lang(l)) {
+		return actionlist.Lang(l)
 	}
-	return actionlist.Dutch
+	return m.lang
 }
 
 // residentOwner says who does a step, speaking to the resident.
@@ -123,11 +125,12 @@ func (m Model) residentBody() []string {
 		return out
 	}
 	var blocks [][]string
-	blocks = append(blocks, hang("", "", m.st.big.Render(fmt.Sprintf(t.ResidentHello, clean(c.Name)))))
+	blocks = append(blocks, append(hang("", "", m.st.big.Render(fmt.Sprintf(t.ResidentHello, clean(c.Name)))), m.residentLanguageLine(width)...))
 	if len(m.cs.dosing.Now) == 0 {
 		blocks = append(blocks, wrap(t.ResidentNoSteps, width))
 	}
 	for i, s := range m.cs.dosing.Now {
+		s = m.residentStep(s)
 		var b []string
 		for k, l := range wrap(clean(s.Title), width-3) {
 			if k == 0 {

@@ -316,7 +316,7 @@ func (m Model) openCaseFromSignal() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	v := &caseValues{
-		name: spec.Name, lang: m.lang, dose: actionlist.DefaultDose,
+		name: spec.Name, lang: m.lang.Case(), dose: actionlist.DefaultDose,
 		source: spec.Source.Kind, signal: spec.Source.Signal, signalDate: spec.Source.SignalDate.String(),
 		requested: spec.RequestedOn.String(), threat: spec.Threat, fromSignal: s.ID,
 	}

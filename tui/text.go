@@ -172,6 +172,15 @@ type text struct {
 	ResidentBack     string
 	ResidentASAP     string
 	ResidentTogether string // "jij samen met %s"
+	ResidentPrinted  string // %s: the case's language; the summary is printed in it
+
+	// The resident's language
+	CaseLanguageTitle string
+	CaseLanguageHint  string
+	CaseLanguageSet   string // %s: the language
+	SummaryLanguage   string // %s: the language; a case in a draft language
+	SummaryKeptSteps  string // %s: the language, %d: steps printed in Dutch
+	KeyCaseLanguage   string
 
 	// Volunteer view
 	VolunteerTitle string

@@ -17,7 +17,7 @@ func TestCaseListKeys(t *testing.T) {
 	f := nl(t)
 	f.see("Dossiers", "Fatima", "2026-001")
 	// A second case to move between.
-	if _, err := f.st.CreateCase(ctx, marieke, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.Dutch, Dose: 3}); err != nil {
+	if _, err := f.st.CreateCase(ctx, marieke, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.CaseDutch, Dose: 3}); err != nil {
 		t.Fatal(err)
 	}
 	f.run(f.m.loadCases())
