@@ -50,9 +50,21 @@ var ddasAttempts = map[AttemptKind]string{
 	AttemptEmail:  "EMAIL",
 }
 
-// ddasDebtKinds: the kinds of debt, by Houvast's key. Empty until Houvast
-// records debts by kind.
-var ddasDebtKinds = map[string]string{}
+// ddasDebtKinds: the kinds of debt, as the model groups creditors.
+var ddasDebtKinds = map[DebtKind]string{
+	DebtRent:       "HUUR",
+	DebtEnergy:     "ENERGIE",
+	DebtWater:      "DRINKWATER",
+	DebtHealth:     "ZORGVERZEKERING",
+	DebtLocalTaxes: "GEMEENTELIJKE_BELASTINGEN",
+	DebtTaxOffice:  "BELASTINGDIENST_TOESLAGEN",
+	DebtFines:      "CJIB",
+	DebtStudy:      "STUDIEFINANCIERING",
+	DebtCredit:     "KREDIET",
+	DebtTelecom:    "TELECOM",
+	DebtCare:       "ZORGKOSTEN",
+	DebtOther:      "OVERIG",
+}
 
 // DDASCode is the DDAS code of a key of a measure of the team report, or ""
 // when the model has none for it.
@@ -66,8 +78,8 @@ func DDASCode(measure, key string) string {
 		return ddasPartners[SignalKind(key)]
 	case "signal_attempts", "signal_reached_by":
 		return ddasAttempts[AttemptKind(key)]
-	case "debt_kind":
-		return ddasDebtKinds[key]
+	case "debt_kinds":
+		return ddasDebtKinds[DebtKind(key)]
 	}
 	return ""
 }
