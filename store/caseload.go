@@ -443,7 +443,8 @@ func (t *txn) eventIDs(caseID string) (map[string]bool, error) {
 }
 
 // replaceCase puts the file's version of a case in place of the one here:
-// its fields, and no steps or agreements yet (the caller adds the file's).
+// its fields, and no steps, agreements or debts yet (the caller adds the
+// file's).
 func (t *txn) replaceCase(c actionlist.Case) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("case: %w", err)
@@ -452,7 +453,7 @@ func (t *txn) replaceCase(c actionlist.Case) error {
 		anys(actionlist.CaseValues(c), stamp(c.Created), stamp(c.Updated), c.ID)...); err != nil {
 		return fmt.Errorf("save case %s: %w", c.Ref, err)
 	}
-	for _, table := range []string{"steps", "agreements"} {
+	for _, table := range []string{"steps", "agreements", "debts"} {
 		if _, err := t.exec("DELETE FROM "+table+" WHERE case_id = ?", c.ID); err != nil {
 			return fmt.Errorf("refresh case %s: %w", c.Ref, err)
 		}

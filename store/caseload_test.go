@@ -22,6 +22,14 @@ func caseNamed(t testing.TB, s *Store, name string) actionlist.Case {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A debt too, so a refresh replaces debts as well as steps.
+	if _, err := s.AddDebt(ctx, specialist, c.ID, sampleDebt()); err != nil {
+		t.Fatal(err)
+	}
+	c, err = s.Case(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return c
 }
 
