@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +22,23 @@ func debtFixture() actionlist.Case {
 }
 
 // A case file carries every field of every debt, and reads back the same.
+// A debt in a case file that Houvast cannot use is named as the debt it
+// is, by its creditor, never as a step.
+func TestCaseFileNamesABadDebt(t *testing.T) {
+	f := CaseFile{ExportedAt: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), Case: debtFixture()}
+	data := bytes.Replace(f.Encode(), []byte(`"state": "answered"`), []byte(`"state": "bogus"`), 1)
+	_, err := Parse(data)
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Flaw == nil || fe.Flaw.Entity != actionlist.EntityDebt {
+		t.Fatalf("a bad debt: %v", err)
+	}
+	for l, want := range map[actionlist.Lang]string{actionlist.Dutch: `de schuld bij "Woonstad"`, actionlist.English: `the debt to "Woonstad"`} {
+		if s := Sentence(err, l); !strings.Contains(s, want) || strings.Contains(s, "stap") || strings.Contains(s, "step") {
+			t.Errorf("%s: %s", l, s)
+		}
+	}
+}
+
 func TestCaseFileCarriesDebts(t *testing.T) {
 	c := debtFixture()
 	f := CaseFile{ExportedAt: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), Case: c}

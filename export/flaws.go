@@ -225,6 +225,8 @@ func flawSentence(fe *FileError, t *text, l actionlist.Lang) string {
 		subject = t.FlawCase
 	case f.Entity == actionlist.EntityAgreement:
 		subject = t.FlawAgreement
+	case f.Entity == actionlist.EntityDebt:
+		subject = fmt.Sprintf(t.FlawDebt, short(f.Title))
 	case f.Title != "":
 		subject = fmt.Sprintf(t.FlawStep, short(f.Title))
 	case f.Change > 0:

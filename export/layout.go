@@ -1,6 +1,9 @@
 package export
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // The summary's layout is decided once, here, as a list of blocks that every
 // format draws in its own way. The first page holds what the resident needs
@@ -72,7 +75,7 @@ func layout(v view) []block {
 		add(block{kind: blockPara, text: v.nowNone})
 	}
 	for i, it := range v.now {
-		add(block{kind: blockStep, num: i + 1, text: it.title, lines: it.lines})
+		add(block{kind: blockStep, num: i + 1, text: it.title, lines: slices.Clone(it.lines)})
 	}
 	if v.laterN > 0 {
 		add(block{kind: blockPara, text: fmt.Sprintf(t.LaterShort, v.laterN)})
@@ -100,18 +103,23 @@ func layout(v view) []block {
 	if !v.debts.empty() {
 		add(block{kind: blockProgress, text: v.debts.progress, done: v.debts.responded, total: v.debts.count})
 	}
-	if !all {
-		if v.footer != "" {
-			add(block{kind: blockFooter, text: v.footer})
-		}
-		if v.lang.RightToLeft() {
-			isolateBlocks(b)
-		}
-		return b
+	if all {
+		laterPages(v, add, heading)
 	}
+	if v.footer != "" {
+		add(block{kind: blockFooter, text: v.footer})
+	}
+	// Blocks own their lines (cloned above), so the view stays as it was.
+	if v.lang.RightToLeft() {
+		isolateBlocks(b)
+	}
+	return b
+}
 
-	// The page after the first: why, what comes later, everything done,
-	// every agreement, everyone who helps.
+// laterPages are the pages after the first: why, what comes later,
+// everything done, every agreement, everyone who helps, and the debts.
+func laterPages(v view, add func(block), heading func(string)) {
+	t := v.t
 	add(block{kind: blockPage})
 	add(block{kind: blockTitle, text: t.MoreTitle})
 	whys := false
@@ -135,7 +143,7 @@ func layout(v view) []block {
 	if len(v.done) > 0 {
 		heading(t.DoneAllTitle)
 		for _, it := range v.done {
-			add(block{kind: blockDone, text: it.title, meta: it.meta, lines: it.lines})
+			add(block{kind: blockDone, text: it.title, meta: it.meta, lines: slices.Clone(it.lines)})
 		}
 	}
 	if len(v.agreements) > firstPageShown {
@@ -155,13 +163,6 @@ func layout(v view) []block {
 		add(block{kind: blockPage})
 		add(block{kind: blockDebts})
 	}
-	if v.footer != "" {
-		add(block{kind: blockFooter, text: v.footer})
-	}
-	if v.lang.RightToLeft() {
-		isolateBlocks(b)
-	}
-	return b
 }
 
 // pick is a when all pages are written, else b.

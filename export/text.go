@@ -116,6 +116,7 @@ type text struct {
 	ThisCaseload                                        string
 	AskNewFile, AskNewReturn                            string
 	FlawStep                                            string // %q: the step's title
+	FlawDebt                                            string // %q: the debt's creditor
 	FlawChange                                          string // %d: which change in the file
 	FlawAStep, FlawCase, FlawAgreement                  string
 	FlawInCase                                          string // %s the case's reference, %s what in it

@@ -127,6 +127,7 @@ var english = text{
 	AskNewFile:     "Ask for a new file.",
 	AskNewReturn:   "Ask the volunteer for a new return file ('houvast export return').",
 	FlawStep:       "step %q",
+	FlawDebt:       "the debt to %q",
 	FlawChange:     "change %d of the file",
 	FlawAStep:      "a step",
 	FlawCase:       "the case",

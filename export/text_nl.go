@@ -127,6 +127,7 @@ var dutch = text{
 	AskNewFile:     "Vraag om een nieuw bestand.",
 	AskNewReturn:   "Vraag de vrijwilliger om een nieuwe terugmelding ('houvast export return').",
 	FlawStep:       "stap %q",
+	FlawDebt:       "de schuld bij %q",
 	FlawChange:     "wijziging %d in het bestand",
 	FlawAStep:      "een stap",
 	FlawCase:       "het dossier",
