@@ -55,6 +55,10 @@ func summaryRunes(l actionlist.CaseLang) string {
 			for i := range v.Len() {
 				walk(v.Index(i))
 			}
+		case reflect.Struct: // the debt overview's words, embedded
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
 		}
 	}
 	v := reflect.ValueOf(*summaryTexts(l))
@@ -69,8 +73,9 @@ func summaryRunes(l actionlist.CaseLang) string {
 		st := x.Lookup(actionlist.DefaultTemplateID, s.Key, l)
 		b.WriteString(st.Title + " " + st.Why + " " + st.After + " ")
 	}
-	// The marks the PDF draws itself.
-	b.WriteString("0123456789 .•—·")
+	// The marks the PDF draws itself, and those of amounts (a Polish amount
+	// groups its thousands with a no-break space).
+	b.WriteString("0123456789 .,•—·€\u00a0/:")
 	return b.String()
 }
 
