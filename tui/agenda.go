@@ -216,7 +216,7 @@ func (m Model) renderAgenda() (string, []key.Binding) {
 		drawn[i] = m.agendaItem(items[i], i == cursor, today)
 		return drawn[i]
 	}
-	room := m.height - 2 - len(head)
+	room := m.bodyHeight() - len(head)
 	first, used := cursor, len(block(cursor))
 	for first > 0 {
 		h := len(block(first - 1))

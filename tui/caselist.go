@@ -175,7 +175,7 @@ func (m Model) listKeys() keyTable {
 }
 
 // listRoom is how many rows fit between the title and the footer.
-func (m Model) listRoom() int { return max(1, m.height-2-4) }
+func (m Model) listRoom() int { return max(1, m.bodyHeight()-4) }
 
 func (m Model) renderList() (string, []key.Binding) {
 	t, l := m.t, m.list

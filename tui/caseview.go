@@ -522,8 +522,7 @@ func (m Model) scrollToSelected() int {
 // caseRoom is the number of lines the case screen's body has under its
 // header, with the status line as it will be drawn.
 func (m Model) caseRoom() int {
-	status := min(3, max(1, len(wrap(m.status.text, m.width))))
-	return m.height - 1 - status - len(m.caseHeader())
+	return m.bodyHeight() - len(m.caseHeader())
 }
 
 func (m Model) togglePin(s actionlist.Step) (tea.Model, tea.Cmd) {

@@ -170,7 +170,7 @@ func (m Model) addDebtCrisisStep(d actionlist.Debt) (tea.Model, tea.Cmd) {
 
 // debtRoom is how many rows of debts fit under the screen's header.
 func (m Model) debtRoom() int {
-	return max(1, m.height-2-len(m.debtsHeader())-2)
+	return max(1, m.bodyHeight()-len(m.debtsHeader())-2)
 }
 
 // debtsScrollTo is the scroll that keeps row i in view, moving as little

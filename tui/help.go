@@ -174,7 +174,7 @@ func (m Model) renderHelp() (string, []key.Binding) {
 	lines = append(lines, wrap(t.HelpGeneral, m.width)...)
 	lines = append(lines, wrap(t.HelpDates, m.width)...)
 	// Below the title, the page scrolls when the window is short.
-	room := m.height - 2 - 2
+	room := m.bodyHeight() - 2
 	body := lines[2:]
 	off := min(m.helpOffset, max(0, len(body)-room))
 	body = body[off:]

@@ -54,7 +54,7 @@ func (m Model) pageKeys(again key.Binding, back func(Model) (tea.Model, tea.Cmd)
 }
 
 // pageRoom is how many lines of a text page fit under its title.
-func (m Model) pageRoom() int { return m.height - 4 }
+func (m Model) pageRoom() int { return m.bodyHeight() - 2 }
 
 // scrolled moves a text page's offset by some lines, within the lines
 // there are.
@@ -150,7 +150,7 @@ func (m Model) renderHistory() (string, []key.Binding) {
 	case len(m.hist.events) == 0:
 		lines = append(lines, t.HistoryEmpty)
 	}
-	room := m.height - 2 - len(lines)
+	room := m.bodyHeight() - len(lines)
 	for _, e := range m.hist.events[min(m.hist.offset, len(m.hist.events)):min(len(m.hist.events), m.hist.offset+room)] {
 		lines = append(lines, fit(eventLine(e, titles, t, m.lang, today), m.width))
 	}

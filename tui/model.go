@@ -609,8 +609,11 @@ func (m Model) render() string {
 		msg := fmt.Sprintf(m.t.TooSmall, m.width, m.height, minWidth, minHeight)
 		return strings.Join(wrap(msg, max(1, m.width)), "\n")
 	}
-	var body string
-	var help []key.Binding
+	return m.frame(m.body())
+}
+
+// body is the showing screen's lines above the status, and its keys.
+func (m Model) body() (body string, help []key.Binding) {
 	switch {
 	case m.form != nil:
 		body, help = m.form.render(m), nil
@@ -641,7 +644,18 @@ func (m Model) render() string {
 	case m.screen == screenSignals:
 		body, help = m.renderSignals()
 	}
-	return m.frame(body, help)
+	return body, help
+}
+
+// maxStatusLines is how far a long status wraps before it is cut.
+const maxStatusLines = 3
+
+// bodyHeight is how many lines a screen's body has above the status line
+// as it will be drawn (one to three lines) and the key footer. Every
+// screen sizes its body from it, so a long status never hides the end of
+// a list.
+func (m Model) bodyHeight() int {
+	return m.height - 1 - min(maxStatusLines, max(1, len(wrap(m.status.text, m.width))))
 }
 
 // frame puts the body above the status line and the key footer, exactly
@@ -654,8 +668,8 @@ func (m Model) frame(body string, help []key.Binding) string {
 	if len(status) == 0 {
 		status = []string{""}
 	}
-	status = status[:min(3, len(status))]
-	room := m.height - 1 - len(status)
+	status = status[:min(maxStatusLines, len(status))]
+	room := m.bodyHeight()
 	if len(lines) > room {
 		lines = lines[:room]
 	}

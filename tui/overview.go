@@ -105,7 +105,7 @@ func (m Model) renderAftercare() (string, []key.Binding) {
 	case len(m.over.checkIns) == 0:
 		lines = append(lines, t.AftercareEmpty)
 	}
-	room := m.height - 2 - len(lines)
+	room := m.bodyHeight() - len(lines)
 	rows := m.over.checkIns
 	off, end, more := m.scrollWindow(m.over.cursor, len(rows), room)
 	for i := off; i < end; i++ {
@@ -148,7 +148,7 @@ func (m Model) renderReport() (string, []key.Binding) {
 	if !m.over.loaded {
 		lines = append(lines, t.ReportLoading)
 	}
-	room := m.height - 2 - len(lines)
+	room := m.bodyHeight() - len(lines)
 	r := m.over.report
 	for _, l := range r[min(m.over.offset, len(r)):min(len(r), m.over.offset+room)] {
 		lines = append(lines, clean(l))

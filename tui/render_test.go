@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -391,5 +392,44 @@ func TestHeaderKeepsTheClockWarningAt80Columns(t *testing.T) {
 				t.Errorf("at 160 columns the header has no room for the days:\n%s", header)
 			}
 		})
+	}
+}
+
+// A long status, wrapped over three lines, takes its room from every
+// screen's body: the body is never longer than what is left, so the frame
+// never cuts the end of a list, its cursor row or its "more below" line.
+func TestLongStatusLeavesEveryScreenWhole(t *testing.T) {
+	f := newFixture(t, actionlist.Dutch, 80, 24)
+	// Lists longer than any window: debts on the case, cases in the list.
+	for i := range 30 {
+		d := actionlist.Debt{Creditor: fmt.Sprintf("Schuldeiser %02d", i), Amount: 1000, Kind: actionlist.DebtOther, State: actionlist.DebtNotAsked}
+		if _, err := f.st.AddDebt(ctx, marieke, f.c.ID, d); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.st.CreateCase(ctx, marieke, actionlist.Case{Name: fmt.Sprintf("Bewoner %02d", i), Status: actionlist.CaseIntake, Language: actionlist.CaseDutch, Dose: 3}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.run(f.m.loadCases())
+	long := strings.Repeat("Niet opgeslagen: dit is een lange melding met wat je nu kunt doen. ", 3)
+	for _, tc := range []struct {
+		name string
+		keys []string
+	}{
+		{"list", nil}, {"case", []string{"enter"}}, {"steps", []string{"s"}}, {"resident", []string{"r"}},
+		{"debts", []string{"c"}}, {"history", []string{"h"}}, {"help", []string{"?"}},
+	} {
+		f.press("esc", "esc", "esc")
+		f.openCase()
+		if tc.name == "list" {
+			f.press("esc")
+		} else if tc.name != "case" {
+			f.press(tc.keys...)
+		}
+		f.m.status = status{text: long, isErr: true}
+		body, _ := f.m.body()
+		if n := len(strings.Split(body, "\n")); n > f.m.bodyHeight() || f.m.bodyHeight() != 24-1-3 {
+			t.Errorf("%s: a body of %d lines under a status of three, room %d", tc.name, n, f.m.bodyHeight())
+		}
 	}
 }

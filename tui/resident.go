@@ -48,7 +48,7 @@ func moreBelow(m Model) bool {
 }
 
 // residentRoom is how many lines of the view fit under its blank top line.
-func (m Model) residentRoom() int { return m.height - 3 }
+func (m Model) residentRoom() int { return m.bodyHeight() - 1 }
 
 // residentLang is the case's language when the screens have words for it
 // (Dutch, English): the view is the resident's, whatever language the

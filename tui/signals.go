@@ -379,7 +379,7 @@ func adviceText(s actionlist.Suggestion, st *signalText, l actionlist.Lang) stri
 const signalDetailLines = 8
 
 // signalRoom is how many signals fit between the header and the detail.
-func (m Model) signalRoom() int { return max(1, m.height-2-3-signalDetailLines) }
+func (m Model) signalRoom() int { return max(1, m.bodyHeight()-3-signalDetailLines) }
 
 func signalColumns(width int) [5]int {
 	partner, amount, age, attempts := 18, 11, 6, 24

@@ -187,7 +187,7 @@ func (m Model) renderSteps() (string, []key.Binding) {
 		m.st.dim.Render(fmt.Sprintf("  %s: %s · %s: %s", t.FilterOwner, ownerF, t.FilterStatus, stateF))
 	lines := []string{head, m.st.rule.Render(strings.Repeat("─", m.width))}
 	detailRoom := 4
-	room := m.height - 2 - len(lines) - detailRoom
+	room := m.bodyHeight() - len(lines) - detailRoom
 	// Lay out phase headers and steps as line numbers first; only the
 	// window around the cursor is drawn.
 	type line struct {

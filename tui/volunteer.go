@@ -146,7 +146,7 @@ func (m Model) noteForm(item store.OwnedStep, v *stepValues) *form {
 func (m Model) renderVolunteer() (string, []key.Binding) {
 	t, today := m.t, m.today()
 	lines := []string{m.st.title.Render(t.App) + m.st.dim.Render(" › ") + m.st.bold.Render(t.VolunteerTitle), m.st.rule.Render(strings.Repeat("─", m.width))}
-	room := m.height - 2 - len(lines)
+	room := m.bodyHeight() - len(lines)
 	switch {
 	case !m.vol.loaded:
 		lines = append(lines, t.Loading)
