@@ -246,7 +246,7 @@ func signalFromRow(rec []string, at map[string]int, cols SignalColumns, row int,
 			if err != nil {
 				fail(f, v, ProblemAmount)
 			}
-			s.AmountCents = int64(c)
+			s.AmountCents = c
 		case ColDate, ColArrearsSince:
 			d, err := ParseSignalDate(v)
 			switch {

@@ -20,7 +20,7 @@ import (
 type ArrearsSignal struct {
 	ID           string
 	Partner      SignalKind
-	AmountCents  int64 // the arrears, in euro cents
+	AmountCents  Cents // the arrears
 	ArrearsSince Date  // when the arrears arose; zero when the partner did not say
 	Received     Date  // the signal's date
 	Crisis       bool  // the partner marked it urgent (eviction, cut-off)
@@ -98,9 +98,8 @@ func (o SignalOutcome) Valid() bool { return o == OutcomeOpen || slices.Contains
 
 // Limits of a signal.
 const (
-	MaxAttempts    = 50                // attempts on one signal
-	MaxAttemptNote = 200               // an attempt's short note
-	MaxAmountCents = 100_000_000 * 100 // 100 million euro: more is a typing slip
+	MaxAttempts    = 50  // attempts on one signal
+	MaxAttemptNote = 200 // an attempt's short note
 )
 
 // Refusals of the signal rules.
@@ -145,8 +144,8 @@ func (s ArrearsSignal) Validate() error {
 		return &InvalidError{Field: "partner", Value: string(s.Partner)}
 	case s.Received.IsZero():
 		return &InvalidError{Field: "date", Value: ""}
-	case s.AmountCents < 0 || s.AmountCents > MaxAmountCents:
-		return &InvalidError{Field: "amount", Value: FormatAmount(Cents(s.AmountCents), Dutch)}
+	case s.AmountCents < 0 || s.AmountCents > MaxAmount:
+		return &InvalidError{Field: "amount", Value: FormatAmount(s.AmountCents, Dutch)}
 	case strings.TrimSpace(s.Name) == "":
 		return &InvalidError{Field: "name", Value: ""}
 	case !s.Outcome.Valid():

@@ -24,7 +24,7 @@ func SyntheticSignals(rng *rand.Rand, n int, today actionlist.Date) []actionlist
 	for range n {
 		s := actionlist.ArrearsSignal{
 			Partner:     pick(rng, actionlist.SignalKinds),
-			AmountCents: int64(50+rng.IntN(3000)) * 100,
+			AmountCents: actionlist.Cents(50+rng.IntN(3000)) * 100,
 			Received:    today.AddDays(-rng.IntN(180)),
 			Crisis:      rng.IntN(8) == 0,
 			Name:        pick(rng, firstNames),
@@ -55,7 +55,7 @@ func SyntheticSignals(rng *rand.Rand, n int, today actionlist.Date) []actionlist
 func AcceptedSignal(rng *rand.Rand, c actionlist.Case) actionlist.ArrearsSignal {
 	s := actionlist.ArrearsSignal{
 		Partner:     c.Source.Signal,
-		AmountCents: int64(50+rng.IntN(3000)) * 100,
+		AmountCents: actionlist.Cents(50+rng.IntN(3000)) * 100,
 		Received:    c.Source.SignalDate,
 		Name:        c.Name,
 		Address:     fmt.Sprintf("%s %d", pick(rng, streets), 1+rng.IntN(400)),

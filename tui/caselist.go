@@ -211,11 +211,7 @@ func (m Model) renderList() (string, []key.Binding) {
 		room -= len(reminder)
 	}
 	if l.dueSignals > 0 {
-		months := m.o.SignalRetentionMonths
-		if months <= 0 {
-			months = store.DefaultSignalRetentionMonths
-		}
-		for _, line := range wrap(glyphOverdue+" "+fmt.Sprintf(m.stx.ErasureDue, l.dueSignals, months), m.width) {
+		for _, line := range wrap(glyphOverdue+" "+fmt.Sprintf(m.stx.ErasureDue, l.dueSignals, m.o.SignalRetentionMonths), m.width) {
 			reminder = append(reminder, m.st.warn.Render(line))
 			room--
 		}

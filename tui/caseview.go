@@ -95,6 +95,9 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	was, same := m.cs.dosing, m.cs.c.ID == msg.c.ID
 	m.cs = caseScreen{c: msg.c, seq: msg.seq, fresh: fresh, conflicts: conflicts}
 	m.cs.refresh(m.today())
+	if !same {
+		m.debts = debtsScreen{} // another case's debts start at the top
+	}
 	m.refreshDebts()
 	var entered tea.Cmd
 	if same && msg.reload {

@@ -170,7 +170,7 @@ func (m Model) addDebtCrisisStep(d actionlist.Debt) (tea.Model, tea.Cmd) {
 
 // debtRoom is how many rows of debts fit under the screen's header.
 func (m Model) debtRoom() int {
-	return max(1, m.bodyHeight()-len(m.debtsHeader())-2)
+	return max(1, m.bodyHeight()-debtsHeaderLines-2)
 }
 
 // debtsScrollTo is the scroll that keeps row i in view, moving as little
@@ -185,6 +185,10 @@ func (m Model) debtsScrollTo(i int) int {
 	}
 	return max(0, scroll)
 }
+
+// debtsHeaderLines is the height of debtsHeader: the title, a rule and the
+// totals.
+const debtsHeaderLines = 3
 
 func (m Model) debtsHeader() []string {
 	c, t := m.cs.c, m.t
@@ -314,7 +318,7 @@ func (m Model) renderDebts() (string, []key.Binding) {
 // debtCountLine is the case header's one line about the debts: how many
 // are confirmed, and the total as best known.
 func (m Model) debtCountLine() string {
-	tot := actionlist.TotalDebts(m.cs.c.Debts)
+	tot := m.debts.totals
 	if tot.Count == 0 {
 		return m.st.dim.Render(m.t.DebtsHeaderNone)
 	}
@@ -596,15 +600,16 @@ func (m Model) undoDebt(u undoEntry, report string) tea.Cmd {
 	}
 }
 
-// residentDebts is the debts as the resident sees them: how many creditors
-// have answered, with a bar. No amounts of others, no notes.
-func (m Model) residentDebts(width int) []string {
-	tot := actionlist.TotalDebts(m.cs.c.Debts)
+// residentDebts is the debts as the resident sees them, in the resident
+// view's words: how many creditors have answered, with a bar. No amounts,
+// no notes.
+func (m Model) residentDebts(width int, t *text) []string {
+	tot := m.debts.totals
 	if tot.Count == 0 {
 		return nil
 	}
 	full, empty, _ := progressBar(tot.Responded, tot.Count, min(40, width-4))
-	return []string{fit(fmt.Sprintf(m.t.ResidentDebts, tot.Responded, tot.Count), width), m.st.barFull.Render(full) + m.st.barEmpty.Render(empty)}
+	return []string{fit(fmt.Sprintf(t.ResidentDebts, tot.Responded, tot.Count), width), m.st.barFull.Render(full) + m.st.barEmpty.Render(empty)}
 }
 
 // debtEventText tells a debt's event in words; a removed debt is named

@@ -175,6 +175,9 @@ func New(o Options) Model {
 	if o.RetentionMonths <= 0 {
 		o.RetentionMonths = store.DefaultRetentionMonths
 	}
+	if o.SignalRetentionMonths <= 0 {
+		o.SignalRetentionMonths = store.DefaultSignalRetentionMonths
+	}
 	t := textFor(o.Lang)
 	m := Model{o: o, t: t, lang: o.Lang, keys: newKeys(t), st: newStyles(true), screen: screenList, framed: new(sync.Once)}
 	if o.Lang == "" {

@@ -155,7 +155,7 @@ func (m Model) residentBody() []string {
 	p := m.cs.progress.Overall
 	full, empty, _ := progressBar(p.Done, p.Applicable, min(40, width-4))
 	blocks = append(blocks, []string{fmt.Sprintf(t.ResidentSoFar, p.Done, p.Applicable), m.st.barFull.Render(full) + m.st.barEmpty.Render(empty)})
-	if debts := m.residentDebts(width); len(debts) > 0 {
+	if debts := m.residentDebts(width, t); len(debts) > 0 {
 		blocks = append(blocks, debts)
 	}
 	var meeting []string

@@ -12,7 +12,6 @@ import (
 	"charm.land/huh/v2"
 
 	"houvast/actionlist"
-	"houvast/store"
 )
 
 // The signals screen: the early-warning signals whose outreach goes on,
@@ -171,11 +170,8 @@ func (m Model) signalsKeys() keyTable {
 		{key: sk.MakeCase, when: signalChosen, do: Model.openCaseFromSignal},
 		{key: sk.Close, when: signalChosen, do: Model.openCloseSignalForm},
 		{key: k.Help, do: Model.openHelp},
-		{key: k.Back, do: func(m Model) (tea.Model, tea.Cmd) {
-			m.screen = screenList
-			return m, m.loadCases()
-		}},
-		{key: k.Quit, do: Model.quit},
+		{key: k.Back, do: signalsBack},
+		{key: k.Quit, desc: m.t.KeyBack, quiet: true, do: signalsBack},
 		{key: k.PageDown, quiet: true, do: func(m Model) (tea.Model, tea.Cmd) {
 			m.sig.cursor = max(0, min(len(m.sig.list)-1, m.sig.cursor+m.signalRoom()))
 			return m, nil
@@ -419,7 +415,7 @@ func (m Model) renderSignals() (string, []key.Binding) {
 		if sg.Crisis {
 			mark = glyphOverdue + " "
 		}
-		line := mark + listRow(cols, actionlist.SignalLabel(sg.Partner, l), amountText(sg.AmountCents, l),
+		line := mark + listRow(cols, actionlist.SignalLabel(sg.Partner, l), actionlist.FormatAmount(sg.AmountCents, l),
 			fmt.Sprintf(st.Days, max(0, sg.Received.DaysUntil(today))), clean(sg.Name), attemptsSummary(sg, st, today, l))
 		switch {
 		case i == s.cursor:
@@ -457,7 +453,7 @@ func (m Model) signalDetail(sg actionlist.ArrearsSignal, today actionlist.Date) 
 	if sg.Crisis {
 		facts = append(facts, glyphOverdue+" "+st.Crisis)
 	}
-	facts = append(facts, actionlist.SignalLabel(sg.Partner, l), amountText(sg.AmountCents, l), fmt.Sprintf(st.Received, shortDate(sg.Received, today, l)))
+	facts = append(facts, actionlist.SignalLabel(sg.Partner, l), actionlist.FormatAmount(sg.AmountCents, l), fmt.Sprintf(st.Received, shortDate(sg.Received, today, l)))
 	if !sg.ArrearsSince.IsZero() {
 		facts = append(facts, fmt.Sprintf(st.Since, shortDate(sg.ArrearsSince, today, l)))
 	}
@@ -506,21 +502,11 @@ func attemptsSummary(sg actionlist.ArrearsSignal, st *signalText, today actionli
 	return fmt.Sprintf("%d · %s %s %s", len(sg.Attempts), actionlist.AttemptKindLabel(a.Kind, l), actionlist.DayPartLabel(a.Part, l), res)
 }
 
-// amountText writes euros as the language does: € 1.234,50 or €1,234.50.
-func amountText(cents int64, l actionlist.Lang) string {
-	euros, rest := cents/100, cents%100
-	digits := fmt.Sprint(euros)
-	sep, dec, pre := ".", ",", "€ "
-	if l == actionlist.English {
-		sep, dec, pre = ",", ".", "€"
-	}
-	var groups []string
-	for len(digits) > 3 {
-		groups = append([]string{digits[len(digits)-3:]}, groups...)
-		digits = digits[:len(digits)-3]
-	}
-	groups = append([]string{digits}, groups...)
-	return fmt.Sprintf("%s%s%s%02d", pre, strings.Join(groups, sep), dec, rest)
+// signalsBack leaves the signals screen for the case list, as q and esc
+// leave every screen under it.
+func signalsBack(m Model) (tea.Model, tea.Cmd) {
+	m.screen = screenList
+	return m, m.loadCases()
 }
 
 // dueSignals counts the signals past their retention, for the case list's
@@ -528,9 +514,6 @@ func amountText(cents int64, l actionlist.Lang) string {
 func dueSignals(ctx context.Context, st SignalStore, today actionlist.Date, months int) (int, error) {
 	if st == nil {
 		return 0, nil
-	}
-	if months <= 0 {
-		months = store.DefaultSignalRetentionMonths
 	}
 	due, err := st.SignalsDueForErasure(ctx, today, months)
 	return len(due), err

@@ -15,7 +15,7 @@ func addTestSignals(f *fixture, n int) []actionlist.ArrearsSignal {
 	var list []actionlist.ArrearsSignal
 	for i := range n {
 		list = append(list, actionlist.ArrearsSignal{
-			Partner: actionlist.SignalKinds[i%len(actionlist.SignalKinds)], AmountCents: int64(1000 + i*100),
+			Partner: actionlist.SignalKinds[i%len(actionlist.SignalKinds)], AmountCents: actionlist.Cents(1000 + i*100),
 			Received: testToday.AddDays(-10 - i%60), Crisis: i == 0, Name: fmt.Sprintf("Bewoner %d", i),
 			Address: fmt.Sprintf("Kerkstraat %d", i+1), Phone: "0612345678",
 		})
@@ -162,5 +162,20 @@ func TestAttemptNoteRefusesABSN(t *testing.T) {
 	all, _ := f.st.AllSignals(ctx)
 	if len(all[0].Attempts) != 0 {
 		t.Errorf("saved: %+v", all[0].Attempts)
+	}
+}
+
+// q on the signals screen goes back to the case list, as on every screen
+// under it; it never closes Houvast.
+func TestQOnTheSignalsScreenGoesBack(t *testing.T) {
+	f := newFixture(t, actionlist.Dutch, 100, 30)
+	addTestSignals(f, 2)
+	for _, k := range []string{"q", "esc"} {
+		f.press("V")
+		f.see("2 open")
+		f.press(k)
+		if f.quit || f.m.screen != screenList {
+			t.Fatalf("%s on the signals screen: quit %v, screen %d", k, f.quit, f.m.screen)
+		}
 	}
 }
