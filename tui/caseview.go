@@ -502,8 +502,8 @@ func (m Model) closeCaseScreen() (tea.Model, tea.Cmd) {
 // window up, scrolls.
 func (m Model) scrollToSelected() int {
 	cs := m.cs
-	lines, starts := m.nowLayout()
 	room := m.caseRoom()
+	lines, starts := m.nowLayout(room)
 	if len(lines) <= room || cs.cursor >= len(starts) {
 		return 0
 	}
@@ -572,9 +572,9 @@ func isConflict(err error) bool {
 // appointment and the agreements.
 func (m Model) renderCase() (string, []key.Binding) {
 	cs, t, today := m.cs, m.t, m.today()
-	header := m.caseHeader()
-	room := m.caseRoom()
-	now, _ := m.nowLayout()
+	header := m.caseHeader() // drawn once a frame: it counts debts and clocks
+	room := m.bodyHeight() - len(header)
+	now, _ := m.nowLayout(room)
 	wide := m.width >= 110
 	progress := m.progressSection(wide)
 	meeting := []string{
@@ -708,11 +708,10 @@ const (
 )
 
 // nowLayout is the Now section and the line at which each step starts. It
-// takes the richest detail that lets the whole section fit the room under
-// the header, the chosen step one level richer where that fits: with any
+// takes the richest detail that lets the whole section fit room, the lines
+// under the header, the chosen step one level richer where that fits: with any
 // dose, every step in Now is in view whole, with the section's title.
-func (m Model) nowLayout() ([]string, []int) {
-	room := m.caseRoom()
+func (m Model) nowLayout(room int) ([]string, []int) {
 	// On a small window the expectation takes one line, leaving room for
 	// progress and the appointment below.
 	most := nowLines
