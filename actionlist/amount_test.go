@@ -112,3 +112,18 @@ func TestFormatAmount(t *testing.T) {
 		}
 	}
 }
+
+// The resident's languages write amounts their own way.
+func TestFormatAmountFor(t *testing.T) {
+	for l, want := range map[CaseLang]string{
+		CaseDutch: "€ 1.234,56", CaseEnglish: "€1,234.56", CaseTurkish: "1.234,56 €",
+		CasePolish: "1\u00a0234,56 €", CaseArabic: "€ 1,234.56", "xx": "€ 1.234,56",
+	} {
+		if got := FormatAmountFor(123456, l); got != want {
+			t.Errorf("FormatAmountFor(%s) = %q, want %q", l, got, want)
+		}
+	}
+	if got := FormatAmountFor(-500, CaseTurkish); got != "-5,00 €" {
+		t.Errorf("a negative Turkish amount: %q", got)
+	}
+}

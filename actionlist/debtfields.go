@@ -54,12 +54,11 @@ func centsField[T any](name string, p func(*T) *Cents) field[T] {
 // columns and of the exchange files' keys.
 var DebtColumns = debtFields.names()
 
-func DebtValues(d Debt) []string                   { return debtFields.values(d) }
-func DebtFromValues(v []string) (Debt, error)      { return debtFields.fromValues(v) }
-func DebtSnapshot(d Debt) string                   { return debtFields.snapshot(d) }
-func DebtFromSnapshot(s string) (Debt, error)      { return debtFields.restore(s) }
-func DebtChanges(before, after Debt) []Change      { return debtFields.changes(before, after) }
-func DebtField(d Debt, name string) (string, bool) { return debtFields.value(d, name) }
+func DebtValues(d Debt) []string              { return debtFields.values(d) }
+func DebtFromValues(v []string) (Debt, error) { return debtFields.fromValues(v) }
+func DebtSnapshot(d Debt) string              { return debtFields.snapshot(d) }
+func DebtFromSnapshot(s string) (Debt, error) { return debtFields.restore(s) }
+func DebtChanges(before, after Debt) []Change { return debtFields.changes(before, after) }
 
 // ApplyDebtChanges moves current by changes made against an older version;
 // see Conflict for what is not applied.

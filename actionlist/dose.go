@@ -12,13 +12,14 @@ type Dosing struct {
 	Now        []Step
 	Later      map[Phase]int // unfinished steps not in Now, per phase
 	LaterTotal int
-	// Blocked holds, for each unfinished step that waits on another, the IDs
-	// of the unfinished steps it waits for.
-	Blocked map[string][]string
 	// Why holds, for each unfinished step, why the dose put it where it
 	// is: the rule's own answer, so an explanation cannot drift from it.
 	Why map[string]Reason
 }
+
+// WaitsFor is the unfinished steps a step waits for, by ID; none when it
+// waits for nothing.
+func (d Dosing) WaitsFor(id string) []string { return d.Why[id].WaitsFor }
 
 // Place is why a step is in Now, or why it is not.
 type Place int
@@ -87,10 +88,6 @@ func Dose(steps []Step, n int, today Date) Dosing {
 			}
 		}
 		if len(waits) > 0 {
-			if d.Blocked == nil {
-				d.Blocked = map[string][]string{}
-			}
-			d.Blocked[s.ID] = waits
 			d.Why[s.ID] = Reason{Place: LaterWaits, WaitsFor: waits}
 			d.Later[s.Phase]++
 			d.LaterTotal++

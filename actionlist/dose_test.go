@@ -146,8 +146,13 @@ func TestDose(t *testing.T) {
 				t.Errorf("later total = %d, want %d", d.LaterTotal, total)
 			}
 			var blocked []string
-			for id := range d.Blocked {
-				blocked = append(blocked, id)
+			for id, r := range d.Why {
+				if len(d.WaitsFor(id)) > 0 {
+					blocked = append(blocked, id)
+				}
+				if (r.Place == LaterWaits) != (len(r.WaitsFor) > 0) {
+					t.Errorf("%s: place %v waiting for %v", id, r.Place, r.WaitsFor)
+				}
 			}
 			slices.Sort(blocked)
 			if !slices.Equal(blocked, tt.blocked) {

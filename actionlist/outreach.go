@@ -47,10 +47,9 @@ func SuggestNext(s ArrearsSignal) Suggestion {
 	}
 	hasPhone, hasAddress := s.Phone != "", s.Address != ""
 	count := map[AttemptKind]int{}
-	callParts, visitParts, allParts := map[DayPart]int{}, map[DayPart]int{}, map[DayPart]int{}
+	callParts, visitParts := map[DayPart]int{}, map[DayPart]int{}
 	for _, a := range s.Attempts {
 		count[a.Kind]++
-		allParts[a.Part]++
 		switch a.Kind {
 		case AttemptPhone:
 			callParts[a.Part]++

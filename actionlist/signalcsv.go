@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Signals come in as CSV files the way the signal platforms export them:
@@ -215,7 +216,7 @@ func signalFromRow(rec []string, at map[string]int, cols SignalColumns, row int,
 	}
 	for _, f := range SignalFields {
 		v := get(f)
-		if !validUTF8(v) {
+		if !utf8.ValidString(v) {
 			fail(f, "", ProblemEncoding)
 			continue
 		}
@@ -305,8 +306,6 @@ func isBlank(rec []string) bool {
 	}
 	return true
 }
-
-func validUTF8(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 
 // clip keeps a quoted value short in a sentence.
 func clip(s string) string {

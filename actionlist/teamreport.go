@@ -193,9 +193,8 @@ var (
 
 // Merged is the result of adding laptops' files up.
 type Merged struct {
-	Report  TeamReport
-	Twice   int // files whose laptop and period were given already: counted once
-	Skipped []int
+	Report TeamReport
+	Twice  int // files whose laptop and period were given already: counted once
 }
 
 // MergeTeamReports adds up the files of a team for one period. A file of a
@@ -220,7 +219,6 @@ func MergeTeamReports(files []TeamReport) (Merged, error) {
 		}
 		if prev, ok := byID[f.ID]; ok {
 			m.Twice++
-			m.Skipped = append(m.Skipped, i)
 			if f.Today > prev.Today {
 				byID[f.ID] = f
 			}

@@ -34,7 +34,7 @@ const (
 var marieke = actionlist.Actor{Name: specialist, Role: actionlist.RoleSpecialist}
 
 // week is how far the agenda looks ahead: today and the six days after it.
-const week = 6
+const week = actionlist.AgendaWeek
 
 // say is a text in the case's language.
 func say(l actionlist.Lang, nl, en string) string {

@@ -529,7 +529,7 @@ func (m Model) caseRoom() int {
 }
 
 func (m Model) togglePin(s actionlist.Step) (tea.Model, tea.Cmd) {
-	if waits := m.cs.dosing.Blocked[s.ID]; len(waits) > 0 && s.Pin != actionlist.PinNow {
+	if waits := m.cs.dosing.WaitsFor(s.ID); len(waits) > 0 && s.Pin != actionlist.PinNow {
 		m.status = status{text: fmt.Sprintf(m.t.BlockedPin, m.stepTitles(waits))}
 		return m, nil
 	}

@@ -254,7 +254,7 @@ func (m Model) stepLine(s actionlist.Step, selected, inNow bool, today actionlis
 	switch {
 	case inNow:
 		marks = "● " + t.Now
-	case len(m.cs.dosing.Blocked[s.ID]) > 0:
+	case len(m.cs.dosing.WaitsFor(s.ID)) > 0:
 		marks = "⧖ " + t.Waiting
 	}
 	if s.Pin == actionlist.PinNow {
@@ -296,7 +296,7 @@ func (m Model) stepDetail(s actionlist.Step, room int) []string {
 			out = append(out, m.st.dim.Render(label+" ")+fit(text, m.width-widthOf(label)-1))
 		}
 	}
-	if waits := m.cs.dosing.Blocked[s.ID]; len(waits) > 0 {
+	if waits := m.cs.dosing.WaitsFor(s.ID); len(waits) > 0 {
 		add("⧖", fmt.Sprintf(t.WaitsFor, m.stepTitles(waits)))
 	}
 	add(t.After, s.After)

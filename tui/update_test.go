@@ -629,7 +629,7 @@ func TestAllStepsEditingKeys(t *testing.T) {
 	rows := f.m.stepRows()
 	target := -1
 	for i, s := range rows {
-		if s.Status == actionlist.StepOpen && !f.m.cs.dosing.InNow(s.ID) && len(f.m.cs.dosing.Blocked[s.ID]) == 0 {
+		if s.Status == actionlist.StepOpen && !f.m.cs.dosing.InNow(s.ID) && len(f.m.cs.dosing.WaitsFor(s.ID)) == 0 {
 			target = i
 			break
 		}
@@ -670,7 +670,7 @@ func TestAllStepsEditingKeys(t *testing.T) {
 	f.press("esc")
 	// A step that waits for another cannot be pinned, and the screen says why.
 	for i, r := range f.m.stepRows() {
-		if len(f.m.cs.dosing.Blocked[r.ID]) > 0 {
+		if len(f.m.cs.dosing.WaitsFor(r.ID)) > 0 {
 			for f.m.steps.cursor < i {
 				f.press("down")
 			}
