@@ -245,28 +245,25 @@ func ProblemSentence(p store.Problem, l actionlist.Lang) string {
 	case store.ProblemLink:
 		return fmt.Sprintf(t.CheckLink, tableWords(t, p.Table), tableWords(t, p.Parent))
 	case store.ProblemValue:
-		what := valueProblem(p.Err, p.Step != "", t, l)
-		if p.Step != "" {
-			return fmt.Sprintf(t.CheckStep, clean(p.Ref), clean(p.Step), what)
+		switch {
+		case p.Step != "":
+			return fmt.Sprintf(t.CheckStep, clean(p.Ref), clean(p.Step), valueProblem(p.Err, actionlist.EntityStep, t, l))
+		case p.Debt != "":
+			return fmt.Sprintf(t.CheckDebt, clean(p.Ref), clean(p.Debt), valueProblem(p.Err, actionlist.EntityDebt, t, l))
 		}
-		return fmt.Sprintf(t.CheckCase, clean(p.Ref), what)
+		return fmt.Sprintf(t.CheckCase, clean(p.Ref), valueProblem(p.Err, actionlist.EntityCase, t, l))
 	case store.ProblemSignal:
 		if p.Partner == "" {
-			return fmt.Sprintf(t.CheckSignals, valueProblem(p.Err, false, t, l))
+			return fmt.Sprintf(t.CheckSignals, valueProblem(p.Err, actionlist.EntityCase, t, l))
 		}
-		return fmt.Sprintf(t.CheckSignal, actionlist.SignalLabel(p.Partner, l), p.On.String(), valueProblem(p.Err, false, t, l))
+		return fmt.Sprintf(t.CheckSignal, actionlist.SignalLabel(p.Partner, l), p.On.String(), valueProblem(p.Err, actionlist.EntityCase, t, l))
 	}
 	return p.String()
 }
 
-// valueProblem says what is wrong with a stored value.
-func valueProblem(err error, ofStep bool, t *text, l actionlist.Lang) string {
-	field := func(name string) string {
-		if ofStep {
-			return actionlist.StepFieldLabel(name, l)
-		}
-		return actionlist.FieldLabel(actionlist.EntityCase, name, l)
-	}
+// valueProblem says what is wrong with a stored value of an entity.
+func valueProblem(err error, e actionlist.Entity, t *text, l actionlist.Lang) string {
+	field := func(name string) string { return actionlist.FieldLabel(e, name, l) }
 	var le *actionlist.LimitError
 	if errors.As(err, &le) {
 		return fmt.Sprintf(t.CheckTooLong, field(le.Field), le.Got, le.Limit)

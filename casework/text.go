@@ -19,6 +19,7 @@ type text struct {
 	CheckLink            string // %s the table, %s the table it points to
 	CheckCase            string // %s the reference, %s what is wrong
 	CheckStep            string // %s the reference, %q the step, %s what is wrong
+	CheckDebt            string // %s the reference, %q the creditor, %s what is wrong
 	CheckTooLong         string // %s the field, %d its length, %d the limit
 	CheckEmpty           string // %s the field
 	CheckUnknown         string // %s the field, %q the value

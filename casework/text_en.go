@@ -18,6 +18,7 @@ var english = text{
 	CheckLink:            "A row in %s points to something in %s that is no longer there.",
 	CheckCase:            "Case %s: %s.",
 	CheckStep:            "Case %s, step %q: %s.",
+	CheckDebt:            "Case %s, debt to %q: %s.",
 	CheckTooLong:         "%s is too long (%d characters, at most %d)",
 	CheckEmpty:           "%s is empty",
 	CheckUnknown:         "%s has a value Houvast does not know (%q)",

@@ -18,6 +18,7 @@ var dutch = text{
 	CheckLink:            "Een regel in %s verwijst naar iets in %s dat er niet meer is.",
 	CheckCase:            "Dossier %s: %s.",
 	CheckStep:            "Dossier %s, stap %q: %s.",
+	CheckDebt:            "Dossier %s, schuld bij %q: %s.",
 	CheckTooLong:         "%s is te lang (%d tekens, hoogstens %d)",
 	CheckEmpty:           "%s is leeg",
 	CheckUnknown:         "%s heeft een waarde die Houvast niet kent (%q)",

@@ -158,7 +158,7 @@ func TestCheckNamesABadValueInWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	var id, title string
-	if err := db.QueryRow(`SELECT s.id, s.title FROM steps s JOIN cases c ON c.id = s.case_id WHERE c.ref = '2026-001' ORDER BY "order" LIMIT 1`).Scan(&id, &title); err != nil {
+	if err := db.QueryRow(`SELECT s.id, s.title FROM steps s JOIN cases c ON c.id = s.case_id WHERE c.ref = '2026-005' ORDER BY "order" LIMIT 1`).Scan(&id, &title); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Exec(`UPDATE steps SET status = 'dune' WHERE id = ?`, id); err != nil {
@@ -167,13 +167,20 @@ func TestCheckNamesABadValueInWords(t *testing.T) {
 	if _, err := db.Exec(`UPDATE cases SET name = ' ' WHERE ref = '2026-002'`); err != nil {
 		t.Fatal(err)
 	}
+	var creditor string
+	if err := db.QueryRow(`SELECT d.creditor FROM debts d JOIN cases c ON c.id = d.case_id WHERE c.ref = '2026-001' LIMIT 1`).Scan(&creditor); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE debts SET note = ? WHERE creditor = ?`, strings.Repeat("x", actionlist.MaxText+1), creditor); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	for _, tc := range []struct {
 		env  map[string]string
 		want []string
 	}{
-		{nil, []string{fmt.Sprintf("Dossier 2026-001, stap %q: stand", title), `een waarde die Houvast niet kent ("dune")`, "Dossier 2026-002: ", "is leeg"}},
-		{inEnglish, []string{fmt.Sprintf("Case 2026-001, step %q: state", title), `a value Houvast does not know ("dune")`, "Case 2026-002: ", "is empty"}},
+		{nil, []string{fmt.Sprintf("Dossier 2026-005, stap %q: stand", title), `een waarde die Houvast niet kent ("dune")`, "Dossier 2026-002: ", "is leeg", fmt.Sprintf("schuld bij %q: ", creditor), "te lang"}},
+		{inEnglish, []string{fmt.Sprintf("Case 2026-005, step %q: state", title), `a value Houvast does not know ("dune")`, "Case 2026-002: ", "is empty", fmt.Sprintf("debt to %q: ", creditor), "too long"}},
 	} {
 		code, report, _ := cli(t, tc.env, "--db", path, "check")
 		for _, w := range tc.want {

@@ -205,9 +205,6 @@ func loadCases(ctx context.Context, q queryer, ids []string, list string) ([]Cas
 	}); err != nil {
 		return nil, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read agreements: %w", err)
-	}
 	for i, id := range ids {
 		c := byID[id]
 		actionlist.SortPlan(c.Steps)

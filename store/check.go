@@ -37,6 +37,7 @@ type Problem struct {
 	Detail        string
 	Table, Parent string
 	Ref, Step     string
+	Debt          string // ProblemValue of a debt: its creditor
 	Partner       actionlist.SignalKind
 	On            actionlist.Date
 	Err           error
@@ -52,6 +53,9 @@ func (p Problem) String() string {
 	case ProblemValue:
 		if p.Step != "" {
 			return fmt.Sprintf("case %s, step %q: %v", p.Ref, p.Step, p.Err)
+		}
+		if p.Debt != "" {
+			return fmt.Sprintf("case %s, debt %q: %v", p.Ref, p.Debt, p.Err)
 		}
 		return fmt.Sprintf("case %s: %v", p.Ref, p.Err)
 	case ProblemSignal:
@@ -152,6 +156,11 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		for _, st := range kase.Steps {
 			if err := st.Validate(); err != nil {
 				r.Problems = append(r.Problems, Problem{Kind: ProblemValue, Ref: c[1], Step: st.Title, Err: err})
+			}
+		}
+		for _, d := range kase.Debts {
+			if err := d.Validate(); err != nil {
+				r.Problems = append(r.Problems, Problem{Kind: ProblemValue, Ref: c[1], Debt: d.Creditor, Err: err})
 			}
 		}
 	}

@@ -26,6 +26,12 @@ var (
 // window keeps the file from being rebuilt, the case is erased all the same
 // and the error is ErrTracesRemain: call Compact when that window is closed.
 func (s *Store) EraseCase(ctx context.Context, caseID string) error {
+	return s.eraseForGood(ctx, func(tx *sql.Tx) error { return eraseRows(ctx, tx, caseID) })
+}
+
+// eraseForGood deletes in one transaction, overwriting what it deletes,
+// and then rebuilds the file (Compact): the one way anything is erased.
+func (s *Store) eraseForGood(ctx context.Context, del func(*sql.Tx) error) error {
 	if err := s.guard.check(); err != nil {
 		return err
 	}
@@ -44,7 +50,7 @@ func (s *Store) EraseCase(ctx context.Context, caseID string) error {
 	if err != nil {
 		return classify(err)
 	}
-	if err := eraseRows(ctx, tx, caseID); err != nil {
+	if err := del(tx); err != nil {
 		tx.Rollback()
 		return classify(err)
 	}

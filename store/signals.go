@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"houvast/actionlist"
 )
@@ -55,8 +54,8 @@ func (t *txn) addSignals(signals []actionlist.ArrearsSignal) (SignalsAdded, erro
 		if err := sg.Validate(); err != nil {
 			return out, fmt.Errorf("signal of %s: %w", sg.Received, err)
 		}
-		res, err := stmt.ExecContext(t.ctx, sg.ID, string(sg.Partner), sg.AmountCents, dateText(sg.ArrearsSince), dateText(sg.Received), boolInt(sg.Crisis),
-			sg.Name, sg.Address, sg.Phone, sg.PersonKey(), string(sg.Outcome), dateText(sg.ClosedOn), sg.CaseID, now, now)
+		res, err := stmt.ExecContext(t.ctx, sg.ID, string(sg.Partner), sg.AmountCents, sg.ArrearsSince.String(), sg.Received.String(), boolInt(sg.Crisis),
+			sg.Name, sg.Address, sg.Phone, sg.PersonKey(), string(sg.Outcome), sg.ClosedOn.String(), sg.CaseID, now, now)
 		if err != nil {
 			return out, fmt.Errorf("add signal: %w", err)
 		}
@@ -82,7 +81,7 @@ func (t *txn) insertAttempt(signalID string, seq int, a actionlist.Attempt) erro
 		return fmt.Errorf("attempt: %w", err)
 	}
 	_, err := t.exec(`INSERT INTO signal_attempts (id, signal_id, seq, kind, on_date, part, reached, note, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, signalID, seq, string(a.Kind), dateText(a.On), string(a.Part), boolInt(a.Reached), a.Note, t.actor.Name, stamp(t.s.Now()))
+		a.ID, signalID, seq, string(a.Kind), a.On.String(), string(a.Part), boolInt(a.Reached), a.Note, t.actor.Name, stamp(t.s.Now()))
 	if err != nil {
 		return fmt.Errorf("add attempt: %w", err)
 	}
@@ -92,7 +91,7 @@ func (t *txn) insertAttempt(signalID string, seq int, a actionlist.Attempt) erro
 // OpenSignals lists the signals whose outreach goes on, with their
 // attempts, most urgent first.
 func (s *Store) OpenSignals(ctx context.Context) ([]actionlist.ArrearsSignal, error) {
-	out, err := s.readSignals(ctx, s.db, "WHERE outcome = ''")
+	out, err := readSignals(ctx, s.db, "WHERE outcome = ''")
 	if err != nil {
 		return nil, err
 	}
@@ -102,20 +101,16 @@ func (s *Store) OpenSignals(ctx context.Context) ([]actionlist.ArrearsSignal, er
 
 // AllSignals lists every signal with its attempts, for the report.
 func (s *Store) AllSignals(ctx context.Context) ([]actionlist.ArrearsSignal, error) {
-	return s.readSignals(ctx, s.db, "")
+	return readSignals(ctx, s.db, "")
 }
 
 // Signal reads one signal with its attempts.
 func (s *Store) Signal(ctx context.Context, id string) (actionlist.ArrearsSignal, error) {
-	return signalIn(ctx, s.db, s, id)
+	return signalIn(ctx, s.db, id)
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-func signalIn(ctx context.Context, q querier, s *Store, id string) (actionlist.ArrearsSignal, error) {
-	list, err := s.readSignals(ctx, q, "WHERE id = ?", id)
+func signalIn(ctx context.Context, q queryer, id string) (actionlist.ArrearsSignal, error) {
+	list, err := readSignals(ctx, q, "WHERE id = ?", id)
 	if err != nil {
 		return actionlist.ArrearsSignal{}, err
 	}
@@ -125,7 +120,9 @@ func signalIn(ctx context.Context, q querier, s *Store, id string) (actionlist.A
 	return list[0], nil
 }
 
-func (s *Store) readSignals(ctx context.Context, q querier, where string, args ...any) ([]actionlist.ArrearsSignal, error) {
+// readSignals reads the signals a WHERE clause of arrears_signals picks,
+// each with its attempts.
+func readSignals(ctx context.Context, q queryer, where string, args ...any) ([]actionlist.ArrearsSignal, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+signalColumns+" FROM arrears_signals "+where+" ORDER BY received, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("read signals: %w", classify(err))
@@ -159,7 +156,8 @@ func (s *Store) readSignals(ctx context.Context, q querier, where string, args .
 	aq := "SELECT a.signal_id, a.id, a.kind, a.on_date, a.part, a.reached, a.note FROM signal_attempts a"
 	var aargs []any
 	if where != "" {
-		aq += " JOIN arrears_signals ON arrears_signals.id = a.signal_id " + strings.ReplaceAll(where, "id = ?", "arrears_signals.id = ?")
+		// The same signals, by the same clause, not a rewrite of it.
+		aq += " WHERE a.signal_id IN (SELECT id FROM arrears_signals " + where + ")"
 		aargs = args
 	}
 	arows, err := q.QueryContext(ctx, aq+" ORDER BY a.signal_id, a.seq", aargs...)
@@ -188,7 +186,7 @@ func (s *Store) readSignals(ctx context.Context, q querier, where string, args .
 
 // openSignal reads a signal inside a transaction and refuses a closed one.
 func (t *txn) openSignal(id string) (actionlist.ArrearsSignal, error) {
-	sg, err := signalIn(t.ctx, t.tx, t.s, id)
+	sg, err := signalIn(t.ctx, t.tx, id)
 	if err != nil {
 		return sg, err
 	}
@@ -237,7 +235,7 @@ func (s *Store) CloseSignal(ctx context.Context, actor actionlist.Actor, signalI
 			return err
 		}
 		_, err = t.exec("UPDATE arrears_signals SET outcome = ?, closed_on = ?, updated = ? WHERE id = ?",
-			string(sg.Outcome), dateText(sg.ClosedOn), stamp(t.s.Now()), signalID)
+			string(sg.Outcome), sg.ClosedOn.String(), stamp(t.s.Now()), signalID)
 		return err
 	})
 }
@@ -257,7 +255,7 @@ func (s *Store) AcceptSignal(ctx context.Context, actor actionlist.Actor, signal
 		}
 		sg = actionlist.Accepted(sg, out.ID, on)
 		_, err = t.exec("UPDATE arrears_signals SET outcome = ?, closed_on = ?, case_id = ?, updated = ? WHERE id = ?",
-			string(sg.Outcome), dateText(sg.ClosedOn), sg.CaseID, stamp(t.s.Now()), signalID)
+			string(sg.Outcome), sg.ClosedOn.String(), sg.CaseID, stamp(t.s.Now()), signalID)
 		return err
 	})
 	if err != nil {
@@ -269,7 +267,7 @@ func (s *Store) AcceptSignal(ctx context.Context, actor actionlist.Actor, signal
 // SignalsDueForErasure lists the signals that did not become a case and
 // whose retention period (months) has passed on today.
 func (s *Store) SignalsDueForErasure(ctx context.Context, today actionlist.Date, months int) ([]actionlist.ArrearsSignal, error) {
-	all, err := s.readSignals(ctx, s.db, "WHERE case_id IS NULL")
+	all, err := readSignals(ctx, s.db, "WHERE case_id IS NULL")
 	if err != nil {
 		return nil, err
 	}
@@ -286,37 +284,14 @@ func (s *Store) SignalsDueForErasure(ctx context.Context, today actionlist.Date,
 // their attempts, as EraseCase removes a case: overwritten, the file
 // rebuilt. A signal that became a case is left alone; it goes with its case.
 func (s *Store) EraseSignals(ctx context.Context, ids []string) error {
-	if err := s.guard.check(); err != nil {
-		return err
-	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return classify(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
-		return classify(err)
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA secure_delete = OFF")
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return classify(err)
-	}
-	for _, id := range ids {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM arrears_signals WHERE id = ? AND case_id IS NULL", id); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("erase signal: %w", classify(err))
+	return s.eraseForGood(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM arrears_signals WHERE id = ? AND case_id IS NULL", id); err != nil {
+				return fmt.Errorf("erase signal: %w", err)
+			}
 		}
-	}
-	if err := s.guard.check(); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return classify(err)
-	}
-	s.guard.settle()
-	return s.Compact(ctx)
+		return nil
+	})
 }
 
 // SignalsStamp changes whenever a signal is added, closed or erased, or an
@@ -346,13 +321,6 @@ func (s *Store) ReportKey(ctx context.Context) (string, error) {
 // AddSignals is Store.AddSignals inside the bulk transaction.
 func (b *Bulk) AddSignals(signals []actionlist.ArrearsSignal) (SignalsAdded, error) {
 	return b.t.addSignals(signals)
-}
-
-func dateText(d actionlist.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
 }
 
 func boolInt(b bool) int {
