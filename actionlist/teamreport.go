@@ -191,6 +191,16 @@ var (
 	ErrMergedTeamFile = errors.New("a merged file cannot be merged again with laptops' files")
 )
 
+// TeamFileError is a refusal of one of the files given to merge: Index is
+// its place among them, from 0.
+type TeamFileError struct {
+	Index int
+	Err   error
+}
+
+func (e *TeamFileError) Error() string { return fmt.Sprintf("file %d: %v", e.Index+1, e.Err) }
+func (e *TeamFileError) Unwrap() error { return e.Err }
+
 // Merged is the result of adding laptops' files up.
 type Merged struct {
 	Report TeamReport
@@ -209,13 +219,13 @@ func MergeTeamReports(files []TeamReport) (Merged, error) {
 	for i, f := range files {
 		switch {
 		case f.Format != TeamReportFormat:
-			return Merged{}, fmt.Errorf("file %d: %w", i+1, ErrNotTeamReport)
+			return Merged{}, &TeamFileError{Index: i, Err: ErrNotTeamReport}
 		case f.Version > TeamReportVersion:
-			return Merged{}, fmt.Errorf("file %d: %w", i+1, ErrNewerTeamFile)
+			return Merged{}, &TeamFileError{Index: i, Err: ErrNewerTeamFile}
 		case f.ID == "":
-			return Merged{}, fmt.Errorf("file %d: %w", i+1, ErrMergedTeamFile)
+			return Merged{}, &TeamFileError{Index: i, Err: ErrMergedTeamFile}
 		case f.From != files[0].From || f.To != files[0].To:
-			return Merged{}, fmt.Errorf("file %d: %w", i+1, ErrPeriodsDiffer)
+			return Merged{}, &TeamFileError{Index: i, Err: ErrPeriodsDiffer}
 		}
 		if prev, ok := byID[f.ID]; ok {
 			m.Twice++

@@ -175,3 +175,24 @@ func TestSignalsRetentionByCheckAndErase(t *testing.T) {
 		t.Errorf("left after erase: %v", left)
 	}
 }
+
+// A file refused in a merge is named: the one of another period, not the
+// first, and the sentence says nothing was merged.
+func TestReportMergeNamesTheRefusedFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "laptop.db")
+	if code, _, errOut := cliWith(t, atFixedTime, nil, "--db", db, "seed", "--cases", "3", "--steps", "30"); code != 0 {
+		t.Fatal(errOut)
+	}
+	var files []string
+	for _, from := range []string{"2026-01-01", "2026-06-01"} {
+		_, out, _ := cliWith(t, atFixedTime, nil, "--db", db, "report", "--from", from, "--format", "json")
+		file := filepath.Join(dir, "from-"+from+".json")
+		os.WriteFile(file, []byte(out), 0o600)
+		files = append(files, file)
+	}
+	code, _, errOut := cliWith(t, atFixedTime, inEnglish, append([]string{"report", "merge"}, files...)...)
+	if code == 0 || !strings.Contains(errOut, files[1]+" covers another period") || strings.Contains(errOut, files[0]) {
+		t.Errorf("merge of two periods: %d %s", code, errOut)
+	}
+}

@@ -70,12 +70,11 @@ func (a *app) mergeReports(paths []string, format string) error {
 		files[i] = r
 	}
 	m, err := actionlist.MergeTeamReports(files)
-	var which int
 	if err != nil {
-		fmt.Sscanf(err.Error(), "file %d:", &which)
 		name := ""
-		if which >= 1 && which <= len(paths) {
-			name = clean(paths[which-1])
+		var fe *actionlist.TeamFileError
+		if errors.As(err, &fe) && fe.Index < len(paths) {
+			name = clean(paths[fe.Index])
 		}
 		switch {
 		case errors.Is(err, actionlist.ErrPeriodsDiffer):
