@@ -14,6 +14,14 @@ import (
 func agendaFixture(t *testing.T, width, height int) (*fixture, actionlist.Step, actionlist.Step) {
 	t.Helper()
 	f := newFixture(t, actionlist.Dutch, width, height)
+	late, due := fillAgenda(f)
+	return f, late, due
+}
+
+// fillAgenda puts the agenda fixture's clock and two steps on a fixture.
+func fillAgenda(f *fixture) (late, due actionlist.Step) {
+	t := f.t
+	t.Helper()
 	c := f.stored()
 	after := c
 	after.RequestedOn, after.Threat = testToday.AddDays(-6), actionlist.ThreatEviction // Tuesday 17 November: due Friday 20
@@ -38,7 +46,7 @@ func agendaFixture(t *testing.T, width, height int) (*fixture, actionlist.Step, 
 		t.Fatal(err)
 	}
 	f.run(f.m.loadCases())
-	return f, picked[0], picked[1]
+	return picked[0], picked[1]
 }
 
 // From the case list, a opens the agenda: the clock that ran out first,

@@ -92,8 +92,15 @@ func TestResidentSeesDebtsAsProgress(t *testing.T) {
 	f.press("r")
 	f.see("7 van je 12 schuldeisers hebben al gereageerd")
 	f.notSee("Ontruimingsvonnis", "€ 2.415", "Woonstad")
-	f.press("r", "c", "down", "down", "down", "v") // the tax office's balance was asked already; ask again: no change in count
-	f.press("down", "down", "down", "b", "enter")  // DUO answers
+	f.press("r", "c", "down", "down", "down", "v") // asking a balance is no answer: the count stays
+	if got := f.m.debts.totals.Responded; got != 7 {
+		t.Fatalf("asking a balance made %d answered", got)
+	}
+	f.press("down", "down", "down")
+	if d, _ := f.m.debts.selected(); d.IsConfirmed() {
+		t.Fatalf("%s has answered already", d.Creditor)
+	}
+	f.press("b", "enter") // the chosen creditor answers
 	f.press("esc", "r")
 	f.see("8 van je 12 schuldeisers hebben al gereageerd")
 }
@@ -142,7 +149,17 @@ func TestDebtsScreenScrolls(t *testing.T) {
 	for range 100 {
 		f.press("down")
 	}
-	f.see("Schuldeiser 087")
+	// The chosen row is in view, marked.
+	chosen, _ := f.m.debts.selected()
+	cursorLine := ""
+	for _, l := range strings.Split(f.screen(), "\n") {
+		if strings.Contains(l, "▸") {
+			cursorLine = l
+		}
+	}
+	if !strings.Contains(cursorLine, chosen.Creditor) {
+		t.Errorf("the chosen debt %q is not the marked line %q", chosen.Creditor, cursorLine)
+	}
 	f.press("pgdown")
 	if f.m.debts.cursor <= 100 {
 		t.Errorf("pgdown stayed at %d", f.m.debts.cursor)

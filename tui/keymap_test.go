@@ -22,6 +22,7 @@ var allScreens = []struct {
 	{screenAftercare, "aftercare"}, {screenReport, "report"}, {screenConflicts, "conflicts"},
 	{screenDebts, "debts"},
 	{screenSignals, "signals"},
+	{screenAgenda, "agenda"},
 }
 
 // wholeHelpPage scrolls the help page from the top to the end, a line at a
@@ -233,6 +234,13 @@ func keyStates() []keyState {
 			middle(f)
 			f.press("K")
 			f.m.cs.conflictCursor = 1
+		}},
+		{"agenda from the list, the second item chosen", screenAgenda, func(f *fixture) { fillAgenda(f); f.press("a", "down") }},
+		{"agenda after a tick-off, with undo", screenAgenda, func(f *fixture) { fillAgenda(f); f.press("a", "down", "space") }},
+		{"agenda Houvast started on", screenAgenda, func(f *fixture) {
+			fillAgenda(f)
+			f.press("a")
+			f.m.o.StartAgenda, f.m.agendaFromList = true, false
 		}},
 		{"signals, the middle one chosen", screenSignals, func(f *fixture) {
 			addTestSignals(f, 3)

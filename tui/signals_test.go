@@ -56,6 +56,7 @@ func TestSignalsScreenAttemptsAndCase(t *testing.T) {
 			if second == first {
 				t.Errorf("the advice stayed %q after an unanswered call", first)
 			}
+			f.see(second) // on the screen, not only in the model
 			f.press("a")
 			f.press("enter", "enter", "enter", "enter", "enter")
 			f.press("a")
@@ -71,6 +72,7 @@ func TestSignalsScreenAttemptsAndCase(t *testing.T) {
 			if third == second {
 				t.Errorf("the advice stayed %q", second)
 			}
+			f.see(third)
 
 			// Make a case of it: the form comes filled in.
 			f.press("c")
