@@ -408,8 +408,8 @@ func (m Model) renderSignals() (string, []key.Binding) {
 		b.WriteString(st.Empty + "\n")
 		lines++
 	}
-	off := scrollOffset(s.cursor, len(s.list), room)
-	for i := off; i < min(len(s.list), off+room); i++ {
+	off, end, more := m.scrollWindow(s.cursor, len(s.list), room)
+	for i := off; i < end; i++ {
 		sg := s.list[i]
 		mark := "  "
 		if sg.Crisis {
@@ -424,6 +424,10 @@ func (m Model) renderSignals() (string, []key.Binding) {
 			line = m.st.warn.Render(line)
 		}
 		b.WriteString(line + "\n")
+		lines++
+	}
+	if more != "" {
+		b.WriteString(more + "\n")
 		lines++
 	}
 	for ; lines < room; lines++ {

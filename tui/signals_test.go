@@ -181,3 +181,16 @@ func TestQOnTheSignalsScreenGoesBack(t *testing.T) {
 		}
 	}
 }
+
+// A list of signals longer than the window says how many are above and
+// below it.
+func TestSignalsListSaysWhatIsOutOfView(t *testing.T) {
+	f := newFixture(t, actionlist.Dutch, 80, 24)
+	addTestSignals(f, 40)
+	f.press("V")
+	f.see("↓ nog")
+	for range 20 {
+		f.press("down")
+	}
+	f.see("↑ nog", "↓ nog")
+}
