@@ -485,6 +485,8 @@ func TestSignalsEndToEndInTmux(t *testing.T) {
 	s.waitFor("Dossiers", "Bewoner07")
 	s.keys("V")
 	s.waitFor("Signalen · 19 open")
+	s.keys("q") // back to the case list, as on every screen under it
+	s.waitFor("Dossiers", "Bewoner07")
 	s.keys("q")
 	s.waitFor("EXITED 0")
 	t.Logf("advice: %q", seen)
