@@ -251,6 +251,7 @@ func dsn(path string, o Options) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	// Never create: a connection opened after the file was removed must
 	// fail, not start an empty database at the path. create makes the file
