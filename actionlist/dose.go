@@ -217,16 +217,30 @@ var DoseColumns = []string{"id", "phase", "order", "due", "status", "depends_on"
 // the other fields stay empty.
 func StepFromDoseValues(vals []string) (Step, error) {
 	var s Step
-	if len(vals) != len(DoseColumns) {
-		return s, fmt.Errorf("got %d values for %d fields", len(vals), len(DoseColumns))
+	if len(vals) != len(doseFields) {
+		return s, fmt.Errorf("got %d values for %d fields", len(vals), len(doseFields))
 	}
-	for i, name := range DoseColumns {
-		if err := stepFields.setField(&s, name, vals[i]); err != nil {
-			return s, err
+	for i, f := range doseFields {
+		if err := f.set(&s, vals[i]); err != nil {
+			return s, inField(f.name, err)
 		}
 	}
 	return s, nil
 }
+
+// doseFields are the fields of DoseColumns, found once: every save that
+// can move Now reads them for each unfinished step of the case.
+var doseFields = func() fields[Step] {
+	out := make(fields[Step], len(DoseColumns))
+	for i, name := range DoseColumns {
+		f, ok := stepFields.find(name)
+		if !ok {
+			panic("actionlist: DoseColumns names an unknown step field " + name)
+		}
+		out[i] = f
+	}
+	return out
+}()
 
 // MovesNow is true when a change of these step fields can change what is
 // in Now or which steps there lack a date.

@@ -24,8 +24,7 @@ type CaseHistory struct {
 // VolunteerCopies lists the cases here that are a volunteer's copy: only
 // part of a case, so never handed on as one.
 func (s *Store) VolunteerCopies(ctx context.Context) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT case_id FROM events WHERE entity = 'case' AND action = ? AND field = ?`,
-		string(ActionImported), FieldVolunteerPackage)
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT case_id FROM events WHERE `+copyMarkWhere)
 	if err != nil {
 		return nil, fmt.Errorf("read volunteer copies: %w", err)
 	}

@@ -44,6 +44,11 @@ const (
 	FieldCopyOf           = "copy_of"
 )
 
+// copyMarkWhere picks the marks of a volunteer's copy (ActionImported,
+// FieldVolunteerPackage, on the case), with the terms of the index
+// events_copy_marks; a test checks both agree with the constants.
+const copyMarkWhere = "entity = 'case' AND action = 'imported' AND field = 'volunteer_package'"
+
 // FieldWholeStep is the Field of a conflict about a step as a whole: the
 // volunteer deleted it (New "deleted"), or it is gone from the case (Old
 // "").
@@ -668,9 +673,7 @@ type volunteerMeta struct {
 // volunteerMetas lists the packages a copy was made and refreshed from,
 // oldest first.
 func volunteerMetas(ctx context.Context, q queryer, caseID string) ([]volunteerMeta, error) {
-	rows, err := q.QueryContext(ctx, `SELECT seq, new FROM events
-WHERE case_id = ? AND entity = 'case' AND action = ? AND field = ? ORDER BY seq`,
-		caseID, string(ActionImported), FieldVolunteerPackage)
+	rows, err := q.QueryContext(ctx, `SELECT seq, new FROM events WHERE case_id = ? AND `+copyMarkWhere+` ORDER BY seq`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("read where case %s came from: %w", caseID, err)
 	}

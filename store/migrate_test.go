@@ -332,3 +332,33 @@ func TestRestoreRefusesAnOpenDatabase(t *testing.T) {
 	}
 	s.Close()
 }
+
+// The index of a volunteer's copy marks is used only when a query names
+// its terms as the index does, and both must say what the constants say.
+func TestCopyMarksUseTheirIndex(t *testing.T) {
+	want := fmt.Sprintf("entity = '%s' AND action = '%s' AND field = '%s'", actionlist.EntityCase, ActionImported, FieldVolunteerPackage)
+	if copyMarkWhere != want || !strings.Contains(migrationCopyMarks, "WHERE "+want+";") {
+		t.Fatalf("copyMarkWhere %q and the index must both be %q", copyMarkWhere, want)
+	}
+	s, _ := openTemp(t)
+	var plan string
+	for _, q := range []string{"SELECT seq, new FROM events WHERE case_id = ? AND " + copyMarkWhere + " ORDER BY seq", "SELECT DISTINCT case_id FROM events WHERE " + copyMarkWhere} {
+		rows, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q, "c1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan = ""
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan += detail + "\n"
+		}
+		rows.Close()
+		if !strings.Contains(plan, "events_copy_marks") {
+			t.Errorf("%s\ndoes not use the index:\n%s", q, plan)
+		}
+	}
+}

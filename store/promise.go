@@ -53,7 +53,7 @@ func (t *txn) doseSteps(caseID string) ([]actionlist.Step, error) {
 		return nil, fmt.Errorf("read steps: %w", err)
 	}
 	defer rows.Close()
-	var out []actionlist.Step
+	out := make([]actionlist.Step, 0, 128) // a case's unfinished steps: fewer than this, mostly
 	var row string
 	vals := make([]string, len(actionlist.DoseColumns))
 	for rows.Next() {

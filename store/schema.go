@@ -140,7 +140,18 @@ CREATE INDEX debts_by_case ON debts(case_id, state);
 	// 7: early-warning signals before a case, their contact attempts, and
 	// the key of the team report (schema_signals.go).
 	migrationSignals,
+	// 8: an index of the marks that make a case a volunteer's copy (see
+	// migrationCopyMarks).
+	migrationCopyMarks,
 }
+
+// migrationCopyMarks: every save that can move Now asks whether the case is
+// a volunteer's copy; without this index that is a walk through all the
+// case's history. The index holds only the marks (one a package), and
+// copyMarkWhere must name its terms as written here for SQLite to use it.
+const migrationCopyMarks = `
+CREATE INDEX events_copy_marks ON events(case_id, seq) WHERE entity = 'case' AND action = 'imported' AND field = 'volunteer_package';
+`
 
 // migrationStepPlan: the resident's own plan for a step, when and where
 // they will do it and what they do if it does not work out; and an index
