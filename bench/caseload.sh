@@ -10,7 +10,8 @@
 #
 # Needs Go and hyperfine (Debian: apt-get install -y hyperfine); Taskwarrior
 # (apt-get install -y taskwarrior) is compared when it is installed, in a
-# private TASKDATA/TASKRC: your own tasks are never touched.
+# private TASKDATA/TASKRC: your own tasks are never touched; with the sqlite3
+# shell (apt-get install -y sqlite3) the last row is SQLite's own floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,6 +74,25 @@ else
 	say "Taskwarrior is not installed (apt-get install -y taskwarrior): no comparison"
 fi
 
+# The floor: SQLite copying the same rows table to table into an empty
+# database with Houvast's schema, in its own C shell, with the settings
+# Houvast writes with. No file to read and no Go code per row: no import of
+# these rows can cost less on this machine.
+floor_ms=""
+if command -v sqlite3 >/dev/null 2>&1; then
+	say "SQLite's own copy of the same rows (the sqlite3 shell)"
+	sqlite3 "$DB" .schema | grep -v '^CREATE TABLE sqlite_sequence' >"$W/schema.sql"
+	sqlite3 "$W/empty.db" "PRAGMA journal_mode = WAL;" >/dev/null
+	sqlite3 "$W/empty.db" <"$W/schema.sql"
+	copy="PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; ATTACH '$DB' AS colleague; BEGIN IMMEDIATE;"
+	for table in cases steps agreements debts events; do
+		copy="$copy INSERT INTO main.$table SELECT * FROM colleague.$table;"
+	done
+	floor_ms=$(hf floor "sqlite3 $W/floor.db \"$copy COMMIT;\"" 10 --prepare "sh -c 'rm -f $W/floor.db-wal $W/floor.db-shm && cp $W/empty.db $W/floor.db'")
+else
+	say "sqlite3 is not installed (apt-get install -y sqlite3): no floor"
+fi
+
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 tw() { if [ -n "$2" ]; then echo "$1: $2 ms"; else echo "–"; fi; }
 cat <<EOF
@@ -84,4 +104,5 @@ Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cp
 | \`houvast import\` of that file | $import_ms ms | $(within "$import_ms" 150) (< 150 ms) | $(tw "task import" "$timport_ms") | $(ratio "$timport_ms" "$import_ms") |
 | \`houvast export cases --all\`, locked (the default) | $lexport_ms ms | | | |
 | \`houvast import\` of the locked file | $limport_ms ms | | | |
+| SQLite's own copy of the same rows, table to table, no file (\`sqlite3\` shell) | ${floor_ms:-–} ms | | | |
 EOF
