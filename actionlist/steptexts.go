@@ -50,7 +50,11 @@ type TemplateStepText struct {
 }
 
 var (
-	textsTopNeed  = []string{"format", "version", "id", "texts_for", "language", "name", "steps"}
+	textsTopNeed = []string{"format", "version", "id", "texts_for", "language", "name", "steps"}
+	textsTopHint = map[string]string{
+		"texts_for": "add the id of the template whose steps it words, such as \"texts_for: " + DefaultTemplateID + "\"",
+		"language":  "add \"language:\" with one of nl, en, tr, pl or ar",
+	}
 	textsStepKeys = []string{"id", "title", "why", "after"}
 )
 
@@ -83,50 +87,16 @@ func IsTemplateTexts(data []byte) bool {
 }
 
 func (p *templateParser) texts(root *yaml.Node) (TemplateTexts, error) {
-	ps, err := p.pairs(root, "", templateTopKeys)
+	var t TemplateTexts
+	h, err := p.head(root, "a texts file", textsTopNeed, textsTopHint, func(n *yaml.Node) (err error) {
+		t.Language, err = p.caseLanguage(n)
+		return err
+	})
 	if err != nil {
 		return TemplateTexts{}, err
 	}
-	if err := p.header(root, ps); err != nil {
-		return TemplateTexts{}, err
-	}
-	var t TemplateTexts
-	var steps *yaml.Node
-	for _, pr := range ps {
-		if !pr.known {
-			return TemplateTexts{}, p.unknownKey(pr, "", "a texts file", templateTopKeys)
-		}
-		var err error
-		switch pr.key {
-		case "id":
-			t.ID, err = p.key(pr.v, "", "id")
-		case "texts_for":
-			t.For, err = p.key(pr.v, "", "texts_for")
-		case "language":
-			t.Language, err = p.caseLanguage(pr.v)
-		case "name":
-			t.Name, err = p.text(pr.v, "", "name", maxTemplateName, true)
-		case "description":
-			t.Description, err = p.text(pr.v, "", "description", maxTemplateDesc, false)
-		case "steps":
-			steps = pr.v
-		}
-		if err != nil {
-			return TemplateTexts{}, err
-		}
-	}
-	for _, need := range textsTopNeed {
-		if _, ok := findTemplatePair(ps, need); !ok {
-			hint := templateTopHint[need]
-			switch need {
-			case "texts_for":
-				hint = "add the id of the template whose steps it words, such as \"texts_for: " + DefaultTemplateID + "\""
-			case "language":
-				hint = "add \"language:\" with one of nl, en, tr, pl or ar"
-			}
-			return TemplateTexts{}, p.fail(root, need, "%s is missing; %s", need, hint)
-		}
-	}
+	t.ID, t.For, t.Name, t.Description = h.ID, h.For, h.Name, h.Description
+	steps := h.steps
 	if steps.Kind != yaml.SequenceNode || len(steps.Content) == 0 {
 		return TemplateTexts{}, p.fail(steps, "steps", "steps must be a list with at least one step, each starting with \"- id:\"")
 	}

@@ -458,47 +458,75 @@ func findTemplatePair(ps []templatePair, key string) (templatePair, bool) {
 }
 
 func (p *templateParser) template(root *yaml.Node) (Template, error) {
-	ps, err := p.pairs(root, "", templateTopKeys)
+	var t Template
+	h, err := p.head(root, "a template", templateTopNeed, nil, func(n *yaml.Node) (err error) {
+		t.Language, err = p.language(n)
+		return err
+	})
 	if err != nil {
 		return Template{}, err
 	}
-	if err := p.header(root, ps); err != nil {
-		return Template{}, err
-	}
-
-	var t Template
-	var steps *yaml.Node
-	for _, pr := range ps {
-		if !pr.known {
-			return Template{}, p.unknownKey(pr, "", "a template", templateTopKeys)
-		}
-		var err error
-		switch pr.key {
-		case "id":
-			t.ID, err = p.key(pr.v, "", "id")
-		case "language":
-			t.Language, err = p.language(pr.v)
-		case "name":
-			t.Name, err = p.text(pr.v, "", "name", maxTemplateName, true)
-		case "description":
-			t.Description, err = p.text(pr.v, "", "description", maxTemplateDesc, false)
-		case "steps":
-			steps = pr.v
-		}
-		if err != nil {
-			return Template{}, err
-		}
-	}
-	for _, need := range templateTopNeed {
-		if _, ok := findTemplatePair(ps, need); !ok {
-			return Template{}, p.fail(root, need, "%s is missing; %s", need, templateTopHint[need])
-		}
-	}
-	t.Steps, err = p.steps(steps)
+	t.ID, t.Name, t.Description = h.ID, h.Name, h.Description
+	t.Steps, err = p.steps(h.steps)
 	if err != nil {
 		return Template{}, err
 	}
 	return t, nil
+}
+
+// templateHead is what a template and a texts file both start with.
+type templateHead struct {
+	ID, For, Name, Description string
+	steps                      *yaml.Node
+}
+
+// head reads the top-level keys of a template or a texts file (what names
+// which, in messages), in file order, so the first wrong one is the one
+// reported: the format first, then each key checked as it comes, then a
+// sentence for the first of need that is missing (hints says what to add,
+// over templateTopHint). language is read by the caller's own rule.
+func (p *templateParser) head(root *yaml.Node, what string, need []string, hints map[string]string, language func(*yaml.Node) error) (templateHead, error) {
+	ps, err := p.pairs(root, "", templateTopKeys)
+	if err != nil {
+		return templateHead{}, err
+	}
+	if err := p.header(root, ps); err != nil {
+		return templateHead{}, err
+	}
+	var h templateHead
+	for _, pr := range ps {
+		if !pr.known {
+			return templateHead{}, p.unknownKey(pr, "", what, templateTopKeys)
+		}
+		var err error
+		switch pr.key {
+		case "id":
+			h.ID, err = p.key(pr.v, "", "id")
+		case "texts_for":
+			h.For, err = p.key(pr.v, "", "texts_for")
+		case "language":
+			err = language(pr.v)
+		case "name":
+			h.Name, err = p.text(pr.v, "", "name", maxTemplateName, true)
+		case "description":
+			h.Description, err = p.text(pr.v, "", "description", maxTemplateDesc, false)
+		case "steps":
+			h.steps = pr.v
+		}
+		if err != nil {
+			return templateHead{}, err
+		}
+	}
+	for _, key := range need {
+		if _, ok := findTemplatePair(ps, key); !ok {
+			hint, own := hints[key]
+			if !own {
+				hint = templateTopHint[key]
+			}
+			return templateHead{}, p.fail(root, key, "%s is missing; %s", key, hint)
+		}
+	}
+	return h, nil
 }
 
 // header checks the format and version first: a file that is not a
