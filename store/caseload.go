@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sync"
 
 	"houvast/actionlist"
 )
@@ -57,49 +56,20 @@ func (s *Store) CasesWithEvents(ctx context.Context, ids []string) ([]CaseHistor
 	return out, loadHistories(ctx, tx, out, string(list))
 }
 
-// casesAtOnce is CasesWithEvents on two connections; see
-// caseWithEventsAtOnce for how both see the same moment, and why ok can be
-// false.
+// casesAtOnce is CasesWithEvents on two connections (see atOnce).
 func (s *Store) casesAtOnce(ctx context.Context, ids []string, list string) (out []CaseHistory, ok bool, err error) {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, false, nil
-	}
-	defer conn.Close()
-	var wait int
-	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&wait); err != nil {
-		return nil, false, nil
-	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
-		return nil, false, nil
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA busy_timeout = %d", wait))
-	hold, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE
-	if err != nil {
-		return nil, false, nil
-	}
-	defer hold.Rollback()
-	other, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, false, nil
-	}
-	defer other.Rollback()
-	var n int // the first read fixes what the second connection sees
-	if err := other.QueryRowContext(ctx, "SELECT count(*) FROM events WHERE case_id IN (SELECT value FROM json_each(?))", list).Scan(&n); err != nil {
-		return nil, true, classify(err)
-	}
 	var evs map[string][]actionlist.Event
-	var evErr error
-	var wg sync.WaitGroup
-	wg.Go(func() { evs, evErr = eventsByCase(ctx, other, list, n) })
-	out, err = loadCases(ctx, hold, ids, list)
-	hold.Rollback()
-	wg.Wait()
-	if err == nil {
-		err = evErr
-	}
-	if err != nil {
-		return nil, true, err
+	ok, err = s.atOnce(ctx, "SELECT count(*) FROM events WHERE case_id IN (SELECT value FROM json_each(?))", list,
+		func(q queryer, n int) (err error) {
+			evs, err = eventsByCase(ctx, q, list, n)
+			return err
+		},
+		func(q queryer) (err error) {
+			out, err = loadCases(ctx, q, ids, list)
+			return err
+		})
+	if !ok || err != nil {
+		return nil, ok, err
 	}
 	for i := range out {
 		out[i].Events = evs[out[i].Case.ID]

@@ -123,53 +123,66 @@ func (s *Store) CaseWithEvents(ctx context.Context, id string) (actionlist.Case,
 
 // caseWithEventsAtOnce is CaseWithEvents on two connections: the steps on
 // one while the history is read on the other, which halves the time a
-// large case takes on two cores. Both must see the same moment: the first
-// connection takes the write lock, so no change can land before the second
-// has begun to read, and lets go as soon as its part is read. It does not
-// wait for the lock: ok is false when another window is saving (or the file
-// is read-only), and then the caller reads in one go, as before.
+// large case takes on two cores (see atOnce; ok is false when it cannot).
 func (s *Store) caseWithEventsAtOnce(ctx context.Context, id string) (c actionlist.Case, evs []actionlist.Event, ok bool, err error) {
+	ok, err = s.atOnce(ctx, "SELECT count(*) FROM events WHERE case_id = ?", id,
+		func(q queryer, n int) (err error) {
+			evs, err = appendEvents(ctx, q, make([]actionlist.Event, 0, n), "WHERE case_id = ? ORDER BY seq", id)
+			return err
+		},
+		func(q queryer) (err error) {
+			c, err = loadCase(ctx, q, id)
+			return err
+		})
+	return c, evs, ok, err
+}
+
+// atOnce reads on two connections that see the same moment: rest on one
+// that takes the write lock, so no change can land before the other has
+// begun to read, and lets go as soon as its part is read; history, at the
+// same time, on a read transaction whose first read is count (with arg),
+// which fixes what it sees and says how many events come. It does not wait
+// for the lock: ok is false when another window is saving (or the file is
+// read-only), and then the caller reads in one go.
+func (s *Store) atOnce(ctx context.Context, count string, arg any, history func(q queryer, n int) error, rest func(q queryer) error) (ok bool, err error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return c, nil, false, nil
+		return false, nil
 	}
 	defer conn.Close()
 	var wait int
 	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&wait); err != nil {
-		return c, nil, false, nil
+		return false, nil
 	}
 	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
-		return c, nil, false, nil
+		return false, nil
 	}
 	// The connection goes back to the pool waiting as long as before.
 	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA busy_timeout = %d", wait))
 	hold, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE
 	if err != nil {
-		return c, nil, false, nil
+		return false, nil
 	}
 	defer hold.Rollback()
 	other, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return c, nil, false, nil
+		return false, nil
 	}
 	defer other.Rollback()
-	// The first read fixes what the second connection sees.
 	var n int
-	if err := other.QueryRowContext(ctx, "SELECT count(*) FROM events WHERE case_id = ?", id).Scan(&n); err != nil {
-		return c, nil, true, classify(err)
+	if err := other.QueryRowContext(ctx, count, arg).Scan(&n); err != nil {
+		return true, classify(err)
 	}
-	var evErr error
+	var historyErr error
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		evs, evErr = appendEvents(ctx, other, make([]actionlist.Event, 0, n), "WHERE case_id = ? ORDER BY seq", id)
-	})
-	c, err = loadCase(ctx, hold, id)
+	wg.Go(func() { historyErr = history(other, n) })
+	err = rest(hold)
 	hold.Rollback()
 	wg.Wait()
 	if err == nil {
-		err = evErr
+		err = historyErr
 	}
-	return c, evs, true, err
+	return true, err
 }
 
 var eventPacked = "SELECT " + packed("", []string{"id", "case_id", "entity", "entity_id", "action", "field", "old", "new", "at", "actor", "role"}) + " FROM events"
