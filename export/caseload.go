@@ -107,24 +107,15 @@ func (l Caseload) WriteTo(out io.Writer) (int64, error) {
 // like a BSN, as CheckCaseload does; what was written must be thrown away
 // on an error, as WriteStream does.
 func (l Caseload) WriteChecked(out io.Writer) error {
-	checked := make(chan error, 1)
-	go func() { checked <- CheckCaseload(l) }()
-	_, err := l.WriteTo(out)
-	if bsn := <-checked; bsn != nil {
-		return bsn
-	}
-	return err
+	return writeChecked(out, l, func() error { return CheckCaseload(l) })
 }
 
 // EncodeChecked is Encode while the cases are checked for numbers that look
 // like a BSN: the bytes come back only when none was found, so a plain file
 // is checked before a byte of it is written, at the cost of holding it.
 func (l Caseload) EncodeChecked() ([]byte, error) {
-	checked := make(chan error, 1)
-	go func() { checked <- CheckCaseload(l) }()
 	b := bytes.NewBuffer(make([]byte, 0, 1<<20))
-	l.WriteTo(b)
-	if err := <-checked; err != nil {
+	if err := writeChecked(b, l, func() error { return CheckCaseload(l) }); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -195,9 +195,16 @@ func (f CaseFile) WriteTo(out io.Writer) (int64, error) {
 // error, as WriteStream does; output that cannot be taken back (a pipe)
 // is checked first instead.
 func (f CaseFile) WriteChecked(out io.Writer) error {
+	return writeChecked(out, f, func() error { return CheckCaseFile(f) })
+}
+
+// writeChecked writes while check looks for a BSN on another goroutine:
+// the file is made in the time the check takes. A finding comes before an
+// error of the writing, which it makes moot.
+func writeChecked(out io.Writer, file io.WriterTo, check func() error) error {
 	checked := make(chan error, 1)
-	go func() { checked <- CheckCaseFile(f) }()
-	_, err := f.WriteTo(out)
+	go func() { checked <- check() }()
+	_, err := file.WriteTo(out)
 	if bsn := <-checked; bsn != nil {
 		return bsn
 	}
