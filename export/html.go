@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"html"
 	"html/template"
+
+	"houvast/actionlist"
 )
 
 // The HTML summary is one file with its style inside: no fonts, scripts or
@@ -145,9 +147,7 @@ func renderHTML(v view) ([]byte, error) {
 		}
 		n := htmlNode{Kind: htmlKinds[bl.kind], Text: bl.text, Label: bl.label, Meta: bl.meta, Num: bl.num,
 			Appt: bl.lines2, Done: bl.done, Total: bl.total}
-		if bl.total > 0 {
-			n.Pct = bl.done * 100 / bl.total
-		}
+		n.Pct = actionlist.BarFill(bl.done, bl.total, 100)
 		for _, l := range bl.lines {
 			n.Lines = append(n.Lines, htmlLine{l.label, l.text})
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+
+	"houvast/actionlist"
 )
 
 // The PDF is A4 with the Go fonts embedded (they cover ë, é, € and the
@@ -207,9 +209,9 @@ func (w *pdfWriter) bar(done, total int) {
 	w.pdf.SetFillColor(228, 228, 228)
 	x := w.edge(pdfMargin, width)
 	w.fail(w.pdf.Rectangle(x, y, x+width, y+height, "F", height/2, 6))
-	if total > 0 && done > 0 {
+	if n := actionlist.BarFill(done, total, int(width)); n > 0 {
 		// The bar fills from where the line starts: the right in Arabic.
-		fill := max(width*float64(done)/float64(total), height)
+		fill := max(float64(n), height)
 		x := w.edge(pdfMargin, fill)
 		w.pdf.SetFillColor(46, 125, 50)
 		w.fail(w.pdf.Rectangle(x, y, x+fill, y+height, "F", height/2, 6))

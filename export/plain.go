@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"houvast/actionlist"
 )
 
 // renderMarkdown writes the summary as Markdown that reads well as plain
@@ -85,10 +87,7 @@ func renderMarkdown(v view) []byte {
 // progressBar is the share of finished steps in twenty cells, for text.
 func progressBar(done, total int) string {
 	const cells = 20
-	full := 0
-	if total > 0 {
-		full = done * cells / total
-	}
+	full := actionlist.BarFill(done, total, cells)
 	return strings.Repeat("█", full) + strings.Repeat("░", cells-full)
 }
 

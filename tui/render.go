@@ -138,13 +138,7 @@ func progressBar(done, total, width int) (full, empty, count string) {
 	if width < 1 {
 		return "", "", count
 	}
-	n := width
-	if total > 0 {
-		n = done * width / total
-	}
-	if total > 0 && done > 0 && n == 0 {
-		n = 1 // any progress shows
-	}
+	n := actionlist.BarFill(done, total, width)
 	return strings.Repeat("█", n), strings.Repeat("░", width-n), count
 }
 

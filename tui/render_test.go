@@ -189,7 +189,7 @@ func TestProgressBar(t *testing.T) {
 		{0, 0, 3, "███", "", "0/0"}, // nothing to do is all done
 		{3, 4, 0, "", "", "3/4"},
 		{3, 4, -2, "", "", "3/4"},
-		{1, 3, 1, "█", "", "1/3"},
+		{1, 3, 1, "", "░", "1/3"}, // one cell: only all done fills it
 	} {
 		full, empty, count := progressBar(tc.done, tc.total, tc.width)
 		if full != tc.full || empty != tc.empty || count != tc.count {
