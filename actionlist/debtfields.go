@@ -54,6 +54,12 @@ func centsField[T any](name string, p func(*T) *Cents) field[T] {
 // columns and of the exchange files' keys.
 var DebtColumns = debtFields.names()
 
+// VolunteerDebtFields are what a volunteer package holds of a debt, and
+// only when the specialist asks for it: who to call and about which file,
+// no amounts. They are the specialist's: a newer package overwrites them on
+// the volunteer's copy, and leaves the rest of the debt to the volunteer.
+func VolunteerDebtFields() []string { return []string{"id", "creditor", "reference"} }
+
 func DebtValues(d Debt) []string              { return debtFields.values(d) }
 func DebtFromValues(v []string) (Debt, error) { return debtFields.fromValues(v) }
 func DebtSnapshot(d Debt) string              { return debtFields.snapshot(d) }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"houvast/actionlist"
+	"houvast/store"
 )
 
 // export debts writes the demo case's debts as CSV and XLSX, private; a
@@ -98,4 +99,16 @@ func TestVolunteerPackageWithDebts(t *testing.T) {
 	if len(c.Debts) != 12 || c.Debts[0].Creditor != "Woonstad Rotterdam" || c.Debts[0].Reference != "HR-2291-04" || c.Debts[0].Amount != 0 || c.Debts[0].Note != "" {
 		t.Fatalf("the volunteer's debts: %+v", c.Debts)
 	}
+
+	// A newer package without --with-debts shares them no longer: they go,
+	// and the message counts them apart from the steps.
+	out := mustRun(t, "--db", vol, "--name", "Sanne", "import", without)
+	if !strings.Contains(out, "0 nieuwe stappen, 0 stappen veranderd") || !strings.Contains(out, "Schulden: 0 nieuw, 0 met een andere schuldeiser of een ander dossiernummer, 12 niet meer gedeeld") {
+		t.Errorf("refresh without debts:\n%s", out)
+	}
+	withStore(t, vol, func(_ *store.Store, c actionlist.Case) {
+		if len(c.Debts) != 0 {
+			t.Errorf("the copy kept %d debts", len(c.Debts))
+		}
+	})
 }

@@ -160,6 +160,9 @@ func (a *app) packageImported(res casework.Imported) {
 	}
 	if res.Refreshed {
 		a.printf(a.t.PackageRefreshed, clean(c.Ref), res.Added, res.Changed)
+		if res.DebtsAdded+res.DebtsChanged+res.DebtsRemoved > 0 {
+			a.printf(a.t.PackageDebts, res.DebtsAdded, res.DebtsChanged, res.DebtsRemoved)
+		}
 		if res.Kept > 0 {
 			a.printf("%s", a.t.PackageKept)
 		}

@@ -61,6 +61,7 @@ type text struct {
 	PackageAgain      string // %s ref
 	PackageRefreshed  string // %s ref, %d new, %d changed
 	PackageKept       string
+	PackageDebts      string // %d new, %d changed, %d no longer shared
 	ReturnMerged      string // %s ref, %d taken over, %d new steps, %d not taken over
 	ReturnAgain       string // %s ref
 	AppliedHeader     string

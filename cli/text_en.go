@@ -56,6 +56,7 @@ var english = text{
 	PackageAgain:      "This package is on this laptop already (case %s). Nothing was changed.",
 	PackageRefreshed:  "The tasks of case %s are up to date: %d new steps, %d steps changed.",
 	PackageKept:       "What you ticked off or noted yourself has stayed; it goes back in your next return file.",
+	PackageDebts:      "Debts: %d new, %d with another creditor or reference, %d no longer shared and taken off this laptop.",
 	ReturnMerged:      "Return file for case %s merged: %d change(s) taken over, %d new step(s), %d not taken over.",
 	ReturnAgain:       "This return file was merged before (case %s). Nothing was changed.",
 	AppliedHeader:     "Taken over:",

@@ -217,9 +217,8 @@ var (
 	volunteerStepColumns = actionlist.StepFieldsWhere(actionlist.StepFieldInfo.GoesToVolunteer)
 )
 
-// volunteerDebtColumns are what a volunteer gets of a debt, and only when
-// the specialist asks for it: who to call and about which file, no amounts.
-var volunteerDebtColumns = []string{"id", "creditor", "reference"}
+// volunteerDebtColumns are what a volunteer gets of a debt.
+var volunteerDebtColumns = actionlist.VolunteerDebtFields()
 
 // VolunteerStepFields are the step fields a volunteer package carries.
 func VolunteerStepFields() []string { return slices.Clone(volunteerStepColumns) }

@@ -568,6 +568,10 @@ type VolunteerImport struct {
 	Added     int // steps new in the package
 	Changed   int // steps of which some field changed
 	Kept      int // fields where the volunteer's own, unreturned work won
+	// The debts a package made with --with-debts carries, apart from the
+	// steps: new ones, ones whose creditor or reference changed, and ones
+	// the package no longer shares.
+	DebtsAdded, DebtsChanged, DebtsRemoved int
 }
 
 // returnFields are the step fields a return file may change: those a
@@ -589,10 +593,11 @@ var volunteerFields = actionlist.StepFieldsWhere(actionlist.StepFieldInfo.OwnedB
 // are added, and the specialist's fields take the package's values; a
 // field the volunteer changed since the last package (a tick, a note) keeps
 // the volunteer's value, which then travels back in the return file. The
-// events a refresh records are the specialist's changes, not the
-// volunteer's: they are listed in its ActionImported event and never
-// returned. The same package twice is refused (*ExistsError with
-// SamePackage), as is a package for a case here that is no copy of it.
+// shared debts become what the package holds (refreshDebts). The events a
+// refresh records are the specialist's changes, not the volunteer's: they
+// are listed in its ActionImported event and never returned. The same
+// package twice is refused (*ExistsError with SamePackage), as is a package
+// for a case here that is no copy of it.
 func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor, c actionlist.Case, origin VolunteerOrigin, fields []string) (VolunteerImport, error) {
 	var res VolunteerImport
 	now := s.Now()
@@ -622,7 +627,7 @@ func (s *Store) ImportVolunteerCopy(ctx context.Context, actor actionlist.Actor,
 				return e
 			}
 			res.Refreshed = true
-			return t.refreshCopy(c, origin, metas[len(metas)-1].seq, fields, &res)
+			return t.refreshCopy(c, origin, metas, fields, &res)
 		}
 		// Keep the specialist's reference when it is free here, so both
 		// talk about the same case; else add a number.
@@ -717,12 +722,14 @@ func (t *txn) ownEvent(caseID string, entity actionlist.Entity, id string, actio
 	return eid, nil
 }
 
-// refreshCopy brings a volunteer's copy up to date with a newer package.
-func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, since int64, fields []string, res *VolunteerImport) error {
+// refreshCopy brings a volunteer's copy up to date with a newer package;
+// metas are the packages it came from so far.
+func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, metas []volunteerMeta, fields []string, res *VolunteerImport) error {
 	cur, err := loadCase(t.ctx, t.tx, pkg.ID)
 	if err != nil {
 		return err
 	}
+	since := metas[len(metas)-1].seq
 	// What the volunteer did since the last package: those fields are theirs.
 	mine := map[string]bool{}
 	gone := map[string]bool{}
@@ -827,6 +834,9 @@ func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, since int
 			return err
 		}
 	}
+	if err := t.refreshDebts(pkg, cur.Debts, metas, record, res); err != nil {
+		return err
+	}
 	if err := t.touch(pkg.ID); err != nil {
 		return err
 	}
@@ -835,6 +845,120 @@ func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, since int
 		return err
 	}
 	return t.imported(pkg.ID, FieldVolunteerPackage, volunteerMeta{VolunteerOrigin: origin, OwnEvents: own})
+}
+
+// refreshDebts makes the copy's shared debts what the package holds: the
+// creditor and reference are the specialist's and take its values, the rest
+// (a balance asked, a note) is the volunteer's and stays. A debt that came in
+// a package and is no longer in this one goes, also when this package was
+// made without --with-debts: the specialist no longer shares it. A debt the
+// volunteer added stays, and one they removed is not brought back, as with
+// steps. Each change is recorded as the refresh's own.
+func (t *txn) refreshDebts(pkg actionlist.Case, cur []actionlist.Debt, metas []volunteerMeta, record func(actionlist.Entity, string, actionlist.Action, string, string, string) error, res *VolunteerImport) error {
+	shared, removed, err := t.copyDebts(pkg.ID, metas)
+	if err != nil {
+		return err
+	}
+	owned := actionlist.VolunteerDebtFields()
+	inPkg := map[string]bool{}
+	for _, p := range pkg.Debts {
+		inPkg[p.ID] = true
+		i := slices.IndexFunc(cur, func(d actionlist.Debt) bool { return d.ID == p.ID })
+		if i < 0 {
+			if removed[p.ID] {
+				continue
+			}
+			if err := t.insertDebtRow(pkg.ID, p); err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") {
+					return &ExistsError{ID: pkg.ID, History: true}
+				}
+				return err
+			}
+			if err := record(actionlist.EntityDebt, p.ID, actionlist.ActionCreated, "", "", actionlist.DebtSnapshot(p)); err != nil {
+				return err
+			}
+			res.DebtsAdded++
+			continue
+		}
+		vals, want := actionlist.DebtValues(cur[i]), actionlist.DebtValues(p)
+		var changes []actionlist.Change
+		for j, f := range actionlist.DebtColumns {
+			if f == "id" || !slices.Contains(owned, f) || vals[j] == want[j] {
+				continue
+			}
+			changes = append(changes, actionlist.Change{Field: f, Old: vals[j], New: want[j]})
+			vals[j] = want[j]
+		}
+		if len(changes) == 0 {
+			continue
+		}
+		after, err := actionlist.DebtFromValues(vals)
+		if err != nil {
+			return fmt.Errorf("debt %q: %w", p.Creditor, err)
+		}
+		if err := after.Validate(); err != nil {
+			return fmt.Errorf("debt %q: %w", p.Creditor, err)
+		}
+		if _, err := t.exec("UPDATE debts SET "+assignments(actionlist.DebtColumns)+" WHERE id = ?",
+			anys(actionlist.DebtValues(after), after.ID)...); err != nil {
+			return fmt.Errorf("save debt %q: %w", p.Creditor, err)
+		}
+		for _, ch := range changes {
+			if err := record(actionlist.EntityDebt, p.ID, actionlist.ActionChanged, ch.Field, ch.Old, ch.New); err != nil {
+				return err
+			}
+		}
+		res.DebtsChanged++
+	}
+	for _, d := range cur {
+		if inPkg[d.ID] || !shared[d.ID] {
+			continue
+		}
+		if _, err := t.exec("DELETE FROM debts WHERE id = ?", d.ID); err != nil {
+			return fmt.Errorf("delete debt %q: %w", d.Creditor, err)
+		}
+		// The snapshot keeps the debt in the copy's history as it was there.
+		if err := record(actionlist.EntityDebt, d.ID, actionlist.ActionDeleted, "", actionlist.DebtSnapshot(d), ""); err != nil {
+			return err
+		}
+		res.DebtsRemoved++
+	}
+	return nil
+}
+
+// copyDebts reads from a copy's history which debts came in a package (the
+// first import's, or a refresh's), and which ones the volunteer removed
+// last. Unlike a step's, a debt's events never go back in a return file, so
+// only the history on the copy knows.
+func (t *txn) copyDebts(caseID string, metas []volunteerMeta) (shared, removed map[string]bool, err error) {
+	own := map[string]bool{}
+	for _, m := range metas {
+		for _, id := range m.OwnEvents {
+			own[id] = true
+		}
+	}
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT seq, id, entity_id, action FROM events WHERE case_id = ? AND entity = 'debt' AND action IN ('created', 'deleted') ORDER BY seq`, caseID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read history: %w", err)
+	}
+	defer rows.Close()
+	shared, removed = map[string]bool{}, map[string]bool{}
+	for rows.Next() {
+		var seq int64
+		var id, debt, action string
+		if err := rows.Scan(&seq, &id, &debt, &action); err != nil {
+			return nil, nil, fmt.Errorf("read history: %w", err)
+		}
+		byPackage := seq < metas[0].seq || own[id]
+		switch actionlist.Action(action) {
+		case actionlist.ActionCreated:
+			shared[debt] = shared[debt] || byPackage
+			delete(removed, debt)
+		case actionlist.ActionDeleted:
+			removed[debt] = !byPackage
+		}
+	}
+	return shared, removed, rows.Err()
 }
 
 // volunteerOrigin finds the package a copy was first made from, and the seq
