@@ -225,6 +225,7 @@ type stepValues struct {
 	owner                                                                actionlist.Role
 	status                                                               actionlist.StepStatus
 	phase                                                                actionlist.Phase
+	plan                                                                 planValues
 }
 
 // openStepForm edits a step, or adds one when adding is true.
@@ -232,7 +233,7 @@ func (m Model) openStepForm(s actionlist.Step, adding bool) (tea.Model, tea.Cmd)
 	v := &stepValues{
 		title: s.Title, why: s.Why, after: s.After, ownerName: s.OwnerName,
 		internal: s.InternalNote, work: s.WorkNote, resident: s.ResidentNote, outcome: s.Outcome,
-		owner: s.Owner, status: s.Status, phase: s.Phase,
+		owner: s.Owner, status: s.Status, phase: s.Phase, plan: planOf(s),
 	}
 	if adding {
 		v.owner, v.status = actionlist.RoleResident, actionlist.StepOpen
@@ -293,6 +294,7 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 		after.WorkNote = actionlist.CleanText(v.work, true)
 		after.ResidentNote = actionlist.CleanText(v.resident, true)
 		after.Outcome = actionlist.CleanText(v.outcome, true)
+		after = v.plan.onto(after)
 		// After a conflict the form comes back on the newer version.
 		m.retry = func(m Model) *form { return m.stepForm(m.current(orig), v, adding) }
 		if adding {
@@ -305,7 +307,17 @@ func (m Model) stepForm(orig actionlist.Step, v *stepValues, adding bool) *form 
 		next, cmd := m.stepChange([]store.StepEdit{{Before: orig, After: after}}, clean(orig.Title), m.t.StepSaved)
 		return next.(Model), cmd
 	}
-	return m.newForm(title, submit, huh.NewGroup(first...), huh.NewGroup(second...), huh.NewGroup(third...))
+	groups := []*huh.Group{huh.NewGroup(first...), huh.NewGroup(second...), huh.NewGroup(third...)}
+	if !adding {
+		// The resident's plan gets a page of its own: the third is full
+		// at 80x24. As with W, only the resident's steps ask for one; a
+		// plan left on a step that changed hands still shows, to keep or
+		// to clear.
+		groups = append(groups, huh.NewGroup(m.planFields(&v.plan)...).WithHideFunc(func() bool {
+			return !residentsRole(v.owner) && v.plan == planValues{}
+		}))
+	}
+	return m.newForm(title, submit, groups...)
 }
 
 func (m Model) addStep(s actionlist.Step, report string) (Model, tea.Cmd) {

@@ -15,8 +15,11 @@ import (
 // conversation, with the resident, in their words.
 
 // residentsStep is true for a step the resident does, alone or together.
-func residentsStep(s actionlist.Step) bool {
-	return s.Owner == actionlist.RoleResident || s.Owner == actionlist.RoleTogether
+func residentsStep(s actionlist.Step) bool { return residentsRole(s.Owner) }
+
+// residentsRole is the same for a role, as chosen in e's form.
+func residentsRole(r actionlist.Role) bool {
+	return r == actionlist.RoleResident || r == actionlist.RoleTogether
 }
 
 func residentsStepInNow(m Model) bool {
@@ -26,28 +29,51 @@ func residentsStepInNow(m Model) bool {
 
 func whyNotResidents(t *text) string { return t.PlanOnlyResident }
 
+// planValues are the plan's two fields, in W's form and on the last page
+// of e's.
 type planValues struct{ whenWhere, ifNot string }
 
+func planOf(s actionlist.Step) planValues {
+	return planValues{whenWhere: s.WhenWhere, ifNot: s.IfNot}
+}
+
+// onto is s with the plan as typed.
+func (v planValues) onto(s actionlist.Step) actionlist.Step {
+	s.WhenWhere = actionlist.CleanText(v.whenWhere, false)
+	s.IfNot = actionlist.CleanText(v.ifNot, false)
+	return s
+}
+
+// planFields ask the plan, held to the limits the store holds it to.
+func (m Model) planFields(v *planValues) []huh.Field {
+	return []huh.Field{
+		m.stepInput("when_where", m.t.FieldWhenWhere, m.t.FieldWhenWhereHint, &v.whenWhere),
+		m.stepInput("if_not", m.t.FieldIfNot, m.t.FieldIfNotHint, &v.ifNot),
+	}
+}
+
+// stepInput is a one-line field for the step field of that stored name,
+// with its limit from the field registry.
+func (m Model) stepInput(name, title, hint string, value *string) *huh.Input {
+	f, _ := actionlist.LookupStepField(name)
+	return huh.NewInput().Title(title).Description(hint).Value(value).
+		CharLimit(f.Limit + 1).Validate(m.limited(f.Limit))
+}
+
 func (m Model) openPlanForm(s actionlist.Step) (tea.Model, tea.Cmd) {
-	return m.openForm(m.planForm(s, &planValues{whenWhere: s.WhenWhere, ifNot: s.IfNot}))
+	v := planOf(s)
+	return m.openForm(m.planForm(s, &v))
 }
 
 func (m Model) planForm(orig actionlist.Step, v *planValues) *form {
 	submit := func(m Model) (Model, tea.Cmd) {
-		after := orig
-		after.WhenWhere = actionlist.CleanText(v.whenWhere, false)
-		after.IfNot = actionlist.CleanText(v.ifNot, false)
+		after := v.onto(orig)
 		m.retry = func(m Model) *form { return m.planForm(m.current(orig), v) }
 		next, cmd := m.stepChange([]store.StepEdit{{Before: orig, After: after}}, clean(orig.Title), m.t.StepSaved)
 		return next.(Model), cmd
 	}
-	return m.newForm(m.t.PlanTitle, submit, huh.NewGroup(
-		huh.NewNote().Title(clean(orig.Title)).Description(m.t.PlanIntro),
-		huh.NewInput().Title(m.t.FieldWhenWhere).Description(m.t.FieldWhenWhereHint).Value(&v.whenWhere).
-			CharLimit(actionlist.MaxPlan+1).Validate(m.limited(actionlist.MaxPlan)),
-		huh.NewInput().Title(m.t.FieldIfNot).Description(m.t.FieldIfNotHint).Value(&v.ifNot).
-			CharLimit(actionlist.MaxPlan+1).Validate(m.limited(actionlist.MaxPlan)),
-	))
+	intro := huh.NewNote().Title(clean(orig.Title)).Description(m.t.PlanIntro)
+	return m.newForm(m.t.PlanTitle, submit, huh.NewGroup(append([]huh.Field{intro}, m.planFields(v)...)...))
 }
 
 // whyNow says, in the status line, why the chosen step is in Now: the

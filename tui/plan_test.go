@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -261,5 +262,157 @@ func TestWhenAndWhere(t *testing.T) {
 			}
 			return
 		}
+	}
+}
+
+// toPlanPage goes through e's form with enter, keeping every field, to the
+// page with the resident's plan; false if the form saved without one.
+func toPlanPage(f *fixture) bool {
+	f.t.Helper()
+	for range 20 {
+		if f.m.form == nil {
+			return false
+		}
+		if strings.Contains(f.screen(), f.m.t.FieldWhenWhere) {
+			return true
+		}
+		f.press("enter")
+	}
+	return false
+}
+
+// e edits the resident's plan too, on a page after the notes: one save,
+// with a history event for each field changed and one undo for all of it.
+// A step of someone else's asks for no plan, unless it still has one.
+func TestEditStepPlan(t *testing.T) {
+	f := nl(t)
+	f.openCase()
+	sel, _ := f.m.cs.selected()
+	if !residentsStep(sel) || sel.WhenWhere != "" || sel.IfNot != "" {
+		t.Fatalf("the first step in Now is not the resident's, or has a plan: %+v", sel)
+	}
+	before, _ := f.st.Events(ctx, f.c.ID)
+	undos := len(f.m.undo)
+	f.press("e", "ctrl+u")
+	f.typeText("Bel het CJIB")
+	if !toPlanPage(f) {
+		t.Fatalf("e asks no when and where:\n%s", f.screen())
+	}
+	f.see(f.m.t.FieldWhenWhereHint, f.m.t.FieldIfNot, f.m.t.FieldIfNotHint)
+	f.typeText("dinsdagavond thuis, met Sanne")
+	f.press("enter")
+	f.typeText("dan bel ik Sanne")
+	f.press("enter")
+	got, _ := f.stored().StepByID(sel.ID)
+	if got.Title != "Bel het CJIB" || got.WhenWhere != "dinsdagavond thuis, met Sanne" || got.IfNot != "dan bel ik Sanne" {
+		t.Fatalf("stored %q, %q, %q", got.Title, got.WhenWhere, got.IfNot)
+	}
+	f.see("Stap opgeslagen", "Wanneer en waar: dinsdagavond thuis, met Sanne", "Lukt het niet: dan bel ik Sanne")
+	after, _ := f.st.Events(ctx, f.c.ID)
+	var fields []string
+	for _, e := range after[:len(after)-len(before)] {
+		if e.EntityID != sel.ID || e.Action != actionlist.ActionChanged {
+			t.Errorf("event %+v", e)
+		}
+		fields = append(fields, e.Field)
+	}
+	slices.Sort(fields)
+	if want := []string{"if_not", "title", "when_where"}; !slices.Equal(fields, want) {
+		t.Fatalf("events for %v, want %v", fields, want)
+	}
+	if len(f.m.undo) != undos+1 {
+		t.Fatalf("%d undo entries for one save", len(f.m.undo)-undos)
+	}
+	f.press("u")
+	if got, _ := f.stored().StepByID(sel.ID); !slices.Equal(actionlist.StepValues(*got), actionlist.StepValues(sel)) {
+		t.Fatalf("one undo left %q, %q, %q", got.Title, got.WhenWhere, got.IfNot)
+	}
+	// Someone else's step with no plan: the notes' page is the last.
+	for i, s := range f.m.cs.dosing.Now {
+		if residentsStep(s) {
+			continue
+		}
+		f.m.cs.cursor = i
+		f.press("e")
+		if toPlanPage(f) {
+			t.Fatalf("e asks a plan for a %s's step", s.Owner)
+		}
+		// One that still has a plan from when it was the resident's shows it.
+		planned := s
+		planned.WhenWhere = "vrijdag op het stadhuis"
+		if _, err := f.st.UpdateStep(ctx, marieke, s, planned); err != nil {
+			t.Fatal(err)
+		}
+		f.send(watchTickMsg{})
+		f.press("e")
+		if !toPlanPage(f) {
+			t.Fatalf("e hides the plan of a %s's step", s.Owner)
+		}
+		f.see("vrijdag op het stadhuis")
+		return
+	}
+	t.Fatal("no step in Now is someone else's")
+}
+
+// A plan over its limit in e gets the sentence W gives; the form stays
+// open with what was typed, and nothing of it is saved.
+func TestEditStepPlanTooLong(t *testing.T) {
+	f := nl(t)
+	f.openCase()
+	sel, _ := f.m.cs.selected()
+	tooLong := fmt.Sprintf(f.m.t.TooLong, actionlist.MaxPlan)
+	long := strings.Repeat("a", actionlist.MaxPlan+50)
+	f.press("W")
+	f.send(tea.PasteMsg{Content: long})
+	f.press("enter")
+	f.see(tooLong)
+	f.press("esc")
+	for field := range 2 { // when and where, then if not
+		f.press("e", "ctrl+u")
+		f.typeText("Niet bewaren")
+		if !toPlanPage(f) {
+			t.Fatalf("e asks no when and where:\n%s", f.screen())
+		}
+		for range field {
+			f.press("enter")
+		}
+		f.send(tea.PasteMsg{Content: long})
+		f.press("enter")
+		if f.m.form == nil {
+			t.Fatalf("field %d: the form closed on an over-long plan", field)
+		}
+		f.see(tooLong, strings.Repeat("a", 40))
+		if got, _ := f.stored().StepByID(sel.ID); !slices.Equal(actionlist.StepValues(*got), actionlist.StepValues(sel)) {
+			t.Fatalf("field %d: saved %q, %q, %q", field, got.Title, got.WhenWhere, got.IfNot)
+		}
+		f.press("esc")
+	}
+}
+
+// e's page with the plan fits 80x24 in both languages: both questions and
+// their hints whole, the footer in view, also with the sentence about a
+// text too long under them.
+func TestEditStepPlanFitsAt80x24(t *testing.T) {
+	for _, lang := range actionlist.Langs {
+		f := newFixture(t, lang, 80, 24)
+		f.openCase()
+		f.press("e")
+		if !toPlanPage(f) {
+			t.Fatalf("%s: e asks no when and where:\n%s", lang, f.screen())
+		}
+		tt := f.m.t
+		check := func(what string, more ...string) {
+			t.Helper()
+			lines := strings.Split(f.screen(), "\n")
+			if len(lines) != 24 || !strings.HasPrefix(lines[0], tt.App+" › "+tt.EditTitle) || lines[23] != fit(tt.FormHelp, 80) {
+				t.Fatalf("%s, %s: not one window of 80x24 with its title and footer:\n%s", lang, what, f.screen())
+			}
+			f.see(append([]string{tt.FieldWhenWhere, tt.FieldWhenWhereHint, tt.FieldIfNot, tt.FieldIfNotHint}, more...)...)
+		}
+		check("the plan's page")
+		f.press("enter")
+		f.send(tea.PasteMsg{Content: strings.Repeat("a", actionlist.MaxPlan+1)})
+		f.press("enter")
+		check("a text too long", fmt.Sprintf(tt.TooLong, actionlist.MaxPlan))
 	}
 }

@@ -267,7 +267,8 @@ func TestEditStepForm(t *testing.T) {
 	f.press("enter")                   // next page: why, after, resident note
 	f.press("enter", "enter", "enter") // keep them
 	f.typeText("INTERN-1")             // the team note
-	f.press("enter", "enter", "enter") // the work note and the outcome, then save
+	f.press("enter", "enter", "enter") // the work note and the outcome
+	f.press("enter", "enter")          // the resident's plan, kept: save
 	got, _ := f.stored().StepByID(sel.ID)
 	if got.Title != "Bel de verhuurder" || got.Due != testToday.AddDays(1) || !strings.Contains(got.InternalNote, "INTERN-1") {
 		t.Fatalf("edited step: %+v\n%s", got, f.screen())
