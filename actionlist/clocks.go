@@ -61,10 +61,13 @@ type Deadline struct {
 	// WorkingDays: counted in working days (the Wgs under a threat);
 	// otherwise in calendar days.
 	WorkingDays bool
+	// Stopped: the clock stopped on a day not recorded (Met is zero): a
+	// case moved past stabilisation, or closed, without the day.
+	Stopped bool
 }
 
 // Running is true while what the clock waits for has not happened.
-func (k Deadline) Running() bool { return k.Met.IsZero() }
+func (k Deadline) Running() bool { return k.Met.IsZero() && !k.Stopped }
 
 // Passed is true for a running clock whose deadline is behind today, and
 // for one met after its deadline.
@@ -101,8 +104,8 @@ func (k Deadline) Close(today Date) bool {
 // records: the first conversation from the request for help (within 3
 // working days under a threat, else 4 weeks), the crisis from the request
 // when there is a threat (met when every applicable crisis step is
-// finished), and stabilisation from its start to its target (met when
-// stabilisation ended).
+// finished), and stabilisation from its start to its target
+// (stabilisationDeadline). A closed case keeps no clock running.
 func Deadlines(c Case) []Deadline {
 	var out []Deadline
 	if !c.RequestedOn.IsZero() {
@@ -118,18 +121,58 @@ func Deadlines(c Case) []Deadline {
 				Due: c.RequestedOn.AddDays(CrisisDays), Met: crisisDealtWith(c)})
 		}
 	}
-	if !c.Start.IsZero() && !c.Target.IsZero() {
-		out = append(out, Deadline{Kind: DeadlineStabilisation, Start: c.Start, Due: c.Target, Met: c.Stabilised})
+	for i := range out {
+		out[i] = stopOnClose(c, out[i])
 	}
-	if c.Status == CaseClosed {
-		// A closed case keeps no clock running.
-		for i := range out {
-			if out[i].Running() {
-				out[i].Met = c.ClosedOn
-			}
-		}
+	if k, ok := stabilisationDeadline(c); ok {
+		out = append(out, k)
 	}
 	return out
+}
+
+// stabilisationDeadline is the stabilisation clock, from the start to the
+// target, and the one rule for whether it runs: while the case is
+// stabilising. The progress header, the case list, the agenda and the
+// figures all read it. ok is false without a start or a target.
+func stabilisationDeadline(c Case) (Deadline, bool) {
+	if c.Start.IsZero() || c.Target.IsZero() {
+		return Deadline{}, false
+	}
+	k := Deadline{Kind: DeadlineStabilisation, Start: c.Start, Due: c.Target}
+	if end, ok := stabilisationEnd(c); ok {
+		k.Met, k.Stopped = end, end.IsZero()
+	}
+	return stopOnClose(c, k), true
+}
+
+// stabilising is true while a case is in its stabilisation phase: not
+// stabilised (stabilisationEnd) and not closed.
+func stabilising(c Case) bool {
+	_, ended := stabilisationEnd(c)
+	return !ended && c.Status != CaseClosed
+}
+
+// stabilisationEnd says whether a case reached an arrangement (or went on to
+// aftercare) and on which day, if known.
+func stabilisationEnd(c Case) (Date, bool) {
+	switch {
+	case !c.Stabilised.IsZero():
+		return c.Stabilised, true
+	case c.Status == CaseArrangement || c.Status == CaseAftercare:
+		return Date{}, true
+	case c.Status == CaseClosed && c.CloseReason == CloseArrangement:
+		return c.ClosedOn, true
+	}
+	return Date{}, false
+}
+
+// stopOnClose stops a running clock on the day its case closed, or on a
+// day not recorded for a case closed without one.
+func stopOnClose(c Case, k Deadline) Deadline {
+	if c.Status == CaseClosed && k.Running() {
+		k.Met, k.Stopped = c.ClosedOn, c.ClosedOn.IsZero()
+	}
+	return k
 }
 
 // crisisDealtWith is the day the last applicable crisis step was finished,

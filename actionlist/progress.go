@@ -23,7 +23,7 @@ func (p PhaseProgress) Percent() int {
 type Clock int
 
 const (
-	ClockNone    Clock = iota // no target, or the case is past stabilisation
+	ClockNone    Clock = iota // no target, or the case is stabilised or closed
 	ClockOnTrack              // more than ClockNearDays left
 	ClockNear                 // the target is close: time to check what is missing
 	ClockPast                 // the target date has passed
@@ -110,19 +110,21 @@ func pick(steps []Step, at []int) []Step {
 	return out
 }
 
+// clockOf reads the stabilisation deadline, so the header says what the
+// agenda says.
 func clockOf(c Case, today Date, p *Progress) Clock {
-	if c.Target.IsZero() || c.Start.IsZero() {
+	k, ok := stabilisationDeadline(c)
+	if !ok {
 		return ClockNone
 	}
-	p.TargetDays = c.Start.DaysUntil(c.Target)
-	p.DaysLeft = today.DaysUntil(c.Target)
-	if c.Status != CaseIntake && c.Status != CaseStabilisation {
-		return ClockNone
-	}
+	p.TargetDays = k.Start.DaysUntil(k.Due)
+	p.DaysLeft = k.Left(today)
 	switch {
-	case p.DaysLeft < 0:
+	case !k.Running():
+		return ClockNone
+	case k.Passed(today):
 		return ClockPast
-	case p.DaysLeft <= ClockNearDays:
+	case k.Close(today):
 		return ClockNear
 	}
 	return ClockOnTrack

@@ -100,7 +100,7 @@ func Report(cases []Case, from, to, today Date) Figures {
 				f.OverdueCases++
 			}
 		}
-		if (c.Status == CaseIntake || c.Status == CaseStabilisation) && !c.Start.IsZero() {
+		if stabilising(c) && !c.Start.IsZero() {
 			f.StabilisationsRunning++
 			soFar = append(soFar, max(0, c.Start.DaysUntil(today)))
 		}
@@ -143,20 +143,6 @@ func Report(cases []Case, from, to, today Date) Figures {
 	f.MedianDaysSoFar = median(soFar)
 	f.Debts = reportDebts(counted)
 	return f
-}
-
-// stabilisationEnd says whether a case reached an arrangement (or went on to
-// aftercare) and on which day, if known.
-func stabilisationEnd(c Case) (Date, bool) {
-	switch {
-	case !c.Stabilised.IsZero():
-		return c.Stabilised, true
-	case c.Status == CaseArrangement || c.Status == CaseAftercare:
-		return Date{}, true
-	case c.Status == CaseClosed && c.CloseReason == CloseArrangement:
-		return c.ClosedOn, true
-	}
-	return Date{}, false
 }
 
 // CurrentPhase is the earliest phase with unfinished steps, or "" when

@@ -178,6 +178,7 @@ type CaseSummary struct {
 	Status        actionlist.CaseStatus
 	Next          time.Time
 	Start, Target actionlist.Date
+	Stabilised    actionlist.Date // the stabilisation clock stops on it
 	ClosedOn      actionlist.Date
 	Done          int
 	Applicable    int
@@ -189,7 +190,7 @@ type CaseSummary struct {
 // recently changed first. today decides what is overdue.
 func (s *Store) Cases(ctx context.Context, today actionlist.Date) ([]CaseSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `
-SELECT c.id, c.ref, c.name, c.status, c.next_at, c.start, c.target, c.closed_on, c.updated,
+SELECT c.id, c.ref, c.name, c.status, c.next_at, c.start, c.target, c.stabilised_on, c.closed_on, c.updated,
 	COALESCE(SUM(st.status = 'done'), 0),
 	COALESCE(SUM(st.status <> 'not_applicable'), 0),
 	COALESCE(SUM(st.due <> '' AND st.due < ? AND st.status NOT IN ('done', 'not_applicable')), 0)
@@ -203,8 +204,8 @@ ORDER BY c.updated DESC, c.ref`, today.String())
 	var out []CaseSummary
 	for rows.Next() {
 		var cs CaseSummary
-		var status, next, start, target, closed, updated string
-		if err := rows.Scan(&cs.ID, &cs.Ref, &cs.Name, &status, &next, &start, &target, &closed, &updated,
+		var status, next, start, target, stabilised, closed, updated string
+		if err := rows.Scan(&cs.ID, &cs.Ref, &cs.Name, &status, &next, &start, &target, &stabilised, &closed, &updated,
 			&cs.Done, &cs.Applicable, &cs.Overdue); err != nil {
 			return nil, fmt.Errorf("list cases: %w", err)
 		}
@@ -214,6 +215,7 @@ ORDER BY c.updated DESC, c.ref`, today.String())
 		}
 		cs.Start, _ = actionlist.ParseDate(start)
 		cs.Target, _ = actionlist.ParseDate(target)
+		cs.Stabilised, _ = actionlist.ParseDate(stabilised)
 		cs.ClosedOn, _ = actionlist.ParseDate(closed)
 		cs.Updated = parseStamp(updated)
 		out = append(out, cs)

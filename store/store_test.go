@@ -321,7 +321,8 @@ func TestConflictingEditIsRefused(t *testing.T) {
 func TestCaseListAndOwnedSteps(t *testing.T) {
 	s, _ := openTemp(t)
 	c := mustCreate(t, s)
-	empty, err := s.CreateCase(ctx, specialist, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.CaseDutch, Dose: 3})
+	stabilised := actionlist.MustDate("2026-03-02")
+	empty, err := s.CreateCase(ctx, specialist, actionlist.Case{Name: "Kees", Status: actionlist.CaseIntake, Language: actionlist.CaseDutch, Dose: 3, Stabilised: stabilised})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,7 +338,7 @@ func TestCaseListAndOwnedSteps(t *testing.T) {
 		!row.Next.Equal(c.Next.At) || row.Status != actionlist.CaseStabilisation || row.Target != c.Target {
 		t.Errorf("row %+v", row)
 	}
-	if list[0].Applicable != 0 || list[0].Done != 0 || !list[0].Next.IsZero() {
+	if list[0].Applicable != 0 || list[0].Done != 0 || !list[0].Next.IsZero() || list[0].Stabilised != stabilised || !row.Stabilised.IsZero() {
 		t.Errorf("empty case row %+v", list[0])
 	}
 	owned, err := s.StepsOwnedBy(ctx, actionlist.RoleVolunteer)

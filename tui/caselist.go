@@ -255,7 +255,8 @@ func listRow(cols [5]int, cells ...string) string {
 // clock's warning), progress and the next appointment.
 func caseRow(c store.CaseSummary, cols [5]int, today actionlist.Date, t *text, l actionlist.Lang) string {
 	status := actionlist.CaseStatusLabel(c.Status, l)
-	p := actionlist.Measure(actionlist.Case{Status: c.Status, Start: c.Start, Target: c.Target}, today)
+	// The fields the stabilisation clock reads, so the row warns as the case's header does.
+	p := actionlist.Measure(actionlist.Case{Status: c.Status, Start: c.Start, Target: c.Target, Stabilised: c.Stabilised, ClosedOn: c.ClosedOn}, today)
 	switch p.Clock {
 	case actionlist.ClockNear:
 		status = glyphOverdue + " " + status

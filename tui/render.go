@@ -198,7 +198,7 @@ func clockText(p actionlist.Progress, t *text) string {
 	switch {
 	case p.Clock == actionlist.ClockNone:
 		return s
-	case p.DaysLeft < 0:
+	case p.Clock == actionlist.ClockPast:
 		return s + " · " + fmt.Sprintf(t.DaysPast, -p.DaysLeft)
 	}
 	return s + " · " + fmt.Sprintf(t.DaysLeft, p.DaysLeft)

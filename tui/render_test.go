@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"houvast/actionlist"
+	"houvast/store"
 )
 
 // Table tests of render.go's pure functions. testToday is Monday 23
@@ -320,6 +321,29 @@ func TestClockText(t *testing.T) {
 	} {
 		if got := clockText(tc.p, textFor(tc.l)); got != tc.want {
 			t.Errorf("%s: clockText = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// A row of the case list warns as the case's header does: the clock stops
+// when the case is stabilised or closed, whatever the status says.
+func TestCaseRowClock(t *testing.T) {
+	start := testToday.AddDays(-130)
+	target := start.AddDays(actionlist.DefaultTargetDays) // ten days ago
+	for _, tc := range []struct {
+		name string
+		c    store.CaseSummary
+		warn string
+	}{
+		{"running, past the target", store.CaseSummary{Status: actionlist.CaseStabilisation, Start: start, Target: target}, glyphOverdue + glyphOverdue + " "},
+		{"running, near the target", store.CaseSummary{Status: actionlist.CaseStabilisation, Start: start, Target: testToday.AddDays(5)}, glyphOverdue + " "},
+		{"stabilised, the status not yet moved on", store.CaseSummary{Status: actionlist.CaseStabilisation, Start: start, Target: target, Stabilised: target.AddDays(-5)}, ""},
+		{"closed without a closing date", store.CaseSummary{Status: actionlist.CaseClosed, Start: start, Target: target}, ""},
+	} {
+		row := caseRow(tc.c, listColumns(100), testToday, textFor(langEN), langEN)
+		label := actionlist.CaseStatusLabel(tc.c.Status, langEN)
+		if !strings.Contains(row, " "+tc.warn+label) || (tc.warn == "" && strings.Contains(row, glyphOverdue)) {
+			t.Errorf("%s: %q, want %q before the status", tc.name, row, tc.warn)
 		}
 	}
 }
