@@ -93,6 +93,35 @@ func DueDatesOnEntry(before []Step, beforeDose int, after []Step, afterDose int,
 	return out
 }
 
+// DueDatesTakenBack is what an undo takes back of the due dates a
+// change's promise gave (given, by step ID), once the change itself is
+// undone: the steps that still hold the date they got and, without it, are
+// not in Now, returned with their dates emptied. A date changed since is
+// someone's choice and stays; so does the date of a step still in Now,
+// since a step in view says by when.
+func DueDatesTakenBack(steps []Step, dose int, given map[string]Date, today Date) []Step {
+	var at []int
+	undated := slices.Clone(steps)
+	for i := range undated {
+		if d, ok := given[undated[i].ID]; ok && !d.IsZero() && undated[i].Due.Compare(d) == 0 {
+			undated[i].Due = Date{}
+			at = append(at, i)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	// Without its date a step may rank lower: Now is judged without them.
+	now := Dose(undated, dose, today)
+	var out []Step
+	for _, i := range at {
+		if !now.InNow(undated[i].ID) {
+			out = append(out, undated[i])
+		}
+	}
+	return out
+}
+
 // DueDatesAfter is DueDatesOnEntry for a change someone else made (a
 // volunteer's return file): a step in Now whose date the change emptied
 // gets one again too, since the specialist did not choose that.

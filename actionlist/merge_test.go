@@ -144,3 +144,27 @@ func TestDueDatesAfter(t *testing.T) {
 		t.Errorf("an emptied date: %+v", got)
 	}
 }
+
+// An undo takes back the dates a change's promise gave only from steps
+// that hold them still and are out of Now without them.
+func TestDueDatesTakenBack(t *testing.T) {
+	today := MustDate("2026-11-23")
+	step := func(id string, order int, due string) Step {
+		return Step{ID: id, Phase: PhaseOverview, Order: order, Title: id, Owner: RoleResident, Status: StepOpen, Days: 3, Due: MustDate(due)}
+	}
+	given := map[string]Date{"b": MustDate("2026-11-26"), "c": MustDate("2026-11-26"), "d": MustDate("2026-11-26")}
+	// b is in Now again; d's date was changed since.
+	steps := []Step{step("a", 0, "2026-11-25"), step("b", 1, "2026-11-26"), step("c", 2, "2026-11-26"), step("d", 3, "2026-12-10")}
+	got := DueDatesTakenBack(steps, 2, given, today)
+	if len(got) != 1 || got[0].ID != "c" || !got[0].Due.IsZero() {
+		t.Fatalf("taken back %+v, want c without its date", got)
+	}
+	// A promised date that has passed would keep c in Now as overdue;
+	// without it c is out, and the date goes.
+	today = MustDate("2026-11-27")
+	steps = []Step{step("a", 0, "2026-11-25"), step("b", 1, "2026-11-30"), step("c", 2, "2026-11-26")}
+	got = DueDatesTakenBack(steps, 2, given, today)
+	if len(got) != 1 || got[0].ID != "c" {
+		t.Fatalf("taken back after the date passed %+v, want c", got)
+	}
+}

@@ -22,10 +22,6 @@ func TestNoStepInNowWithoutADate(t *testing.T) {
 	}
 }
 
-// undoable is a saved step change and the edits that take it back, as the
-// case screen keeps them.
-type undoable []StepEdit
-
 func promiseRun(t *testing.T, rng *rand.Rand, ops int) {
 	s, err := OpenMemory(ctx)
 	if err != nil {
@@ -44,7 +40,7 @@ func promiseRun(t *testing.T, rng *rand.Rand, ops int) {
 		t.Fatal(err)
 	}
 	ids := []string{c.ID}
-	var undo []undoable
+	var undo []Undo
 	pick := func(steps []actionlist.Step, ok func(actionlist.Step) bool) (actionlist.Step, bool) {
 		var in []actionlist.Step
 		for _, st := range steps {
@@ -58,17 +54,15 @@ func promiseRun(t *testing.T, rng *rand.Rand, ops int) {
 		return in[rng.IntN(len(in))], true
 	}
 	edit := func(before, after actionlist.Step) {
-		saved, err := s.UpdateSteps(ctx, specialist, StepEdit{before, after})
+		saved, promised, err := s.UpdateStepsDated(ctx, specialist, StepEdit{before, after})
 		if err != nil {
 			t.Fatal(err)
 		}
-		u := undoable{{Before: saved[0], After: before}}
-		for _, p := range saved[1:] {
-			undated := p
-			undated.Due = actionlist.Date{}
-			u = append(u, StepEdit{Before: p, After: undated})
+		back := before
+		if _, ok := promised[before.ID]; ok {
+			back.Due = saved[0].Due // the undo takes it back with the others
 		}
-		undo = append(undo, u)
+		undo = append(undo, Undo{Steps: []StepEdit{{Before: saved[0], After: back}}, Promised: promised})
 	}
 	var done []string
 	for op := range ops {
@@ -96,9 +90,11 @@ func promiseRun(t *testing.T, rng *rand.Rand, ops int) {
 			what = "dose"
 			after := c
 			after.Dose = 1 + rng.IntN(7)
-			if _, err := s.UpdateCase(ctx, specialist, c, after); err != nil {
+			saved, promised, err := s.UpdateCaseDated(ctx, specialist, c, after)
+			if err != nil {
 				t.Fatal(err)
 			}
+			undo = append(undo, Undo{Case: &CaseEdit{Before: saved, After: c}, Promised: promised})
 		case 4:
 			what = "pin"
 			if st, ok := pick(c.Steps, open); ok {
@@ -124,8 +120,8 @@ func promiseRun(t *testing.T, rng *rand.Rand, ops int) {
 				}
 				done = append(done, st.ID)
 				// An undo that names a deleted step cannot be made.
-				undo = slices.DeleteFunc(undo, func(u undoable) bool {
-					return slices.ContainsFunc(u, func(e StepEdit) bool { return e.Before.ID == st.ID })
+				undo = slices.DeleteFunc(undo, func(u Undo) bool {
+					return slices.ContainsFunc(u.Steps, func(e StepEdit) bool { return e.Before.ID == st.ID })
 				})
 			}
 		case 8:
@@ -151,7 +147,7 @@ func promiseRun(t *testing.T, rng *rand.Rand, ops int) {
 			if len(undo) > 0 {
 				u := undo[len(undo)-1]
 				undo = undo[:len(undo)-1]
-				if _, err := s.UpdateSteps(ctx, specialist, u...); err != nil {
+				if _, err := s.Undo(ctx, specialist, u); err != nil {
 					t.Fatal(err)
 				}
 			}

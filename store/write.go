@@ -199,21 +199,40 @@ func (t *txn) createCase(c actionlist.Case) (actionlist.Case, error) {
 // fields. A field that someone else changed since before was read is a
 // conflict: then nothing is saved. It returns the case's fields as stored.
 func (s *Store) UpdateCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error) {
+	cur, _, err := s.UpdateCaseDated(ctx, actor, before, after)
+	return cur, err
+}
+
+// UpdateCaseDated is UpdateCase that also says which due dates the dose's
+// promise gave: a new dose may bring steps into Now.
+func (s *Store) UpdateCaseDated(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, Promised, error) {
 	var cur actionlist.Case
+	var planned []actionlist.Step
 	err := s.change(ctx, actor, func(t *txn) error {
-		if before.Dose == after.Dose {
-			var err error
-			cur, err = t.saveCaseFields(before, after)
-			return err
-		}
-		_, err := t.promising(before.ID, func() error {
-			var err error
-			cur, err = t.saveCaseFields(before, after)
-			return err
-		})
+		var err error
+		cur, planned, err = t.updateCase(before, after)
 		return err
 	})
-	return cur, err
+	if err != nil {
+		return cur, nil, err
+	}
+	return cur, promisedBy(planned), nil
+}
+
+// updateCase is UpdateCase in a transaction; it also returns the steps
+// the promise dated.
+func (t *txn) updateCase(before, after actionlist.Case) (actionlist.Case, []actionlist.Step, error) {
+	if before.Dose == after.Dose {
+		cur, err := t.saveCaseFields(before, after)
+		return cur, nil, err
+	}
+	var cur actionlist.Case
+	planned, err := t.promising(before.ID, func() error {
+		var err error
+		cur, err = t.saveCaseFields(before, after)
+		return err
+	})
+	return cur, planned, err
 }
 
 // saveCaseFields applies the changes from before to after to the case as
@@ -256,13 +275,23 @@ type StepEdit struct {
 // stored, in the order of edits, followed by any other step that got a due
 // date (which had none before).
 func (s *Store) UpdateSteps(ctx context.Context, actor actionlist.Actor, edits ...StepEdit) ([]actionlist.Step, error) {
-	var out []actionlist.Step
+	out, _, err := s.UpdateStepsDated(ctx, actor, edits...)
+	return out, err
+}
+
+// UpdateStepsDated is UpdateSteps that also says which due dates the
+// dose's promise gave, the edited steps' own included.
+func (s *Store) UpdateStepsDated(ctx context.Context, actor actionlist.Actor, edits ...StepEdit) ([]actionlist.Step, Promised, error) {
+	var out, planned []actionlist.Step
 	err := s.change(ctx, actor, func(t *txn) error {
 		var err error
-		out, err = t.updateStepsPromising(edits)
+		out, planned, err = t.updateStepsPromising(edits)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return out, nil, err
+	}
+	return out, promisedBy(planned), nil
 }
 
 func (t *txn) updateSteps(edits []StepEdit) ([]actionlist.Step, error) {
@@ -291,8 +320,9 @@ func (s *Store) Step(ctx context.Context, id string) (actionlist.Step, error) {
 }
 
 // updateStepsPromising is updateSteps with the due dates of the steps the
-// edits bring into Now; see UpdateSteps.
-func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, error) {
+// edits bring into Now; see UpdateSteps. It also returns the steps the
+// promise dated.
+func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, []actionlist.Step, error) {
 	var befores []nowState
 	caseOf := map[string]string{} // step ID to case ID, for the edits that can move Now
 	for _, e := range edits {
@@ -302,10 +332,10 @@ func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, error) 
 		var caseID string
 		err := t.tx.QueryRowContext(t.ctx, "SELECT case_id FROM steps WHERE id = ?", e.Before.ID).Scan(&caseID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("step %s: %w", e.Before.ID, ErrNotFound)
+			return nil, nil, fmt.Errorf("step %s: %w", e.Before.ID, ErrNotFound)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read step %s: %w", e.Before.ID, err)
+			return nil, nil, fmt.Errorf("read step %s: %w", e.Before.ID, err)
 		}
 		caseOf[e.Before.ID] = caseID
 		if slices.ContainsFunc(befores, func(b nowState) bool { return b.caseID == caseID }) {
@@ -313,14 +343,15 @@ func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, error) 
 		}
 		b, err := t.readNow(caseID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		befores = append(befores, b)
 	}
 	out, err := t.updateSteps(edits)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var dated []actionlist.Step
 	for _, b := range befores {
 		var saved []actionlist.Step
 		for _, s := range out {
@@ -330,11 +361,12 @@ func (t *txn) updateStepsPromising(edits []StepEdit) ([]actionlist.Step, error) 
 		}
 		planned, err := t.keepPromiseAfter(b, saved, b.dose)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out = withPlanned(out, planned)
+		dated = append(dated, planned...)
 	}
-	return out, nil
+	return out, dated, nil
 }
 
 // UpdateStep saves one step edit; see UpdateSteps.

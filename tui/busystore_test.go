@@ -53,12 +53,28 @@ func (b *busyStore) UpdateCase(ctx context.Context, a actionlist.Actor, before, 
 	return b.s.UpdateCase(ctx, a, before, after)
 }
 
-func (b *busyStore) UpdateSteps(ctx context.Context, a actionlist.Actor, edits ...store.StepEdit) ([]actionlist.Step, error) {
+func (b *busyStore) UpdateCaseDated(ctx context.Context, a actionlist.Actor, before, after actionlist.Case) (actionlist.Case, store.Promised, error) {
 	defer b.enter()()
 	if b.fail != nil {
-		return nil, b.fail
+		return actionlist.Case{}, nil, b.fail
 	}
-	return b.s.UpdateSteps(ctx, a, edits...)
+	return b.s.UpdateCaseDated(ctx, a, before, after)
+}
+
+func (b *busyStore) UpdateStepsDated(ctx context.Context, a actionlist.Actor, edits ...store.StepEdit) ([]actionlist.Step, store.Promised, error) {
+	defer b.enter()()
+	if b.fail != nil {
+		return nil, nil, b.fail
+	}
+	return b.s.UpdateStepsDated(ctx, a, edits...)
+}
+
+func (b *busyStore) Undo(ctx context.Context, a actionlist.Actor, u store.Undo) (store.Undone, error) {
+	defer b.enter()()
+	if b.fail != nil {
+		return store.Undone{}, b.fail
+	}
+	return b.s.Undo(ctx, a, u)
 }
 
 func (b *busyStore) AddStep(ctx context.Context, a actionlist.Actor, caseID string, s actionlist.Step) (actionlist.Step, error) {

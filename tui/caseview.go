@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -148,21 +149,20 @@ func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report st
 	return func() tea.Msg {
 		ctx, cancel := storeCtx()
 		defer cancel()
-		saved, err := st.UpdateSteps(ctx, actor, edits...)
+		saved, promised, err := st.UpdateStepsDated(ctx, actor, edits...)
 		if err != nil {
 			return stepsSavedMsg{err: err}
 		}
 		seq, _ := st.CaseSeq(ctx, caseID)
-		undo := &undoEntry{label: label, caseID: caseID}
-		for i, s := range saved {
-			if i < len(edits) {
-				undo.steps = append(undo.steps, store.StepEdit{Before: s, After: edits[i].Before})
-				continue
+		undo := &undoEntry{label: label, caseID: caseID, promised: promised}
+		for i, e := range edits {
+			back := e.Before
+			if _, ok := promised[e.Before.ID]; ok {
+				// The date the promise gave goes back with the promise's
+				// other dates, and stays if someone changed it since.
+				back.Due = saved[i].Due
 			}
-			// A step that got its date because it entered Now had none.
-			undated := s
-			undated.Due = actionlist.Date{}
-			undo.steps = append(undo.steps, store.StepEdit{Before: s, After: undated})
+			undo.steps = append(undo.steps, store.StepEdit{Before: saved[i], After: back})
 		}
 		return stepsSavedMsg{caseID: caseID, steps: saved, seq: seq, undo: undo, report: report}
 	}
@@ -265,27 +265,38 @@ func (m Model) storeCase(before, after actionlist.Case, label, report string, wh
 	return m, func() tea.Msg {
 		ctx, cancel := storeCtx()
 		defer cancel()
-		save := st.UpdateCase
+		var saved actionlist.Case
+		var promised store.Promised
+		var err error
 		if whole {
-			save = st.SaveCase
+			saved, err = st.SaveCase(ctx, actor, before, after)
+		} else {
+			saved, promised, err = st.UpdateCaseDated(ctx, actor, before, after)
 		}
-		saved, err := save(ctx, actor, before, after)
 		if err != nil {
 			return caseSavedMsg{err: err}
 		}
 		seq, _ := st.CaseSeq(ctx, saved.ID)
 		msg := caseSavedMsg{c: saved, seq: seq, report: report, whole: whole}
-		if !whole && saved.Dose != before.Dose {
+		if len(promised) > 0 {
 			// The steps a larger dose brought in got their dates.
-			if full, err := st.Case(ctx, saved.ID); err == nil {
-				msg.steps = full.Steps
-			}
+			msg.steps = caseSteps(ctx, st, saved.ID)
 		}
 		if !whole {
-			msg.undo = &undoEntry{label: label, caseID: saved.ID, caseBefore: &saved, caseAfter: &before}
+			msg.undo = &undoEntry{label: label, caseID: saved.ID, caseBefore: &saved, caseAfter: &before, promised: promised}
 		}
 		return msg
 	}
+}
+
+// caseSteps reads a case's steps again after a save of its fields changed
+// some of them too; nil if that fails, and the screen keeps its own.
+func caseSteps(ctx context.Context, st Store, id string) []actionlist.Step {
+	full, err := st.Case(ctx, id)
+	if err != nil {
+		return nil
+	}
+	return full.Steps
 }
 
 // landed is how every save's result starts: one fewer pending, a failure

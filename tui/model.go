@@ -26,7 +26,9 @@ type Store interface {
 	Seq(ctx context.Context) (int64, error)
 	CreateCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case) (actionlist.Case, error)
 	UpdateCase(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, error)
-	UpdateSteps(ctx context.Context, actor actionlist.Actor, edits ...store.StepEdit) ([]actionlist.Step, error)
+	UpdateCaseDated(ctx context.Context, actor actionlist.Actor, before, after actionlist.Case) (actionlist.Case, store.Promised, error)
+	UpdateStepsDated(ctx context.Context, actor actionlist.Actor, edits ...store.StepEdit) ([]actionlist.Step, store.Promised, error)
+	Undo(ctx context.Context, actor actionlist.Actor, u store.Undo) (store.Undone, error)
 	AddStep(ctx context.Context, actor actionlist.Actor, caseID string, s actionlist.Step) (actionlist.Step, error)
 	DeleteStep(ctx context.Context, actor actionlist.Actor, stepID string) error
 	AddAgreement(ctx context.Context, actor actionlist.Actor, caseID string, a actionlist.Agreement) (actionlist.Agreement, error)

@@ -22,6 +22,9 @@ type undoEntry struct {
 	removedDebt    *actionlist.Debt // a debt to put back
 	debtBefore     *actionlist.Debt // a debt as saved
 	debtAfter      *actionlist.Debt // the debt as it was before
+	// promised are the due dates the change's promise gave, which the
+	// undo of steps or of the case takes back.
+	promised store.Promised
 }
 
 // undoLast reverts the most recent change of this session. Like every
@@ -42,17 +45,21 @@ func (m Model) undoLast() (tea.Model, tea.Cmd) {
 		return m, func() tea.Msg {
 			ctx, cancel := storeCtx()
 			defer cancel()
-			saved, err := st.UpdateSteps(ctx, actor, u.steps...)
+			done, err := st.Undo(ctx, actor, store.Undo{Steps: u.steps, Promised: u.promised})
 			seq, _ := st.CaseSeq(ctx, u.caseID)
-			return stepsSavedMsg{caseID: u.caseID, steps: saved, seq: seq, err: err, report: report}
+			return stepsSavedMsg{caseID: u.caseID, steps: done.Steps, seq: seq, err: err, report: report}
 		}
 	case u.caseBefore != nil:
 		return m, func() tea.Msg {
 			ctx, cancel := storeCtx()
 			defer cancel()
-			saved, err := st.UpdateCase(ctx, actor, *u.caseBefore, *u.caseAfter)
+			done, err := st.Undo(ctx, actor, store.Undo{Case: &store.CaseEdit{Before: *u.caseBefore, After: *u.caseAfter}, Promised: u.promised})
 			seq, _ := st.CaseSeq(ctx, u.caseID)
-			return caseSavedMsg{c: saved, seq: seq, err: err, report: report}
+			msg := caseSavedMsg{c: done.Case, seq: seq, err: err, report: report}
+			if err == nil && len(done.Steps) > 0 {
+				msg.steps = caseSteps(ctx, st, u.caseID)
+			}
+			return msg
 		}
 	case u.addedAgreement != "":
 		return m, func() tea.Msg {

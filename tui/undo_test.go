@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"testing"
+
+	"houvast/actionlist"
+)
+
+// An undo takes back the due dates the change's promise gave: a step the
+// change brought into Now leaves it again without the date it got, or it
+// would count as overdue one day and barge into Now unplanned.
+func TestUndoTakesBackThePromisedDates(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(f *fixture)
+	}{
+		{"a larger dose", func(f *fixture) { f.press("d", "right", "right", "enter") }}, // 3 -> 5
+		{"a tick-off", func(f *fixture) { f.press("space") }},
+		{"a push back", func(f *fixture) { f.press("l") }},
+		{"a pin from all steps", pinALaterStep},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := nl(t)
+			f.openCase()
+			before := f.stored()
+			tc.change(f)
+			if len(datedSince(before, f.stored())) == 0 {
+				t.Fatal("the change brought no step into Now with a new date")
+			}
+			f.press("u")
+			f.see("Teruggedraaid")
+			after := f.stored()
+			if after.Dose != before.Dose {
+				t.Fatalf("dose %d after undo, want %d", after.Dose, before.Dose)
+			}
+			if got := datedSince(before, after); len(got) > 0 {
+				t.Errorf("after undo these steps keep the date the change gave them: %v", got)
+			}
+			// The screen shows what is stored.
+			if got := datedSince(before, f.m.cs.c); len(got) > 0 {
+				t.Errorf("after undo the screen shows these steps with the date the change gave them: %v", got)
+			}
+			f.press("u")
+			f.see("niets om terug te draaien")
+		})
+	}
+}
+
+// pinALaterStep pins, on the list of all steps, the first step without a
+// date that is out of Now only because the dose is full.
+func pinALaterStep(f *fixture) {
+	f.t.Helper()
+	f.press("s")
+	for range f.m.stepRows() {
+		if row, ok := f.m.chosenRow(); ok && row.Due.IsZero() && f.m.cs.dosing.Why[row.ID].Place == actionlist.LaterFull {
+			f.press("p")
+			return
+		}
+		f.press("down")
+	}
+	f.t.Fatal("no step to pin into Now")
+}
+
+// datedSince names the steps that have a due date in after and had none in
+// before.
+func datedSince(before, after actionlist.Case) []string {
+	var out []string
+	for _, s := range after.Steps {
+		if b, _ := before.StepByID(s.ID); b != nil && b.Due.IsZero() && !s.Due.IsZero() {
+			out = append(out, s.Title)
+		}
+	}
+	return out
+}
+
+// A date someone changed since the change is theirs: the undo keeps it,
+// and takes the rest of the change back all the same.
+func TestUndoKeepsADateChangedSince(t *testing.T) {
+	f := nl(t)
+	f.openCase()
+	before := f.stored()
+	ticked := f.m.cs.dosing.Now[0]
+	f.press("space")
+	var newcomer actionlist.Step
+	for _, s := range f.stored().Steps {
+		if b, _ := before.StepByID(s.ID); b.Due.IsZero() && !s.Due.IsZero() {
+			newcomer = s
+		}
+	}
+	if newcomer.ID == "" {
+		t.Fatal("the tick-off brought no step into Now with a new date")
+	}
+	// Another window gives the newcomer a date of its own.
+	theirs := newcomer
+	theirs.Due = testToday.AddDays(30)
+	if _, err := f.st.UpdateStep(ctx, marieke, newcomer, theirs); err != nil {
+		t.Fatal(err)
+	}
+	f.press("u")
+	f.see("Teruggedraaid")
+	after := f.stored()
+	if s, _ := after.StepByID(ticked.ID); s.Status != ticked.Status {
+		t.Fatalf("the tick-off was not taken back: %s", s.Status)
+	}
+	if s, _ := after.StepByID(newcomer.ID); s.Due.Compare(theirs.Due) != 0 {
+		t.Fatalf("the date set since became %s, want %s", s.Due, theirs.Due)
+	}
+	if got := datedSince(before, after); len(got) != 1 || got[0] != newcomer.Title {
+		t.Errorf("after undo these steps have a date they did not have: %v", got)
+	}
+}
