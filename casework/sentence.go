@@ -59,15 +59,15 @@ func Sentence(err error, l actionlist.Lang) string {
 	if errors.As(err, &oe) {
 		switch oe.Problem {
 		case OutputIsDatabase:
-			return fmt.Sprintf(t.OutputDatabase, clean(oe.Path))
+			return fmt.Sprintf(t.OutputDatabase, cleanPath(oe.Path))
 		case OutputIsCompanion:
-			return fmt.Sprintf(t.OutputCompanion, clean(oe.Path))
+			return fmt.Sprintf(t.OutputCompanion, cleanPath(oe.Path))
 		case OutputIsSQLite:
-			return fmt.Sprintf(t.OutputSQLite, clean(oe.Path))
+			return fmt.Sprintf(t.OutputSQLite, cleanPath(oe.Path))
 		case OutputIsFolder:
-			return fmt.Sprintf(t.OutputFolder, clean(oe.Path), clean(oe.Example))
+			return fmt.Sprintf(t.OutputFolder, cleanPath(oe.Path), cleanPath(oe.Example))
 		case OutputFailed:
-			return fmt.Sprintf(t.OutputFailed, clean(oe.Path), oe.Err)
+			return fmt.Sprintf(t.OutputFailed, cleanPath(oe.Path), oe.Err)
 		}
 	}
 	var se *SettingError
@@ -112,7 +112,7 @@ func Sentence(err error, l actionlist.Lang) string {
 	path := ""
 	var de *DatabaseError
 	if errors.As(err, &de) {
-		path = clean(de.Path)
+		path = cleanPath(de.Path)
 	}
 	switch {
 	case errors.Is(err, store.ErrReplaced):
@@ -151,7 +151,7 @@ func limitedField(name string, l actionlist.Lang) string {
 }
 
 func refusalSentence(r *Refusal, t *text) string {
-	ref, local, name, path := clean(r.Ref), clean(r.LocalRef), clean(r.Name), clean(r.Path)
+	ref, local, name, path := clean(r.Ref), clean(r.LocalRef), clean(r.Name), cleanPath(r.Path)
 	switch r.Kind {
 	case NoCase:
 		return fmt.Sprintf(t.NoCase, ref)
@@ -202,7 +202,7 @@ func refusalSentence(r *Refusal, t *text) string {
 
 // restoreSentence says what went wrong with which of the two files.
 func restoreSentence(re *RestoreError, t *text) string {
-	db, src := clean(re.DB), clean(re.Src)
+	db, src := cleanPath(re.DB), cleanPath(re.Src)
 	var fe *store.FileError
 	if !errors.As(re.Err, &fe) {
 		return fmt.Sprintf(t.RestoreOther, src, re.Err)
@@ -235,6 +235,11 @@ func restoreSentence(re *RestoreError, t *text) string {
 // clean keeps terminal escapes and line breaks from files and typing out of
 // a sentence. A name or title can hold a BSN, so it is masked as it is said.
 func clean(s string) string { return actionlist.MaskBSN(actionlist.CleanText(s, false)) }
+
+// cleanPath is a file's name as the user gave it, safe for the terminal:
+// no BSN is masked in it (a number in a folder's name is no resident's,
+// and the user must see which file is meant).
+func cleanPath(s string) string { return actionlist.CleanText(s, false) }
 
 // ProblemSentence words one problem `houvast check` found, in a language.
 func ProblemSentence(p store.Problem, l actionlist.Lang) string {

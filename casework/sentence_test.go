@@ -83,3 +83,27 @@ func TestDebtSentences(t *testing.T) {
 		}
 	}
 }
+
+// A file's name is said as it was given: a number in it that passes the
+// BSN check (a test's temporary folder has one now and then) is no
+// resident's and is not masked, or the user could not see which file is
+// meant. A case's name in the same kind of sentence still is.
+func TestSentenceSaysAPathWhole(t *testing.T) {
+	const dir = "/tmp/TestExport111222333/001"
+	for _, err := range []error{
+		&OutputError{Path: dir, Problem: OutputIsFolder, Example: dir + "/summary.pdf"},
+		&DatabaseError{Path: dir + "/houvast.db", Err: store.ErrNotHouvast},
+		&RestoreError{DB: dir + "/houvast.db", Src: dir + "/copy.db", Err: errors.New("unreadable")},
+		&Refusal{Kind: BackupExists, Path: dir + "/copy.db"},
+	} {
+		for _, l := range []actionlist.Lang{actionlist.Dutch, actionlist.English} {
+			if got := Sentence(err, l); !strings.Contains(got, dir) {
+				t.Errorf("%T in %s: %q does not name %s", err, l, got, dir)
+			}
+		}
+	}
+	name := &Refusal{Kind: CaseExists, Ref: "111222333", LocalRef: "2026-001"}
+	if got := Sentence(name, actionlist.English); strings.Contains(got, "111222333") {
+		t.Errorf("a reference that looks like a BSN is said in full: %q", got)
+	}
+}

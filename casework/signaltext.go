@@ -48,7 +48,7 @@ func signalSentence(err error, l actionlist.Lang) string {
 	st := signalTexts(l)
 	var fe *SignalFileError
 	if errors.As(err, &fe) {
-		path := clean(fe.Path)
+		path := cleanPath(fe.Path)
 		switch fe.Problem {
 		case SignalFileEmpty:
 			return fmt.Sprintf(st.FileEmpty, path)
@@ -60,7 +60,7 @@ func signalSentence(err error, l actionlist.Lang) string {
 	}
 	var re *SignalRowsError
 	if errors.As(err, &re) {
-		return fmt.Sprintf(st.Rows, re.BadRows, clean(re.Path))
+		return fmt.Sprintf(st.Rows, re.BadRows, cleanPath(re.Path))
 	}
 	var me *actionlist.MappingError
 	if errors.As(err, &me) {

@@ -55,7 +55,7 @@ func (a *app) signalMapping(file string, flags []string) (actionlist.SignalColum
 	if file != "" {
 		lines, err := readLines(file)
 		if err != nil {
-			return nil, a.say(signalTexts(a.lang).ColumnsFile, clean(file), err)
+			return nil, a.say(signalTexts(a.lang).ColumnsFile, cleanPath(file), err)
 		}
 		if cols, err = actionlist.ParseSignalMapping(lines, false); err != nil {
 			return nil, err
@@ -94,7 +94,7 @@ func (a *app) importSignals(ctx context.Context, w *casework.Work, path string, 
 	if err != nil {
 		return err
 	}
-	a.printf(signalTexts(a.lang).SignalsImported, got.Read, clean(path), got.Added, got.Doubles)
+	a.printf(signalTexts(a.lang).SignalsImported, got.Read, cleanPath(path), got.Added, got.Doubles)
 	return nil
 }
 

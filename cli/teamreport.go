@@ -65,7 +65,7 @@ func (a *app) mergeReports(paths []string, format string) error {
 	for i, p := range paths {
 		r, err := readTeamFile(p)
 		if err != nil {
-			return a.say(st.MergeUnreadable, clean(p), err)
+			return a.say(st.MergeUnreadable, cleanPath(p), err)
 		}
 		files[i] = r
 	}
@@ -74,7 +74,7 @@ func (a *app) mergeReports(paths []string, format string) error {
 		name := ""
 		var fe *actionlist.TeamFileError
 		if errors.As(err, &fe) && fe.Index < len(paths) {
-			name = clean(paths[fe.Index])
+			name = cleanPath(paths[fe.Index])
 		}
 		switch {
 		case errors.Is(err, actionlist.ErrPeriodsDiffer):
