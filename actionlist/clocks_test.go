@@ -72,3 +72,26 @@ func TestOneStabilisationClock(t *testing.T) {
 		})
 	}
 }
+
+// A stopped clock says how long it ran: to the day the case was
+// stabilised, or closed; nothing when that day is not recorded.
+func TestStoppedClockSaysHowLongItRan(t *testing.T) {
+	start := MustDate("2026-08-01")
+	target := start.AddDays(120)
+	later := target.AddDays(40)
+	for _, tc := range []struct {
+		name string
+		c    Case
+		ran  int
+	}{
+		{"running", Case{Status: CaseStabilisation, Start: start, Target: target}, 0},
+		{"stabilised early", Case{Status: CaseAftercare, Start: start, Target: target, Stabilised: target.AddDays(-25)}, 95},
+		{"stabilised late", Case{Status: CaseAftercare, Start: start, Target: target, Stabilised: target.AddDays(5)}, 125},
+		{"closed before", Case{Status: CaseClosed, Start: start, Target: target, ClosedOn: start.AddDays(30)}, 30},
+		{"aftercare without the day", Case{Status: CaseAftercare, Start: start, Target: target}, 0},
+	} {
+		if p := Measure(tc.c, later); p.RanDays != tc.ran {
+			t.Errorf("%s: ran %d days, want %d", tc.name, p.RanDays, tc.ran)
+		}
+	}
+}

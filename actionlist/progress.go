@@ -40,8 +40,12 @@ type Progress struct {
 	DaysSinceStart int
 	TargetDays     int // from start to target; 0 without a target
 	DaysLeft       int // until the target; negative when past
-	Clock          Clock
-	Timeline       []Step // finished steps, in the order they were done
+	// RanDays is, for a clock that stopped (Clock is ClockNone with a
+	// target), how many days it ran: from the start to the day the case
+	// was stabilised or closed; 0 when that day is not recorded.
+	RanDays  int
+	Clock    Clock
+	Timeline []Step // finished steps, in the order they were done
 }
 
 // Measure computes the progress of a case on a day.
@@ -121,6 +125,9 @@ func clockOf(c Case, today Date, p *Progress) Clock {
 	p.DaysLeft = k.Left(today)
 	switch {
 	case !k.Running():
+		if !k.Met.IsZero() {
+			p.RanDays = max(0, k.Start.DaysUntil(k.Met))
+		}
 		return ClockNone
 	case k.Passed(today):
 		return ClockPast

@@ -189,15 +189,18 @@ func wrap(s string, width int) []string {
 	return strings.Split(ansi.Wrap(s, width, ""), "\n")
 }
 
-// clockText is the stabilisation clock in words: "dag 53 van 120 · nog 67 dagen".
+// clockText is the stabilisation clock in words: "dag 53 van 120 · nog 67
+// dagen"; once it stopped, how long it ran, not the days since the start.
 func clockText(p actionlist.Progress, t *text) string {
 	if p.TargetDays <= 0 {
 		return ""
 	}
 	s := fmt.Sprintf(t.DayOf, p.DaysSinceStart, p.TargetDays)
 	switch {
+	case p.Clock == actionlist.ClockNone && p.RanDays > 0:
+		return fmt.Sprintf(t.ClockRan, p.RanDays, p.TargetDays)
 	case p.Clock == actionlist.ClockNone:
-		return s
+		return fmt.Sprintf(t.ClockStopped, p.TargetDays)
 	case p.Clock == actionlist.ClockPast:
 		return s + " · " + fmt.Sprintf(t.DaysPast, -p.DaysLeft)
 	}

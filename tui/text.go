@@ -97,6 +97,8 @@ type text struct {
 	DayOf          string // day %d of %d
 	DaysLeft       string // %d days left
 	DaysPast       string // %d days past target
+	ClockRan       string // %d days the stopped clock ran, of %d
+	ClockStopped   string // the clock stopped on a day not recorded; %d target days
 	ClockNear      string
 	ClockPast      string
 	TickedOff      string // %s: title

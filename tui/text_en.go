@@ -95,6 +95,8 @@ var english = text{
 	DayOf:          "day %d of %d",
 	DaysLeft:       "%d days left",
 	DaysPast:       "%d days past the target",
+	ClockRan:       "clock ran %d of %d days",
+	ClockStopped:   "clock stopped (target %d days)",
 	ClockNear:      "target date is near",
 	ClockPast:      "target date passed",
 	TickedOff:      "✓ Done: %s",

@@ -95,6 +95,8 @@ var dutch = text{
 	DayOf:          "dag %d van %d",
 	DaysLeft:       "nog %d dagen",
 	DaysPast:       "%d dagen over de streefdatum",
+	ClockRan:       "klok liep %d van %d dagen",
+	ClockStopped:   "klok gestopt (streef %d dagen)",
 	ClockNear:      "streefdatum komt dichtbij",
 	ClockPast:      "streefdatum voorbij",
 	TickedOff:      "✓ Klaar: %s",
