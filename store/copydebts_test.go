@@ -281,4 +281,13 @@ func TestRefreshLeavesADebtTheVolunteerRemoved(t *testing.T) {
 			t.Fatalf("the copy's debts: %q", got)
 		}
 	}
+	// A package without debts takes the shared ones away; shared again,
+	// they all come back: the specialist shares them anew.
+	dc.refresh(false)
+	if res := dc.refresh(true); res.DebtsAdded != 2 {
+		t.Errorf("shared again: %+v", res)
+	}
+	if got := dc.debts(); !slices.Equal(got, []string{"Woonstad Rotterdam/HR-2026-118", "Eneco/EN-77"}) {
+		t.Fatalf("shared again: %q", got)
+	}
 }

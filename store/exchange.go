@@ -567,7 +567,7 @@ type VolunteerImport struct {
 	Refreshed bool
 	Added     int // steps new in the package
 	Changed   int // steps of which some field changed
-	Kept      int // fields where the volunteer's own, unreturned work won
+	Kept      int // fields where the volunteer's own work, not yet taken over, stayed
 	// The debts a package made with --with-debts carries, apart from the
 	// steps: new ones, ones whose creditor or reference changed, and ones
 	// the package no longer shares.
@@ -590,10 +590,11 @@ var volunteerFields = actionlist.StepFieldsWhere(actionlist.StepFieldInfo.OwnedB
 // ReturnEvents collects. fields are the step fields the package carries.
 //
 // A newer package for a copy already here brings it up to date: new steps
-// are added, and the specialist's fields take the package's values; a
-// field the volunteer changed since the last package (a tick, a note) keeps
-// the volunteer's value, which then travels back in the return file. The
-// shared debts become what the package holds (refreshDebts). The events a
+// are added, and the specialist's fields take the package's values; the
+// volunteer's own work (a tick, a note, a step they removed) stays over any
+// number of packages until one shows the specialist took it over
+// (copyRefresh), and travels back in the return file. The shared debts
+// become what the package holds (refreshDebts). The events a
 // refresh records are the specialist's changes, not the volunteer's: they
 // are listed in its ActionImported event and never returned. The same
 // package twice is refused (*ExistsError with SamePackage), as is a package
@@ -685,7 +686,11 @@ type volunteerMeta struct {
 	// OwnEvents are the events a refresh recorded: the specialist's
 	// changes brought by the package, which a return file leaves out.
 	OwnEvents []string `json:"own_events,omitempty"`
-	seq       int64
+	// Kept are the parts of the copy the refresh kept as the volunteer's
+	// (see copyRefresh), each with what the package held: the next refresh
+	// tells by it whether the specialist changed them since.
+	Kept map[string]string `json:"kept,omitempty"`
+	seq  int64
 }
 
 // volunteerMetas lists the packages a copy was made and refreshed from,
@@ -729,22 +734,11 @@ func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, metas []v
 	if err != nil {
 		return err
 	}
-	since := metas[len(metas)-1].seq
-	// What the volunteer did since the last package: those fields are theirs.
-	mine := map[string]bool{}
-	gone := map[string]bool{}
-	evs, err := loadEvents(t.ctx, t.tx, `WHERE case_id = ? AND seq > ? AND entity = 'step' ORDER BY seq`, pkg.ID, since)
+	r, err := t.startRefresh(pkg.ID, metas)
 	if err != nil {
 		return err
 	}
-	for _, e := range evs {
-		switch e.Action {
-		case actionlist.ActionChanged:
-			mine[e.EntityID+"/"+e.Field] = true
-		case actionlist.ActionDeleted:
-			gone[e.EntityID] = true
-		}
-	}
+	groups := volunteerGroups(fields)
 	var own []string
 	record := func(entity actionlist.Entity, id string, action actionlist.Action, field, old, new string) error {
 		eid, err := t.ownEvent(pkg.ID, entity, id, action, field, old, new)
@@ -754,7 +748,7 @@ func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, metas []v
 	for _, p := range pkg.Steps {
 		st, _ := cur.StepByID(p.ID)
 		if st == nil {
-			if gone[p.ID] {
+			if r.keepsAway(actionlist.EntityStep, p.ID) {
 				continue // the volunteer removed it; the return file says so
 			}
 			if err := t.insertStepRow(nil, pkg.ID, p); err != nil {
@@ -770,12 +764,24 @@ func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, metas []v
 			continue
 		}
 		vals, want := actionlist.StepValues(*st), actionlist.StepValues(p)
+		keep := map[int]bool{} // the volunteer's fields that stay
+		for _, g := range groups {
+			names, have, get := make([]string, len(g)), make([]string, len(g)), make([]string, len(g))
+			for j, i := range g {
+				names[j], have[j], get[j] = actionlist.StepColumns[i], vals[i], want[i]
+			}
+			if r.keeps(actionlist.EntityStep, p.ID, names, have, get) {
+				for _, i := range g {
+					keep[i] = true
+				}
+			}
+		}
 		var changes []actionlist.Change
 		for i, f := range actionlist.StepColumns {
 			if f == "id" || !slices.Contains(fields, f) || vals[i] == want[i] {
 				continue
 			}
-			if slices.Contains(volunteerFields, f) && mine[p.ID+"/"+f] {
+			if keep[i] {
 				res.Kept++
 				continue
 			}
@@ -834,7 +840,7 @@ func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, metas []v
 			return err
 		}
 	}
-	if err := t.refreshDebts(pkg, cur.Debts, metas, record, res); err != nil {
+	if err := t.refreshDebts(pkg, cur.Debts, metas, r, record, res); err != nil {
 		return err
 	}
 	if err := t.touch(pkg.ID); err != nil {
@@ -844,7 +850,111 @@ func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, metas []v
 	if err != nil {
 		return err
 	}
-	return t.imported(pkg.ID, FieldVolunteerPackage, volunteerMeta{VolunteerOrigin: origin, OwnEvents: own})
+	return t.imported(pkg.ID, FieldVolunteerPackage, volunteerMeta{VolunteerOrigin: origin, OwnEvents: own, Kept: r.kept})
+}
+
+// keepVolunteers is the rule a refresh follows for the volunteer's own work
+// on their copy: it stays until the specialist's package shows it was taken
+// over. A package carries values only, not which return files were merged,
+// so that is read from the values: the package holds the volunteer's value,
+// or it holds another value than the package before it (the specialist
+// changed it since, after a merge or not) while the volunteer did not. The
+// rule is applied to one part at a time: the fields of a step the volunteer
+// owns that go together as one change (a tick-off's state, day and name; a
+// work note), or whether a step or debt the volunteer removed is there.
+// mine is what the copy holds now, before what it held when the last
+// package came in, last what that package held, and pkg what this one holds.
+func keepVolunteers(mine, before, last, pkg []string) bool {
+	return !slices.Equal(mine, pkg) && (!slices.Equal(mine, before) || slices.Equal(pkg, last))
+}
+
+// there is the value of a step or debt as a whole (field FieldWholeStep)
+// where it is; "" where it is not.
+const there = "there"
+
+// copyRefresh is what one refresh knows of the copy's history since the
+// last package, and what it keeps as the volunteer's.
+type copyRefresh struct {
+	first    map[string]actionlist.Event // per part, the copy's first event since the last package
+	lastKept map[string]string           // the parts the last refresh kept, with what its package held
+	kept     map[string]string           // the same, for this refresh
+}
+
+func partKey(entity actionlist.Entity, id, field string) string {
+	return string(entity) + "/" + id + "/" + field
+}
+
+// startRefresh reads the copy's steps' and debts' events since the last
+// package, all the copy's own: a refresh records its events before its mark.
+func (t *txn) startRefresh(caseID string, metas []volunteerMeta) (*copyRefresh, error) {
+	last := metas[len(metas)-1]
+	evs, err := loadEvents(t.ctx, t.tx, `WHERE case_id = ? AND seq > ? AND entity IN ('step', 'debt') AND action IN ('created', 'changed', 'deleted') ORDER BY seq`, caseID, last.seq)
+	if err != nil {
+		return nil, err
+	}
+	r := &copyRefresh{first: map[string]actionlist.Event{}, lastKept: last.Kept, kept: map[string]string{}}
+	for _, e := range evs {
+		k := partKey(e.Entity, e.EntityID, e.Field)
+		if _, ok := r.first[k]; !ok {
+			r.first[k] = e
+		}
+	}
+	return r, nil
+}
+
+// keeps applies keepVolunteers to fields of a step or debt that go
+// together, which the copy holds as mine and the package as pkg, and
+// remembers what it kept for the next refresh.
+func (r *copyRefresh) keeps(entity actionlist.Entity, id string, fields, mine, pkg []string) bool {
+	before, last := slices.Clone(mine), make([]string, len(fields))
+	for i, f := range fields {
+		if e, ok := r.first[partKey(entity, id, f)]; ok {
+			switch e.Action {
+			case actionlist.ActionChanged:
+				before[i] = e.Old
+			case actionlist.ActionDeleted:
+				before[i] = there
+			case actionlist.ActionCreated:
+				before[i] = ""
+			}
+		}
+		last[i] = before[i]
+		if v, ok := r.lastKept[partKey(entity, id, f)]; ok {
+			last[i] = v
+		}
+	}
+	if !keepVolunteers(mine, before, last, pkg) {
+		return false
+	}
+	for i, f := range fields {
+		r.kept[partKey(entity, id, f)] = pkg[i]
+	}
+	return true
+}
+
+// keepsAway says whether a step or debt the package holds and the copy does
+// not stays away: the volunteer removed it, and no package took that over.
+func (r *copyRefresh) keepsAway(entity actionlist.Entity, id string) bool {
+	return r.keeps(entity, id, []string{FieldWholeStep}, []string{""}, []string{there})
+}
+
+// volunteerGroups are the fields the volunteer owns among those a package
+// carries, as places in actionlist.StepColumns, one group per change (a
+// tick-off's three fields are one).
+func volunteerGroups(fields []string) [][]int {
+	var out [][]int
+	for i, f := range actionlist.StepColumns {
+		if !slices.Contains(volunteerFields, f) || !slices.Contains(fields, f) {
+			continue
+		}
+		j := slices.IndexFunc(out, func(g []int) bool { return actionlist.SameChange(actionlist.StepColumns[g[0]], f) })
+		if j < 0 {
+			out = append(out, []int{i})
+			continue
+		}
+		out[j] = append(out[j], i)
+	}
+	return out
 }
 
 // refreshDebts makes the copy's shared debts what the package holds: the
@@ -852,10 +962,11 @@ func (t *txn) refreshCopy(pkg actionlist.Case, origin VolunteerOrigin, metas []v
 // (a balance asked, a note) is the volunteer's and stays. A debt that came in
 // a package and is no longer in this one goes, also when this package was
 // made without --with-debts: the specialist no longer shares it. A debt the
-// volunteer added stays, and one they removed is not brought back, as with
-// steps. Each change is recorded as the refresh's own.
-func (t *txn) refreshDebts(pkg actionlist.Case, cur []actionlist.Debt, metas []volunteerMeta, record func(actionlist.Entity, string, actionlist.Action, string, string, string) error, res *VolunteerImport) error {
-	shared, removed, err := t.copyDebts(pkg.ID, metas)
+// volunteer added stays, and one they removed is not brought back while the
+// packages hold it, as with steps (copyRefresh). Each change is recorded as
+// the refresh's own.
+func (t *txn) refreshDebts(pkg actionlist.Case, cur []actionlist.Debt, metas []volunteerMeta, r *copyRefresh, record func(actionlist.Entity, string, actionlist.Action, string, string, string) error, res *VolunteerImport) error {
+	shared, err := t.sharedDebts(pkg.ID, metas)
 	if err != nil {
 		return err
 	}
@@ -865,7 +976,7 @@ func (t *txn) refreshDebts(pkg actionlist.Case, cur []actionlist.Debt, metas []v
 		inPkg[p.ID] = true
 		i := slices.IndexFunc(cur, func(d actionlist.Debt) bool { return d.ID == p.ID })
 		if i < 0 {
-			if removed[p.ID] {
+			if r.keepsAway(actionlist.EntityDebt, p.ID) {
 				continue
 			}
 			if err := t.insertDebtRow(pkg.ID, p); err != nil {
@@ -926,39 +1037,33 @@ func (t *txn) refreshDebts(pkg actionlist.Case, cur []actionlist.Debt, metas []v
 	return nil
 }
 
-// copyDebts reads from a copy's history which debts came in a package (the
-// first import's, or a refresh's), and which ones the volunteer removed
-// last. Unlike a step's, a debt's events never go back in a return file, so
-// only the history on the copy knows.
-func (t *txn) copyDebts(caseID string, metas []volunteerMeta) (shared, removed map[string]bool, err error) {
+// sharedDebts reads from a copy's history which debts came in a package
+// (the first import's, or a refresh's). Unlike a step's, a debt's events
+// never go back in a return file, so only the history on the copy knows.
+func (t *txn) sharedDebts(caseID string, metas []volunteerMeta) (map[string]bool, error) {
 	own := map[string]bool{}
 	for _, m := range metas {
 		for _, id := range m.OwnEvents {
 			own[id] = true
 		}
 	}
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT seq, id, entity_id, action FROM events WHERE case_id = ? AND entity = 'debt' AND action IN ('created', 'deleted') ORDER BY seq`, caseID)
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT seq, id, entity_id FROM events WHERE case_id = ? AND entity = 'debt' AND action = 'created'`, caseID)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read history: %w", err)
+		return nil, fmt.Errorf("read history: %w", err)
 	}
 	defer rows.Close()
-	shared, removed = map[string]bool{}, map[string]bool{}
+	shared := map[string]bool{}
 	for rows.Next() {
 		var seq int64
-		var id, debt, action string
-		if err := rows.Scan(&seq, &id, &debt, &action); err != nil {
-			return nil, nil, fmt.Errorf("read history: %w", err)
+		var id, debt string
+		if err := rows.Scan(&seq, &id, &debt); err != nil {
+			return nil, fmt.Errorf("read history: %w", err)
 		}
-		byPackage := seq < metas[0].seq || own[id]
-		switch actionlist.Action(action) {
-		case actionlist.ActionCreated:
-			shared[debt] = shared[debt] || byPackage
-			delete(removed, debt)
-		case actionlist.ActionDeleted:
-			removed[debt] = !byPackage
+		if seq < metas[0].seq || own[id] {
+			shared[debt] = true
 		}
 	}
-	return shared, removed, rows.Err()
+	return shared, rows.Err()
 }
 
 // volunteerOrigin finds the package a copy was first made from, and the seq

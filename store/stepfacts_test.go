@@ -130,25 +130,29 @@ func TestRefreshKeepsWhatTheVolunteerOwns(t *testing.T) {
 		change(vol, volunteer, name, v[0])
 		change(spec, specialist, name, v[1])
 	}
-	res, err := vol.ImportVolunteerCopy(ctx, volunteer, pkg(), VolunteerOrigin{PackageID: "p2"}, pkgFields)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Kept != len(pinnedVolunteerOwns) {
-		t.Errorf("kept %d of the volunteer's fields, want %d", res.Kept, len(pinnedVolunteerOwns))
-	}
-	for name, v := range refreshValues {
-		st, _, err := loadStepRow(ctx, vol.db, "f-"+name)
+	// A second package with the same values keeps them too: the merge has
+	// not happened, so the specialist has taken nothing over.
+	for _, id := range []string{"p2", "p3"} {
+		res, err := vol.ImportVolunteerCopy(ctx, volunteer, pkg(), VolunteerOrigin{PackageID: id}, pkgFields)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, _ := actionlist.StepField(st, name)
-		want := v[1]
-		if slices.Contains(pinnedVolunteerOwns, name) {
-			want = v[0]
+		if res.Kept != len(pinnedVolunteerOwns) {
+			t.Errorf("%s kept %d of the volunteer's fields, want %d", id, res.Kept, len(pinnedVolunteerOwns))
 		}
-		if got != want {
-			t.Errorf("%s after the refresh: %q, want %q", name, got, want)
+		for name, v := range refreshValues {
+			st, _, err := loadStepRow(ctx, vol.db, "f-"+name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := actionlist.StepField(st, name)
+			want := v[1]
+			if slices.Contains(pinnedVolunteerOwns, name) {
+				want = v[0]
+			}
+			if got != want {
+				t.Errorf("%s after %s: %q, want %q", name, id, got, want)
+			}
 		}
 	}
 }
