@@ -58,11 +58,7 @@ func promiseRun(t *testing.T, rng *rand.Rand, ops int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back := before
-		if _, ok := promised[before.ID]; ok {
-			back.Due = saved[0].Due // the undo takes it back with the others
-		}
-		undo = append(undo, Undo{Steps: []StepEdit{{Before: saved[0], After: back}}, Promised: promised})
+		undo = append(undo, UndoSteps([]StepEdit{{before, after}}, saved, promised))
 	}
 	var done []string
 	for op := range ops {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"maps"
@@ -40,6 +39,22 @@ type Undo struct {
 	Case     *CaseEdit
 	Steps    []StepEdit
 	Promised Promised
+}
+
+// UndoSteps is the undo of a save of edits that stored saved (in the same
+// order) and whose promise gave promised: every step back as it was, but a
+// date the promise gave goes back with its other dates (Undo), so it stays
+// where someone changed it since.
+func UndoSteps(edits []StepEdit, saved []actionlist.Step, promised Promised) Undo {
+	u := Undo{Promised: promised}
+	for i, e := range edits {
+		back := e.Before
+		if _, ok := promised[e.Before.ID]; ok {
+			back.Due = saved[i].Due
+		}
+		u.Steps = append(u.Steps, StepEdit{Before: saved[i], After: back})
+	}
+	return u
 }
 
 // Undone is what an undo stored.
@@ -89,17 +104,22 @@ func (s *Store) Undo(ctx context.Context, actor actionlist.Actor, u Undo) (Undon
 // emptying lets into Now. It returns the steps it changed, as stored.
 func (t *txn) takeBack(p Promised) ([]actionlist.Step, error) {
 	var cases []string
+	// The undo can have finished a promised step again (a reopen undone):
+	// Now's read leaves finished steps out, but their dates go back too.
+	finished := map[string][]actionlist.Step{}
 	for _, id := range slices.Sorted(maps.Keys(p)) {
-		var caseID string
-		err := t.tx.QueryRowContext(t.ctx, "SELECT case_id FROM steps WHERE id = ?", id).Scan(&caseID)
-		if errors.Is(err, sql.ErrNoRows) {
+		st, caseID, err := loadStepRow(t.ctx, t.tx, id)
+		if errors.Is(err, ErrNotFound) {
 			continue // deleted since: its date went with it
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read step %s: %w", id, err)
+			return nil, err
 		}
 		if !slices.Contains(cases, caseID) {
 			cases = append(cases, caseID)
+		}
+		if st.Status.Finished() {
+			finished[caseID] = append(finished[caseID], st)
 		}
 	}
 	today := actionlist.DateOf(t.s.Now())
@@ -109,7 +129,7 @@ func (t *txn) takeBack(p Promised) ([]actionlist.Step, error) {
 		if err != nil {
 			return nil, err
 		}
-		gone := actionlist.DueDatesTakenBack(before.steps, before.dose, p, today)
+		gone := actionlist.DueDatesTakenBack(append(slices.Clone(before.steps), finished[caseID]...), before.dose, p, today)
 		if len(gone) == 0 {
 			continue
 		}

@@ -158,3 +158,42 @@ func TestUndoOfATickOffIsOneChange(t *testing.T) {
 		}
 	}
 }
+
+// Undoing a reopen finishes the step again without the date its return to
+// Now was promised: a done step holding a date nobody planned would be
+// overdue at once when reopened later.
+func TestUndoOfAReopenTakesBackItsDate(t *testing.T) {
+	s, c := undoCase(t)
+	first := actionlist.Dose(c.Steps, c.Dose, today).Now[0]
+	undated := first
+	undated.Due = actionlist.Date{}
+	if _, err := s.UpdateStep(ctx, specialist, first, undated); err != nil {
+		t.Fatal(err)
+	}
+	done := actionlist.TickOff(undated, today, "Ahmed")
+	done, err := s.UpdateStep(ctx, specialist, undated, done)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !done.Due.IsZero() {
+		t.Fatalf("the done step has a date: %s", done.Due)
+	}
+	reopened := actionlist.Reopen(done)
+	saved, promised, err := s.UpdateStepsDated(ctx, specialist, StepEdit{done, reopened})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := promised[done.ID]; !ok || saved[0].Due.IsZero() {
+		t.Fatalf("the reopened step came into Now without a date: %+v", promised)
+	}
+	if _, err := s.Undo(ctx, specialist, UndoSteps([]StepEdit{{done, reopened}}, saved, promised)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Step(ctx, done.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != actionlist.StepDone || !got.Due.IsZero() {
+		t.Errorf("after the undo the step is %s, due %q; want done without a date", got.Status, got.Due)
+	}
+}

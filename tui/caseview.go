@@ -154,16 +154,8 @@ func (m Model) saveSteps(caseID string, edits []store.StepEdit, label, report st
 			return stepsSavedMsg{err: err}
 		}
 		seq, _ := st.CaseSeq(ctx, caseID)
-		undo := &undoEntry{label: label, caseID: caseID, promised: promised}
-		for i, e := range edits {
-			back := e.Before
-			if _, ok := promised[e.Before.ID]; ok {
-				// The date the promise gave goes back with the promise's
-				// other dates, and stays if someone changed it since.
-				back.Due = saved[i].Due
-			}
-			undo.steps = append(undo.steps, store.StepEdit{Before: saved[i], After: back})
-		}
+		back := store.UndoSteps(edits, saved, promised)
+		undo := &undoEntry{label: label, caseID: caseID, steps: back.Steps, promised: back.Promised}
 		return stepsSavedMsg{caseID: caseID, steps: saved, seq: seq, undo: undo, report: report}
 	}
 }

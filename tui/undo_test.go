@@ -13,14 +13,19 @@ func TestUndoTakesBackThePromisedDates(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		change func(f *fixture)
+		setup  func(f *fixture) // before the case opens
 	}{
-		{"a larger dose", func(f *fixture) { f.press("d", "right", "right", "enter") }}, // 3 -> 5
-		{"a tick-off", func(f *fixture) { f.press("space") }},
-		{"a push back", func(f *fixture) { f.press("l") }},
-		{"a pin from all steps", pinALaterStep},
+		{"a larger dose", func(f *fixture) { f.press("d", "right", "right", "enter") }, nil}, // 3 -> 5
+		{"a tick-off", func(f *fixture) { f.press("space") }, nil},
+		{"a push back", func(f *fixture) { f.press("l") }, nil},
+		{"a pin from all steps", pinALaterStep, nil},
+		{"a reopen from all steps", reopenADoneStep, finishAStepUndated},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := nl(t)
+			if tc.setup != nil {
+				tc.setup(f)
+			}
 			f.openCase()
 			before := f.stored()
 			tc.change(f)
@@ -59,6 +64,33 @@ func pinALaterStep(f *fixture) {
 		f.press("down")
 	}
 	f.t.Fatal("no step to pin into Now")
+}
+
+// finishAStepUndated marks the first step of Now done, without a date.
+func finishAStepUndated(f *fixture) {
+	f.t.Helper()
+	c := f.stored()
+	first := actionlist.Dose(c.Steps, c.Dose, f.m.today()).Now[0]
+	done := actionlist.TickOff(first, f.m.today(), "Ahmed")
+	done.Due = actionlist.Date{}
+	if _, err := f.st.UpdateStep(ctx, marieke, first, done); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// reopenADoneStep reopens, on the list of all steps, the first finished
+// step without a date: it comes back into Now, and gets one.
+func reopenADoneStep(f *fixture) {
+	f.t.Helper()
+	f.press("s")
+	for range f.m.stepRows() {
+		if row, ok := f.m.chosenRow(); ok && row.Due.IsZero() && row.Status == actionlist.StepDone {
+			f.press("space")
+			return
+		}
+		f.press("down")
+	}
+	f.t.Fatal("no finished step without a date to reopen")
 }
 
 // datedSince names the steps that have a due date in after and had none in
