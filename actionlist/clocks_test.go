@@ -80,18 +80,20 @@ func TestStoppedClockSaysHowLongItRan(t *testing.T) {
 	target := start.AddDays(120)
 	later := target.AddDays(40)
 	for _, tc := range []struct {
-		name string
-		c    Case
-		ran  int
+		name  string
+		c     Case
+		ran   int
+		known bool
 	}{
-		{"running", Case{Status: CaseStabilisation, Start: start, Target: target}, 0},
-		{"stabilised early", Case{Status: CaseAftercare, Start: start, Target: target, Stabilised: target.AddDays(-25)}, 95},
-		{"stabilised late", Case{Status: CaseAftercare, Start: start, Target: target, Stabilised: target.AddDays(5)}, 125},
-		{"closed before", Case{Status: CaseClosed, Start: start, Target: target, ClosedOn: start.AddDays(30)}, 30},
-		{"aftercare without the day", Case{Status: CaseAftercare, Start: start, Target: target}, 0},
+		{"running", Case{Status: CaseStabilisation, Start: start, Target: target}, 0, false},
+		{"stabilised early", Case{Status: CaseAftercare, Start: start, Target: target, Stabilised: target.AddDays(-25)}, 95, true},
+		{"stabilised late", Case{Status: CaseAftercare, Start: start, Target: target, Stabilised: target.AddDays(5)}, 125, true},
+		{"stabilised the day it started", Case{Status: CaseAftercare, Start: start, Target: target, Stabilised: start}, 0, true},
+		{"closed before", Case{Status: CaseClosed, Start: start, Target: target, ClosedOn: start.AddDays(30)}, 30, true},
+		{"aftercare without the day", Case{Status: CaseAftercare, Start: start, Target: target}, 0, false},
 	} {
-		if p := Measure(tc.c, later); p.RanDays != tc.ran {
-			t.Errorf("%s: ran %d days, want %d", tc.name, p.RanDays, tc.ran)
+		if p := Measure(tc.c, later); p.RanDays != tc.ran || p.RanKnown != tc.known {
+			t.Errorf("%s: ran %d days (known %v), want %d (%v)", tc.name, p.RanDays, p.RanKnown, tc.ran, tc.known)
 		}
 	}
 }

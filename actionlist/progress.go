@@ -42,8 +42,9 @@ type Progress struct {
 	DaysLeft       int // until the target; negative when past
 	// RanDays is, for a clock that stopped (Clock is ClockNone with a
 	// target), how many days it ran: from the start to the day the case
-	// was stabilised or closed; 0 when that day is not recorded.
+	// was stabilised or closed, when RanKnown (that day is recorded).
 	RanDays  int
+	RanKnown bool
 	Clock    Clock
 	Timeline []Step // finished steps, in the order they were done
 }
@@ -126,7 +127,7 @@ func clockOf(c Case, today Date, p *Progress) Clock {
 	switch {
 	case !k.Running():
 		if !k.Met.IsZero() {
-			p.RanDays = max(0, k.Start.DaysUntil(k.Met))
+			p.RanDays, p.RanKnown = max(0, k.Start.DaysUntil(k.Met)), true
 		}
 		return ClockNone
 	case k.Passed(today):

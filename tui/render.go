@@ -197,10 +197,10 @@ func clockText(p actionlist.Progress, t *text) string {
 	}
 	s := fmt.Sprintf(t.DayOf, p.DaysSinceStart, p.TargetDays)
 	switch {
-	case p.Clock == actionlist.ClockNone && p.RanDays > 0:
+	case p.Clock == actionlist.ClockNone && p.RanKnown:
 		return fmt.Sprintf(t.ClockRan, p.RanDays, p.TargetDays)
 	case p.Clock == actionlist.ClockNone:
-		return fmt.Sprintf(t.ClockStopped, p.TargetDays)
+		return t.ClockStopped
 	case p.Clock == actionlist.ClockPast:
 		return s + " · " + fmt.Sprintf(t.DaysPast, -p.DaysLeft)
 	}

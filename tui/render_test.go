@@ -317,12 +317,14 @@ func TestClockText(t *testing.T) {
 		{"past, English", actionlist.Progress{DaysSinceStart: 125, TargetDays: 120, DaysLeft: -5, Clock: actionlist.ClockPast}, langEN,
 			"day 125 of 120 · 5 days past the target"},
 		// A stopped clock says how long it ran, not the days since the start.
-		{"the clock stopped", actionlist.Progress{DaysSinceStart: 150, TargetDays: 120, DaysLeft: -30, RanDays: 95, Clock: actionlist.ClockNone}, langEN,
+		{"the clock stopped", actionlist.Progress{DaysSinceStart: 150, TargetDays: 120, DaysLeft: -30, RanDays: 95, RanKnown: true, Clock: actionlist.ClockNone}, langEN,
 			"clock ran 95 of 120 days"},
-		{"the clock stopped, Dutch", actionlist.Progress{DaysSinceStart: 150, TargetDays: 120, DaysLeft: -30, RanDays: 95, Clock: actionlist.ClockNone}, langNL,
+		{"the clock stopped, Dutch", actionlist.Progress{DaysSinceStart: 150, TargetDays: 120, DaysLeft: -30, RanDays: 95, RanKnown: true, Clock: actionlist.ClockNone}, langNL,
 			"klok liep 95 van 120 dagen"},
+		{"stopped on the day it started", actionlist.Progress{DaysSinceStart: 150, TargetDays: 120, RanKnown: true, Clock: actionlist.ClockNone}, langEN,
+			"clock ran 0 of 120 days"},
 		{"stopped on a day not recorded", actionlist.Progress{DaysSinceStart: 150, TargetDays: 120, DaysLeft: -30, Clock: actionlist.ClockNone}, langEN,
-			"clock stopped (target 120 days)"},
+			"clock stopped, day not recorded"},
 	} {
 		if got := clockText(tc.p, textFor(tc.l)); got != tc.want {
 			t.Errorf("%s: clockText = %q, want %q", tc.name, got, tc.want)

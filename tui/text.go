@@ -98,7 +98,7 @@ type text struct {
 	DaysLeft       string // %d days left
 	DaysPast       string // %d days past target
 	ClockRan       string // %d days the stopped clock ran, of %d
-	ClockStopped   string // the clock stopped on a day not recorded; %d target days
+	ClockStopped   string // the clock stopped on a day not recorded
 	ClockNear      string
 	ClockPast      string
 	TickedOff      string // %s: title

@@ -96,7 +96,7 @@ var english = text{
 	DaysLeft:       "%d days left",
 	DaysPast:       "%d days past the target",
 	ClockRan:       "clock ran %d of %d days",
-	ClockStopped:   "clock stopped (target %d days)",
+	ClockStopped:   "clock stopped, day not recorded",
 	ClockNear:      "target date is near",
 	ClockPast:      "target date passed",
 	TickedOff:      "✓ Done: %s",

@@ -96,7 +96,7 @@ var dutch = text{
 	DaysLeft:       "nog %d dagen",
 	DaysPast:       "%d dagen over de streefdatum",
 	ClockRan:       "klok liep %d van %d dagen",
-	ClockStopped:   "klok gestopt (streef %d dagen)",
+	ClockStopped:   "klok gestopt, dag niet vastgelegd",
 	ClockNear:      "streefdatum komt dichtbij",
 	ClockPast:      "streefdatum voorbij",
 	TickedOff:      "✓ Klaar: %s",
