@@ -66,6 +66,16 @@ func ninedigits(s string) bool {
 	return false
 }
 
+// ShownText is stored or typed text as a sentence or a screen says it: on
+// one line, without terminal escapes, and with every number that looks like
+// a BSN masked (MaskBSN). Every name, title or reference said goes through it.
+func ShownText(s string) string { return MaskBSN(CleanText(s, false)) }
+
+// ShownPath is a file's name as the user gave it, safe for the terminal: no
+// BSN is masked in it (a number in a folder's name is no resident's, and the
+// user must see which file is meant).
+func ShownPath(s string) string { return CleanText(s, false) }
+
 // MaskBSN hides all but the last three digits of every number in s that
 // looks like a BSN, so a sentence that names a step or a case never shows
 // one in full, on a screen someone else may see or in a message that is

@@ -232,14 +232,9 @@ func restoreSentence(re *RestoreError, t *text) string {
 	return fmt.Sprintf(t.RestoreOther, src, fe.Err)
 }
 
-// clean keeps terminal escapes and line breaks from files and typing out of
-// a sentence. A name or title can hold a BSN, so it is masked as it is said.
-func clean(s string) string { return actionlist.MaskBSN(actionlist.CleanText(s, false)) }
-
-// cleanPath is a file's name as the user gave it, safe for the terminal:
-// no BSN is masked in it (a number in a folder's name is no resident's,
-// and the user must see which file is meant).
-func cleanPath(s string) string { return actionlist.CleanText(s, false) }
+// clean and cleanPath say a text and a file's name safely (see
+// actionlist.ShownText and ShownPath).
+var clean, cleanPath = actionlist.ShownText, actionlist.ShownPath
 
 // ProblemSentence words one problem `houvast check` found, in a language.
 func ProblemSentence(p store.Problem, l actionlist.Lang) string {

@@ -275,12 +275,6 @@ func version() string {
 // today is the run's date.
 func (a *app) today() actionlist.Date { return actionlist.DateOf(a.f.Now()) }
 
-// clean keeps terminal escapes and line breaks from a file out of the
-// terminal, and masks any number that looks like a BSN: every sentence that
-// names a step or a case says it through here.
-func clean(s string) string { return actionlist.MaskBSN(actionlist.CleanText(s, false)) }
-
-// cleanPath is a file's name as the user gave it, safe for the terminal:
-// no BSN is masked in it, as in every other sentence that names a file (a
-// number in a folder's name is no resident's).
-func cleanPath(s string) string { return actionlist.CleanText(s, false) }
+// clean and cleanPath say a text and a file's name safely (see
+// actionlist.ShownText and ShownPath).
+var clean, cleanPath = actionlist.ShownText, actionlist.ShownPath

@@ -142,12 +142,10 @@ func progressBar(done, total, width int) (full, empty, count string) {
 	return strings.Repeat("█", n), strings.Repeat("░", width-n), count
 }
 
-// clean makes stored text safe to print: no escape sequences, no line
-// breaks, and no number that looks like a BSN in full (a screen is seen by
-// whoever sits beside it; the form to edit a text still shows it whole).
-func clean(s string) string {
-	return actionlist.MaskBSN(actionlist.CleanText(s, false))
-}
+// clean makes stored text safe to print (actionlist.ShownText): a screen
+// is seen by whoever sits beside it; the form to edit a text still shows
+// it whole.
+var clean = actionlist.ShownText
 
 // fit cuts text to a display width with an ellipsis, counting wide
 // characters and combining marks as the terminal does.
