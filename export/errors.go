@@ -216,9 +216,9 @@ func BSNFound(err error, l actionlist.Lang) string {
 }
 
 func whereText(w Where, t *text) string {
-	w.Title = actionlist.MaskBSN(actionlist.CleanText(w.Title, false))
+	w.Title = actionlist.ShownText(w.Title)
 	if w.Case != "" {
-		ref := actionlist.MaskBSN(actionlist.CleanText(w.Case, false))
+		ref := actionlist.ShownText(w.Case)
 		w.Case = ""
 		return fmt.Sprintf(t.WhereInCase, whereText(w, t), ref)
 	}

@@ -207,7 +207,7 @@ func (st *stepState) doneUnrecorded() bool {
 
 // short keeps a value quoted in a sentence to a line.
 func short(s string) string {
-	s = actionlist.MaskBSN(actionlist.CleanText(s, false))
+	s = actionlist.ShownText(s)
 	if utf8.RuneCountInString(s) > 60 {
 		r := []rune(s)
 		s = string(r[:59]) + "…"
