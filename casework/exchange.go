@@ -241,8 +241,9 @@ type Imported struct {
 	Changed   int    // steps changed
 	Kept      int    // steps where the volunteer's own work stayed
 	MadeBy    string // the specialist who made the package
-	// Debts new, changed and no longer shared, apart from the steps.
-	DebtsAdded, DebtsChanged, DebtsRemoved int
+	// Debts new, changed and no longer shared, apart from the steps; and
+	// the debts a package without any left as they were.
+	DebtsAdded, DebtsChanged, DebtsRemoved, DebtsLeft int
 
 	// A return file.
 	Merge store.MergeReport
@@ -304,7 +305,7 @@ func (w *Work) importPackage(ctx context.Context, p *export.VolunteerPackage) (I
 	return Imported{
 		Kind: export.KindVolunteer, Case: res.Case, MadeBy: p.MadeBy,
 		Refreshed: res.Refreshed, Added: res.Added, Changed: res.Changed, Kept: res.Kept,
-		DebtsAdded: res.DebtsAdded, DebtsChanged: res.DebtsChanged, DebtsRemoved: res.DebtsRemoved,
+		DebtsAdded: res.DebtsAdded, DebtsChanged: res.DebtsChanged, DebtsRemoved: res.DebtsRemoved, DebtsLeft: res.DebtsLeft,
 	}, nil
 }
 

@@ -163,6 +163,9 @@ func (a *app) packageImported(res casework.Imported) {
 		if res.DebtsAdded+res.DebtsChanged+res.DebtsRemoved > 0 {
 			a.printf(a.t.PackageDebts, res.DebtsAdded, res.DebtsChanged, res.DebtsRemoved)
 		}
+		if res.DebtsLeft > 0 {
+			a.printf(a.t.PackageNoDebts, res.DebtsLeft)
+		}
 		if res.Kept > 0 {
 			a.printf("%s", a.t.PackageKept)
 		}

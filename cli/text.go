@@ -62,6 +62,7 @@ type text struct {
 	PackageRefreshed  string // %s ref, %d new, %d changed
 	PackageKept       string
 	PackageDebts      string // %d new, %d changed, %d no longer shared
+	PackageNoDebts    string // a package without debts left the copy's %d debts
 	ReturnMerged      string // %s ref, %d taken over, %d new steps, %d not taken over
 	ReturnAgain       string // %s ref
 	AppliedHeader     string

@@ -57,6 +57,7 @@ var english = text{
 	PackageRefreshed:  "The tasks of case %s are up to date: %d new steps, %d steps changed.",
 	PackageKept:       "What you ticked off or noted yourself has stayed; it goes back in your next return file.",
 	PackageDebts:      "Debts: %d new, %d with another creditor or reference, %d no longer shared and taken off this laptop.",
+	PackageNoDebts:    "This package holds no debts: the %d debts on this laptop stay as they were. If they should be brought up to date, ask the specialist for a package made with --with-debts.",
 	ReturnMerged:      "Return file for case %s merged: %d change(s) taken over, %d new step(s), %d not taken over.",
 	ReturnAgain:       "This return file was merged before (case %s). Nothing was changed.",
 	AppliedHeader:     "Taken over:",

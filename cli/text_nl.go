@@ -57,6 +57,7 @@ var dutch = text{
 	PackageRefreshed:  "De taken van dossier %s zijn bijgewerkt: %d nieuwe stappen, %d stappen veranderd.",
 	PackageKept:       "Wat je zelf al had afgevinkt of genoteerd, is gebleven; het gaat mee in je volgende terugmelding.",
 	PackageDebts:      "Schulden: %d nieuw, %d met een andere schuldeiser of een ander dossiernummer, %d niet meer gedeeld en van deze laptop gehaald.",
+	PackageNoDebts:    "Dit pakket bevat geen schulden: de %d schulden op deze laptop blijven zoals ze waren. Moeten ze bijgewerkt worden, vraag de specialist dan om een pakket met --with-debts.",
 	ReturnMerged:      "Terugmelding voor dossier %s verwerkt: %d wijziging(en) overgenomen, %d nieuwe stap(pen), %d niet overgenomen.",
 	ReturnAgain:       "Deze terugmelding is al eerder verwerkt (dossier %s). Er is niets veranderd.",
 	AppliedHeader:     "Overgenomen:",

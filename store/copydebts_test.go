@@ -225,8 +225,9 @@ func TestRefreshChangesACreditor(t *testing.T) {
 }
 
 // A package with --with-debts after one without brings the debts; one
-// without after one with takes the shared debts away again, not the
-// volunteer's own.
+// without after one with leaves them all as they are, with the volunteer's
+// work on them: it cannot say whether the specialist stopped sharing them
+// or forgot to, and that work never travels back.
 func TestRefreshFollowsWithDebts(t *testing.T) {
 	dc := newDebtsCopy(t, false)
 	if got := dc.debts(); len(got) != 0 {
@@ -246,19 +247,30 @@ func TestRefreshFollowsWithDebts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	asked := dc.debt(dc.rent.ID)
+	asked.State, asked.AskedOn, asked.Note = actionlist.DebtAsked, today, "Maandag gebeld, brief volgt"
+	if _, err := dc.vol.UpdateDebt(ctx, volunteer, dc.id, dc.debt(dc.rent.ID), asked); err != nil {
+		t.Fatal(err)
+	}
+	all := []string{"Woonstad Rotterdam/HR-2026-118", "Eneco/EN-77", "Zilveren Kruis/"}
 	res = dc.refresh(false)
-	if got := dc.debts(); !slices.Equal(got, []string{"Zilveren Kruis/"}) {
+	if got := dc.debts(); !slices.Equal(got, all) {
 		t.Fatalf("without --with-debts after with: %q", got)
 	}
-	if res.DebtsRemoved != 2 {
+	if res.DebtsRemoved != 0 || res.DebtsLeft != 3 {
 		t.Errorf("refresh: %+v", res)
 	}
-	if evs, _ := dc.refreshed(); !slices.Equal(evs, []string{"deleted " + dc.rent.ID + " ", "deleted " + dc.gas.ID + " "}) {
+	if evs, _ := dc.refreshed(); len(evs) != 0 {
 		t.Errorf("the refresh's debt events: %q", evs)
 	}
-	// Shared again, they come back.
-	dc.refresh(true)
-	if got := dc.debts(); !slices.Equal(got, []string{"Zilveren Kruis/", "Woonstad Rotterdam/HR-2026-118", "Eneco/EN-77"}) {
+	if got := dc.debt(dc.rent.ID); got.Note != asked.Note || got.State != actionlist.DebtAsked {
+		t.Errorf("the volunteer's work on a debt: %+v", got)
+	}
+	// Shared again, nothing changes: they are there.
+	if res := dc.refresh(true); res.DebtsAdded+res.DebtsChanged+res.DebtsRemoved != 0 {
+		t.Errorf("shared again: %+v", res)
+	}
+	if got := dc.debts(); !slices.Equal(got, all) {
 		t.Fatalf("shared again: %q", got)
 	}
 	if dc.debt(mine.ID).Creditor != "Zilveren Kruis" {
@@ -281,13 +293,31 @@ func TestRefreshLeavesADebtTheVolunteerRemoved(t *testing.T) {
 			t.Fatalf("the copy's debts: %q", got)
 		}
 	}
-	// A package without debts takes the shared ones away; shared again,
-	// they all come back: the specialist shares them anew.
+	// A package without debts leaves the copy as it is, and the next one
+	// with them does not bring the removed one back either.
 	dc.refresh(false)
-	if res := dc.refresh(true); res.DebtsAdded != 2 {
+	if res := dc.refresh(true); res.DebtsAdded != 0 {
 		t.Errorf("shared again: %+v", res)
 	}
-	if got := dc.debts(); !slices.Equal(got, []string{"Woonstad Rotterdam/HR-2026-118", "Eneco/EN-77"}) {
+	if got := dc.debts(); !slices.Equal(got, []string{"Eneco/EN-77"}) {
 		t.Fatalf("shared again: %q", got)
+	}
+}
+
+// A debt the volunteer removed just before a package without debts stays
+// away when the next package brings the debts again.
+func TestRemovedDebtStaysAwayOverAPackageWithoutDebts(t *testing.T) {
+	dc := newDebtsCopy(t, true)
+	if err := dc.vol.DeleteDebt(ctx, volunteer, dc.id, dc.rent.ID); err != nil {
+		t.Fatal(err)
+	}
+	if res := dc.refresh(false); res.DebtsLeft != 1 {
+		t.Errorf("without debts: %+v", res)
+	}
+	if res := dc.refresh(true); res.DebtsAdded != 0 {
+		t.Errorf("with debts again: %+v", res)
+	}
+	if got := dc.debts(); !slices.Equal(got, []string{"Eneco/EN-77"}) {
+		t.Fatalf("the copy's debts: %q", got)
 	}
 }

@@ -572,6 +572,9 @@ type VolunteerImport struct {
 	// steps: new ones, ones whose creditor or reference changed, and ones
 	// the package no longer shares.
 	DebtsAdded, DebtsChanged, DebtsRemoved int
+	// DebtsLeft: a package without debts left the copy's debts as they
+	// were, this many (see refreshDebts).
+	DebtsLeft int
 }
 
 // returnFields are the step fields a return file may change: those a
@@ -932,6 +935,24 @@ func (r *copyRefresh) keeps(entity actionlist.Entity, id string, fields, mine, p
 	return true
 }
 
+// carry passes what the copy keeps of one kind of part on to the next
+// refresh when this package says nothing of that kind (debts, without
+// --with-debts): what the last refresh kept, and the parts the volunteer
+// removed since, as if this package held them as the last one did.
+func (r *copyRefresh) carry(entity actionlist.Entity) {
+	prefix := string(entity) + "/"
+	for k, v := range r.lastKept {
+		if strings.HasPrefix(k, prefix) {
+			r.kept[k] = v
+		}
+	}
+	for _, e := range r.first {
+		if e.Entity == entity && e.Action == actionlist.ActionDeleted {
+			r.kept[partKey(entity, e.EntityID, FieldWholeStep)] = there
+		}
+	}
+}
+
 // keepsAway says whether a step or debt the package holds and the copy does
 // not stays away: the volunteer removed it, and no package took that over.
 func (r *copyRefresh) keepsAway(entity actionlist.Entity, id string) bool {
@@ -966,6 +987,16 @@ func volunteerGroups(fields []string) [][]int {
 // packages hold it, as with steps (copyRefresh). Each change is recorded as
 // the refresh's own.
 func (t *txn) refreshDebts(pkg actionlist.Case, cur []actionlist.Debt, metas []volunteerMeta, r *copyRefresh, record func(actionlist.Entity, string, actionlist.Action, string, string, string) error, res *VolunteerImport) error {
+	if len(pkg.Debts) == 0 {
+		// A package without debts cannot say whether the specialist stopped
+		// sharing them or forgot --with-debts, and a debt on the copy holds
+		// the volunteer's own work (a balance asked, a note), which never
+		// travels back: the debts on the copy stay as they are, and so does
+		// what the next package must know of them.
+		res.DebtsLeft = len(cur)
+		r.carry(actionlist.EntityDebt)
+		return nil
+	}
 	shared, err := t.sharedDebts(pkg.ID, metas)
 	if err != nil {
 		return err
