@@ -422,7 +422,7 @@ func (m Model) caseKeys() keyTable {
 			done := actionlist.TickOff(sel, m.today(), m.o.Actor.Name)
 			return m.stepChange([]store.StepEdit{{Before: sel, After: done}}, clean(sel.Title), fmt.Sprintf(m.t.TickedOff, clean(sel.Title)))
 		})},
-		{key: k.Undo, when: canUndo, why: whyNothingToUndo, do: Model.undoLast},
+		{key: k.Undo, when: canUndo, why: whyNothingToUndoHere, do: Model.undoLast},
 		{key: k.Edit, when: stepInNow, why: whyNotInNow, do: onNow(func(m Model, sel actionlist.Step) (tea.Model, tea.Cmd) {
 			return m.openStepForm(sel, false)
 		})},

@@ -137,7 +137,7 @@ func (m Model) debtsKeys() keyTable {
 			m.debts.scroll = m.debtsScrollTo(m.debts.cursor)
 			return m, nil
 		}},
-		{key: k.Undo, when: canUndo, why: whyNothingToUndo, do: Model.undoLast},
+		{key: k.Undo, when: canUndo, why: whyNothingToUndoHere, do: Model.undoLast},
 		{key: k.Back, do: back},
 		{key: k.Help, do: Model.openHelp},
 		{key: k.Quit, desc: t.KeyBack, quiet: true, do: back},

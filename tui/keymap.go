@@ -111,9 +111,10 @@ func (m Model) footerKeys(table keyTable) []key.Binding {
 
 // Conditions shared by several tables.
 
-func canUndo(m Model) bool { return len(m.undo) > 0 }
 
 func whyNothingToUndo(t *text) string { return t.NothingUndo }
+
+func whyNothingToUndoHere(t *text) string { return t.NothingUndoHere }
 
 func whyNotInNow(t *text) string { return t.NotInNow }
 

@@ -343,7 +343,7 @@ func TestAKeyThatDoesNotWorkSaysWhy(t *testing.T) {
 		t.Errorf("the footer offers a tick with no step chosen: %q", footer)
 	}
 	f.press("u")
-	f.see(f.m.t.NothingUndo)
+	f.see(f.m.t.NothingUndoHere)
 }
 
 // Moving down on an empty filtered list keeps the cursor on the list, so

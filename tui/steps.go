@@ -126,7 +126,7 @@ func (m Model) stepsKeys() keyTable {
 			m.steps.cursor = 0
 			return m, nil
 		}},
-		{key: k.Undo, when: canUndo, why: whyNothingToUndo, do: Model.undoLast},
+		{key: k.Undo, when: canUndo, why: whyNothingToUndoHere, do: Model.undoLast},
 		{key: k.Back, do: back},
 		{key: k.Help, do: Model.openHelp},
 		{key: k.Open, desc: t.KeyEdit, quiet: true, when: rowChosen, why: whyNotInNow, do: onRow(func(m Model, sel actionlist.Step) (tea.Model, tea.Cmd) {

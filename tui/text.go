@@ -10,19 +10,23 @@ type text struct {
 	App string
 
 	// Sizes and states
-	TooSmall     string // %d %d %d %d: have w, h; need w, h
-	Loading      string
-	Saved        string
-	Saving       string
-	Undone       string
-	NothingUndo  string
-	SaveFailed   string // %s: the reason
-	Reloaded     string
-	ChangedHere  string
-	QuitPending  string
-	BSNWarning   string
-	TooLong      string // %d: the limit
-	DamagedValue string
+	TooSmall    string // %d %d %d %d: have w, h; need w, h
+	Loading     string
+	Saved       string
+	Saving      string
+	Undone      string
+	NothingUndo string
+	// NothingUndoHere: u on a case's screens takes back only that case's
+	// changes.
+	NothingUndoHere string
+	UndoneIn        string // %s the case's reference, %s what was undone
+	SaveFailed      string // %s: the reason
+	Reloaded        string
+	ChangedHere     string
+	QuitPending     string
+	BSNWarning      string
+	TooLong         string // %d: the limit
+	DamagedValue    string
 
 	// Case list
 	ListTitle      string

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -27,17 +28,64 @@ type undoEntry struct {
 	promised store.Promised
 }
 
-// undoLast reverts the most recent change of this session. Like every
-// change it is saved at once, and a conflict with another window's newer
-// change is refused rather than overwritten.
+// undoScope is the case whose changes u takes back on this screen: on a
+// case's own screens only that case's, so a change in a case out of view
+// is never taken back unseen; on the screens across cases (the agenda, the
+// volunteer's checklist) any, and the report names the case.
+func (m Model) undoScope() string {
+	switch m.screen {
+	case screenCase, screenSteps, screenDebts:
+		return m.cs.c.ID
+	}
+	return ""
+}
+
+// undoAt is the place in the undo stack of the change u takes back here,
+// or -1.
+func (m Model) undoAt() int {
+	scope := m.undoScope()
+	for i := len(m.undo) - 1; i >= 0; i-- {
+		if scope == "" || m.undo[i].caseID == scope {
+			return i
+		}
+	}
+	return -1
+}
+
+func canUndo(m Model) bool { return m.undoAt() >= 0 }
+
+// caseRef is a case's reference as the screens know it, or "".
+func (m Model) caseRef(id string) string {
+	if id != "" && m.cs.c.ID == id {
+		return clean(m.cs.c.Ref)
+	}
+	for _, c := range m.list.all {
+		if c.ID == id {
+			return clean(c.Ref)
+		}
+	}
+	return ""
+}
+
+// undoLast reverts the most recent change of this session that u takes
+// back on this screen (undoScope). Like every change it is saved at once,
+// and a conflict with another window's newer change is refused rather than
+// overwritten.
 func (m Model) undoLast() (tea.Model, tea.Cmd) {
-	if len(m.undo) == 0 {
+	i := m.undoAt()
+	if i < 0 {
 		m.status = status{text: m.t.NothingUndo}
+		if m.undoScope() != "" {
+			m.status = status{text: m.t.NothingUndoHere}
+		}
 		return m, nil
 	}
-	u := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
+	u := m.undo[i]
+	m.undo = slices.Delete(m.undo, i, i+1)
 	report := fmt.Sprintf(m.t.Undone, u.label)
+	if ref := m.caseRef(u.caseID); m.undoScope() == "" && ref != "" {
+		report = fmt.Sprintf(m.t.UndoneIn, ref, u.label)
+	}
 	st, actor := m.o.Store, m.o.Actor
 	m.pending++
 	switch {

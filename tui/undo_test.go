@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"houvast/actionlist"
+	"houvast/store"
 )
 
 // An undo takes back the due dates the change's promise gave: a step the
@@ -139,5 +140,45 @@ func TestUndoKeepsADateChangedSince(t *testing.T) {
 	}
 	if got := datedSince(before, after); len(got) != 1 || got[0] != newcomer.Title {
 		t.Errorf("after undo these steps have a date they did not have: %v", got)
+	}
+}
+
+// u on a case's screen takes back only that case's changes: a change made
+// in another case is never taken back out of sight. On the agenda, which
+// is across cases, u takes back the last change anywhere and names its
+// case.
+func TestUndoStaysInTheCaseOnScreen(t *testing.T) {
+	f := nl(t)
+	other, err := f.st.CreateCase(ctx, marieke, actionlist.NewCase(actionlist.CaseSpec{
+		Name: "Kees", Language: actionlist.CaseDutch, Dose: 3, Start: f.m.today(),
+		Template: actionlist.DefaultTemplate(actionlist.Dutch),
+	}, store.NewID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.openCase()
+	ticked := f.m.cs.dosing.Now[0]
+	f.press("space")
+	if st, _ := f.st.Step(ctx, ticked.ID); st.Status != actionlist.StepDone {
+		t.Fatalf("the tick-off was not saved: %s", st.Status)
+	}
+	f.press("esc")
+	for f.m.list.rows[f.m.list.cursor].ID != other.ID {
+		f.press("down")
+	}
+	f.press("enter")
+	if f.m.cs.c.ID != other.ID {
+		t.Fatalf("opened %s, want Kees", f.m.cs.c.Name)
+	}
+	f.press("u")
+	f.see(f.m.t.NothingUndoHere)
+	if st, _ := f.st.Step(ctx, ticked.ID); st.Status != actionlist.StepDone {
+		t.Fatalf("u on Kees's screen took back a tick-off in %s", f.c.Name)
+	}
+	f.press("esc", "a")
+	f.press("u")
+	f.see("Teruggedraaid in " + f.c.Ref)
+	if st, _ := f.st.Step(ctx, ticked.ID); st.Status == actionlist.StepDone {
+		t.Error("u on the agenda did not take the tick-off back")
 	}
 }
