@@ -111,7 +111,6 @@ func (m Model) footerKeys(table keyTable) []key.Binding {
 
 // Conditions shared by several tables.
 
-
 func whyNothingToUndo(t *text) string { return t.NothingUndo }
 
 func whyNothingToUndoHere(t *text) string { return t.NothingUndoHere }
