@@ -52,7 +52,7 @@ var english = text{
 	CaseExistsAsk:     "Case %s is on this laptop already (here: %s). Make a copy with a new reference? [y/N] ",
 	Yes:               "y",
 	Cancelled:         "Nothing was changed.",
-	PackageImported:   "The tasks of case %s are now on this laptop: %d steps. Open them with 'houvast --role volunteer'. Done? Make a return file with 'houvast export return --case %s -o return.json' and send it to %s.",
+	PackageImported:   "The tasks of case %s are now on this laptop: %d steps. Open them with 'houvast --role volunteer'. Done? Make a return file with 'houvast export return --case %s -o return.age' and send it to %s.",
 	PackageAgain:      "This package is on this laptop already (case %s). Nothing was changed.",
 	PackageRefreshed:  "The tasks of case %s are up to date: %d new steps, %d steps changed.",
 	PackageKept:       "What you ticked off or noted yourself has stayed; it goes back in your next return file.",

@@ -52,7 +52,7 @@ var dutch = text{
 	CaseExistsAsk:     "Dossier %s staat al op deze laptop (hier: %s). Een kopie maken met een nieuw kenmerk? [j/N] ",
 	Yes:               "j",
 	Cancelled:         "Niets veranderd.",
-	PackageImported:   "De taken van dossier %s staan nu op deze laptop: %d stappen. Open ze met 'houvast --role vrijwilliger'. Klaar? Maak een terugmelding met 'houvast export return --case %s -o terug.json' en stuur die naar %s.",
+	PackageImported:   "De taken van dossier %s staan nu op deze laptop: %d stappen. Open ze met 'houvast --role vrijwilliger'. Klaar? Maak een terugmelding met 'houvast export return --case %s -o terug.age' en stuur die naar %s.",
 	PackageAgain:      "Dit pakket staat al op deze laptop (dossier %s). Er is niets veranderd.",
 	PackageRefreshed:  "De taken van dossier %s zijn bijgewerkt: %d nieuwe stappen, %d stappen veranderd.",
 	PackageKept:       "Wat je zelf al had afgevinkt of genoteerd, is gebleven; het gaat mee in je volgende terugmelding.",
