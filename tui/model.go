@@ -673,7 +673,11 @@ func (m Model) frame(body string, help []key.Binding) string {
 	if len(status) == 0 {
 		status = []string{""}
 	}
-	status = status[:min(maxStatusLines, len(status))]
+	if len(status) > maxStatusLines {
+		// Cut, it says so: its last line ends in an ellipsis.
+		status = status[:maxStatusLines]
+		status[maxStatusLines-1] = fit(status[maxStatusLines-1]+" …", m.width)
+	}
 	room := m.bodyHeight()
 	if len(lines) > room {
 		lines = lines[:room]

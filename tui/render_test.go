@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"houvast/actionlist"
 	"houvast/store"
@@ -461,6 +462,27 @@ func TestLongStatusLeavesEveryScreenWhole(t *testing.T) {
 		body, _ := f.m.body()
 		if n := len(strings.Split(body, "\n")); n > f.m.bodyHeight() || f.m.bodyHeight() != 24-1-3 {
 			t.Errorf("%s: a body of %d lines under a status of three, room %d", tc.name, n, f.m.bodyHeight())
+		}
+	}
+}
+
+// A status too long for three lines is cut, and says so: its last line
+// ends in an ellipsis. One that fits is left whole.
+func TestACutStatusEndsInAnEllipsis(t *testing.T) {
+	f := newFixture(t, actionlist.Dutch, 80, 24)
+	for _, tc := range []struct {
+		text string
+		cut  bool
+	}{
+		{strings.Repeat("Deze stappen staan nu in Nu: Vraag je gegevens op bij het BKR; ", 6), true},
+		{"Opgeslagen.", false},
+		{strings.Repeat("woord ", 39), false}, // three lines, whole
+	} {
+		f.m.status = status{text: tc.text}
+		lines := strings.Split(f.m.View().Content, "\n")
+		last := strings.TrimRight(ansi.Strip(lines[len(lines)-2]), " ")
+		if got := strings.HasSuffix(last, "…"); got != tc.cut {
+			t.Errorf("status of %d characters: the last status line %q ends in an ellipsis: %v, want %v", len(tc.text), last, got, tc.cut)
 		}
 	}
 }
