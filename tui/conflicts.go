@@ -67,15 +67,8 @@ func (m Model) conflictsKeys() keyTable {
 		m.screen = screenCase
 		return m, nil
 	}
+	// The two choices first: the footer shows what fits, in this order.
 	return keyTable{
-		{key: k.Up, do: func(m Model) (tea.Model, tea.Cmd) {
-			m.cs.conflictCursor = max(0, m.cs.conflictCursor-1)
-			return m, nil
-		}},
-		{key: k.Down, do: func(m Model) (tea.Model, tea.Cmd) {
-			m.cs.conflictCursor = max(0, min(len(m.cs.conflicts)-1, m.cs.conflictCursor+1))
-			return m, nil
-		}},
 		{key: k.KeepMine, when: conflictChosen, do: func(m Model) (tea.Model, tea.Cmd) {
 			c := m.cs.conflicts[m.cs.conflictCursor]
 			st, actor, caseID := m.o.Store, m.o.Actor, m.cs.c.ID
@@ -90,6 +83,14 @@ func (m Model) conflictsKeys() keyTable {
 			return m.takeVolunteers(m.cs.conflicts[m.cs.conflictCursor])
 		}},
 		{key: k.Back, do: back},
+		{key: k.Up, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.conflictCursor = max(0, m.cs.conflictCursor-1)
+			return m, nil
+		}},
+		{key: k.Down, do: func(m Model) (tea.Model, tea.Cmd) {
+			m.cs.conflictCursor = max(0, min(len(m.cs.conflicts)-1, m.cs.conflictCursor+1))
+			return m, nil
+		}},
 		{key: k.Quit, desc: t.KeyBack, quiet: true, do: back},
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -163,5 +164,30 @@ func TestScreensMaskABSNInATitle(t *testing.T) {
 	f.notSee("111222333")
 	if got, _ := f.stored().StepByID(s.ID); got.Title != after.Title {
 		t.Errorf("the stored title changed: %q", got.Title)
+	}
+}
+
+// At 80 columns, in Dutch, K's footer offers both choices.
+func TestKOffersBothChoicesAt80Columns(t *testing.T) {
+	f := newFixture(t, actionlist.Dutch, 80, 24)
+	c := f.stored()
+	s := volunteersOpenStep(t, c)
+	waiting := s
+	waiting.Status = actionlist.StepWaiting
+	if _, err := f.st.UpdateStep(ctx, marieke, s, waiting); err != nil {
+		t.Fatal(err)
+	}
+	evs := sanneChanges(c.ID, s.ID, [3]string{"status", "open", "done"}, [3]string{"done_on", "", "2026-11-22"}, [3]string{"done_by", "", "Sanne"})
+	if _, err := f.st.MergeReturn(ctx, marieke, store.ReturnInput{ReturnID: store.NewID(), PackageID: store.NewID(), CaseID: c.ID, Events: evs}); err != nil {
+		t.Fatal(err)
+	}
+	f.openCase()
+	f.press("K")
+	lines := strings.Split(f.screen(), "\n")
+	footer := lines[len(lines)-1]
+	for _, want := range []string{"1 " + f.m.t.KeyKeepMine, "2 " + f.m.t.KeyTakeTheirs} {
+		if !strings.Contains(footer, want) {
+			t.Errorf("the footer %q does not offer %q", footer, want)
+		}
 	}
 }
