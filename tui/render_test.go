@@ -486,3 +486,13 @@ func TestACutStatusEndsInAnEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// A form's footer says how to cancel at 80 columns, in every language: it
+// is one line, and a cut one lost its end.
+func TestFormFooterFitsIn80Columns(t *testing.T) {
+	for _, l := range []actionlist.Lang{langNL, langEN} {
+		if w := ansi.StringWidth(textFor(l).FormHelp); w > 80 {
+			t.Errorf("%s: the form footer is %d columns: %q", l, w, textFor(l).FormHelp)
+		}
+	}
+}

@@ -151,7 +151,7 @@ var dutch = text{
 	DeleteConfirm:     "Stap „%s” verwijderen?",
 	Yes:               "Ja",
 	No:                "Nee",
-	FormHelp:          "enter volgende · enter op het laatste veld slaat op · alt+enter nieuwe regel · esc annuleren",
+	FormHelp:          "enter volgende (laatste veld: opslaan) · alt+enter nieuwe regel · esc annuleren",
 
 	StepsTitle:   "Alle stappen",
 	FilterOwner:  "wie",
