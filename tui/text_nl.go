@@ -201,7 +201,7 @@ var dutch = text{
 	KeyUp: "omhoog", KeyDown: "omlaag", KeyOpen: "openen", KeyBack: "terug", KeyQuit: "stoppen", KeyHelp: "hulp", KeySearch: "zoeken",
 	KeyNew: "nieuw dossier", KeyCloseCase: "dossier afsluiten", KeyShowClosed: "afgesloten tonen", KeyVolunteer: "vrijwilligers",
 	KeyTick: "klaar", KeyUndo: "terugdraaien", KeyEdit: "bewerken", KeyAdd: "stap toevoegen", KeyPin: "vastzetten", KeyPush: "naar later", KeyDose: "aantal in Nu",
-	KeyAppt: "afspraak", KeyAgreement: "afspraak noteren", KeySteps: "alle stappen", KeyResident: "inwonerscherm", KeyHistory: "geschiedenis",
+	KeyAppt: "volgende afspraak", KeyAgreement: "afspraak noteren", KeySteps: "alle stappen", KeyResident: "inwonerscherm", KeyHistory: "geschiedenis",
 	KeyFilterOwner: "filter wie", KeyFilterStatus: "filter stand", KeyNA: "niet van toepassing", KeyDelete: "verwijderen", KeyNote: "notitie team",
 	KeyWorkNote: "notitie", KeyDue: "wanneer", KeyAssign: "wie doet het", SpaceKey: "spatie",
 	DueTitle: "Wanneer moet deze stap klaar zijn?", AssignTitle: "Wie doet deze stap?", NoteStepTitle: "Notitie voor het team",
