@@ -38,12 +38,16 @@ func (m Model) newForm(title string, submit func(Model) (Model, tea.Cmd), groups
 }
 
 // formTheme is huh's theme in the terminal's 16 colours, on light or dark
-// alike, with the chosen button also bold and underlined: without colour
-// (NO_COLOR) a yes/no question still shows which answer is chosen.
+// alike, with the chosen button also bold and underlined, and a field's
+// hint (the date it keeps when left empty) in italics: without colour
+// (NO_COLOR) a yes/no question still shows which answer is chosen, and a
+// hint does not look typed.
 func formTheme(isDark bool) *huh.Styles {
 	t := huh.ThemeBase16(isDark)
 	t.Focused.FocusedButton = t.Focused.FocusedButton.Bold(true).Underline(true)
 	t.Blurred.FocusedButton = t.Blurred.FocusedButton.Bold(true).Underline(true)
+	t.Focused.TextInput.Placeholder = t.Focused.TextInput.Placeholder.Italic(true)
+	t.Blurred.TextInput.Placeholder = t.Blurred.TextInput.Placeholder.Italic(true)
 	return t
 }
 

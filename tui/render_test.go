@@ -496,3 +496,14 @@ func TestFormFooterFitsIn80Columns(t *testing.T) {
 		}
 	}
 }
+
+// Without colour a field's hint must not look typed: it is in italics,
+// which NO_COLOR keeps, focused or not, on light and dark alike.
+func TestAFormHintIsItalic(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		th := formTheme(dark)
+		if !th.Focused.TextInput.Placeholder.GetItalic() || !th.Blurred.TextInput.Placeholder.GetItalic() {
+			t.Errorf("dark %v: a hint is not in italics", dark)
+		}
+	}
+}
