@@ -92,6 +92,9 @@ func (m Model) helpSection(s screen) []string {
 	var descs []string
 	keys := map[string][]string{}
 	for _, e := range m.keysFor(s) {
+		if m.o.Volunteer && !e.enabled(m) {
+			continue // what a volunteer's checklist does not offer them
+		}
 		h := e.help()
 		if e.desc == "" && (h.Key == m.keys.Up.Help().Key || h.Key == m.keys.Down.Help().Key) {
 			h.Desc = upDown
@@ -146,6 +149,10 @@ func (m Model) renderHelp() (string, []key.Binding) {
 		if s != m.back {
 			order = append(order, s)
 		}
+	}
+	if m.o.Volunteer {
+		// A volunteer stays in the checklist: only its keys, and help's.
+		order = []screen{screenVolunteer, screenHelp}
 	}
 	sections := make([][]string, len(order))
 	for i, s := range order {

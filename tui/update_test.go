@@ -548,6 +548,11 @@ func TestVolunteerRoleStartsInChecklistAndStaysThere(t *testing.T) {
 	if f.m.screen != screenVolunteer {
 		t.Fatal("a volunteer opened a whole case")
 	}
+	// Help lists only what a volunteer can reach.
+	f.press("?")
+	f.see(f.m.t.VolunteerTitle)
+	f.notSee(f.m.t.Now, f.m.t.DebtsTitle, f.m.t.AgendaTitle, f.m.t.KeyOpen)
+	f.press("esc")
 	f.press("q")
 	if !f.quit {
 		t.Fatal("q did not quit")
