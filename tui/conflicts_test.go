@@ -60,7 +60,7 @@ func TestConflictsFromAReturnFile(t *testing.T) {
 
 // volunteersOpenStep is an open step of the demo case that a volunteer
 // does, for a return file to tick off.
-func volunteersOpenStep(t *testing.T, c actionlist.Case) actionlist.Step {
+func volunteersOpenStep(t testing.TB, c actionlist.Case) actionlist.Step {
 	t.Helper()
 	for _, s := range c.Steps {
 		if (s.Owner == actionlist.RoleVolunteer || s.Owner == actionlist.RoleTogether) && s.Status == actionlist.StepOpen {
@@ -87,18 +87,7 @@ func sanneChanges(caseID, stepID string, changes ...[3]string) []actionlist.Even
 // it over takes all three, so the step is done with its date and name.
 func TestATickOffIsOneChoiceOnK(t *testing.T) {
 	f := nl(t)
-	c := f.stored()
-	s := volunteersOpenStep(t, c)
-	waiting := s
-	waiting.Status = actionlist.StepWaiting
-	if _, err := f.st.UpdateStep(ctx, marieke, s, waiting); err != nil {
-		t.Fatal(err)
-	}
-	evs := sanneChanges(c.ID, s.ID, [3]string{"status", "open", "done"}, [3]string{"done_on", "", "2026-11-22"}, [3]string{"done_by", "", "Sanne"})
-	rep, err := f.st.MergeReturn(ctx, marieke, store.ReturnInput{ReturnID: store.NewID(), PackageID: store.NewID(), CaseID: c.ID, Events: evs})
-	if err != nil || len(rep.Conflicts) != 1 {
-		t.Fatalf("merge: %v, %d conflicts", err, len(rep.Conflicts))
-	}
+	s := clashingTickOff(f)
 	f.openCase()
 	f.see("1 verschil(len) met wat de vrijwilliger terugstuurde")
 	f.press("K")
@@ -170,17 +159,7 @@ func TestScreensMaskABSNInATitle(t *testing.T) {
 // At 80 columns, in Dutch, K's footer offers both choices.
 func TestKOffersBothChoicesAt80Columns(t *testing.T) {
 	f := newFixture(t, actionlist.Dutch, 80, 24)
-	c := f.stored()
-	s := volunteersOpenStep(t, c)
-	waiting := s
-	waiting.Status = actionlist.StepWaiting
-	if _, err := f.st.UpdateStep(ctx, marieke, s, waiting); err != nil {
-		t.Fatal(err)
-	}
-	evs := sanneChanges(c.ID, s.ID, [3]string{"status", "open", "done"}, [3]string{"done_on", "", "2026-11-22"}, [3]string{"done_by", "", "Sanne"})
-	if _, err := f.st.MergeReturn(ctx, marieke, store.ReturnInput{ReturnID: store.NewID(), PackageID: store.NewID(), CaseID: c.ID, Events: evs}); err != nil {
-		t.Fatal(err)
-	}
+	clashingTickOff(f)
 	f.openCase()
 	f.press("K")
 	lines := strings.Split(f.screen(), "\n")
@@ -190,4 +169,24 @@ func TestKOffersBothChoicesAt80Columns(t *testing.T) {
 			t.Errorf("the footer %q does not offer %q", footer, want)
 		}
 	}
+}
+
+// clashingTickOff sets the case's first volunteer's step waiting here, then
+// merges Sanne's tick-off of it, which clashes: one choice on K. It
+// returns the step as it was before.
+func clashingTickOff(f *fixture) actionlist.Step {
+	f.t.Helper()
+	c := f.stored()
+	s := volunteersOpenStep(f.t, c)
+	waiting := s
+	waiting.Status = actionlist.StepWaiting
+	if _, err := f.st.UpdateStep(ctx, marieke, s, waiting); err != nil {
+		f.t.Fatal(err)
+	}
+	evs := sanneChanges(c.ID, s.ID, [3]string{"status", "open", "done"}, [3]string{"done_on", "", "2026-11-22"}, [3]string{"done_by", "", "Sanne"})
+	rep, err := f.st.MergeReturn(ctx, marieke, store.ReturnInput{ReturnID: store.NewID(), PackageID: store.NewID(), CaseID: c.ID, Events: evs})
+	if err != nil || len(rep.Conflicts) != 1 {
+		f.t.Fatalf("merge: %v, %d conflicts", err, len(rep.Conflicts))
+	}
+	return s
 }
