@@ -14,19 +14,9 @@ import (
 // keeps its steps in Dutch, and its summary prints each step in the
 // resident's language where the template has words for it.
 
-// stepTexts are the words of the template steps in every language.
-func (m Model) stepTexts() actionlist.StepTexts {
-	if m.o.StepTexts != nil {
-		return m.o.StepTexts()
-	}
-	return actionlist.DefaultStepTexts()
-}
-
-// caseLangName names a resident's language in the screen's words, for a
-// sentence ("in het Arabisch"): without the language's own name.
-func caseLangName(c actionlist.CaseLang, l actionlist.Lang) string {
-	return actionlist.CaseLangLabel(c, l)
-}
+// stepTexts are the words of the template steps in every language, read
+// once (New makes Options.StepTexts a read-once function when it is not).
+func (m Model) stepTexts() actionlist.StepTexts { return m.o.StepTexts() }
 
 // caseLanguageLine tells the caseworker, on a case in a draft language,
 // which language the summary is in and how many open steps it prints in
@@ -36,9 +26,9 @@ func (m Model) caseLanguageLine() string {
 	if !c.Language.Draft() {
 		return ""
 	}
-	name := caseLangName(c.Language, m.lang)
-	if kept := m.stepTexts().KeptSteps(c); kept > 0 {
-		return m.st.warn.Render(fit(glyphWaiting+" "+fmt.Sprintf(m.t.SummaryKeptSteps, name, kept), m.width))
+	name := actionlist.CaseLangLabel(c.Language, m.lang)
+	if m.cs.kept > 0 {
+		return m.st.warn.Render(fit(glyphWaiting+" "+fmt.Sprintf(m.t.SummaryKeptSteps, name, m.cs.kept), m.width))
 	}
 	return m.st.dim.Render(fit(fmt.Sprintf(m.t.SummaryLanguage, name), m.width))
 }
@@ -68,7 +58,7 @@ func (m Model) residentLanguageLine(width int) []string {
 		return nil
 	}
 	t := textFor(l)
-	return []string{m.st.dim.Render(fit(fmt.Sprintf(t.ResidentPrinted, caseLangName(m.cs.c.Language, l)), width))}
+	return []string{m.st.dim.Render(fit(fmt.Sprintf(t.ResidentPrinted, actionlist.CaseLangLabel(m.cs.c.Language, l)), width))}
 }
 
 // openCaseLanguageForm changes the resident's language of the open case.
@@ -82,7 +72,7 @@ func (m Model) openCaseLanguageForm() (tea.Model, tea.Cmd) {
 	submit := func(m Model) (Model, tea.Cmd) {
 		after := before
 		after.Language = lang
-		next, cmd := m.saveCase(before, after, m.t.KeyCaseLanguage, fmt.Sprintf(m.t.CaseLanguageSet, caseLangName(lang, m.lang)))
+		next, cmd := m.saveCase(before, after, m.t.KeyCaseLanguage, fmt.Sprintf(m.t.CaseLanguageSet, actionlist.CaseLangLabel(lang, m.lang)))
 		return next.(Model), cmd
 	}
 	return m.openForm(m.newForm(m.t.CaseLanguageTitle, submit, huh.NewGroup(

@@ -31,13 +31,20 @@ type caseScreen struct {
 	// conflicts are a volunteer's changes a return file could not take over.
 	conflicts      []store.OpenConflict
 	conflictCursor int
+	// kept: on a case in a draft language, how many open steps its summary
+	// prints in Dutch, for want of words in the resident's language.
+	kept int
 }
 
 func (cs caseScreen) open() bool { return cs.c.ID != "" }
 
-func (cs *caseScreen) refresh(today actionlist.Date) {
+func (cs *caseScreen) refresh(today actionlist.Date, texts func() actionlist.StepTexts) {
 	cs.dosing = actionlist.Dose(cs.c.Steps, cs.c.Dose, today)
 	cs.progress = actionlist.Measure(cs.c, today)
+	cs.kept = 0
+	if cs.c.Language.Draft() {
+		cs.kept = texts().KeptSteps(cs.c)
+	}
 	cs.cursor = max(0, min(cs.cursor, len(cs.dosing.Now)-1))
 }
 
@@ -95,7 +102,7 @@ func (m Model) caseLoaded(msg caseLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	was, same := m.cs.dosing, m.cs.c.ID == msg.c.ID
 	m.cs = caseScreen{c: msg.c, seq: msg.seq, fresh: fresh, conflicts: conflicts}
-	m.cs.refresh(m.today())
+	m.cs.refresh(m.today(), m.o.StepTexts)
 	if !same {
 		m.debts = debtsScreen{} // another case's debts start at the top
 	}
@@ -193,7 +200,7 @@ func (m Model) applySaved(steps []actionlist.Step, seq int64, report string, cmd
 	if seq > 0 {
 		m.cs.seq = seq
 	}
-	m.cs.refresh(m.today())
+	m.cs.refresh(m.today(), m.o.StepTexts)
 	m.keepCursorOn(keep)
 	m.steps.clamp(m.stepRows())
 	m.status = status{text: report}
@@ -328,7 +335,7 @@ func (m Model) caseSaved(msg caseSavedMsg) (tea.Model, tea.Cmd) {
 		was := m.cs.dosing
 		m.cs.c = msg.c
 		m.cs.seq = msg.seq
-		m.cs.refresh(m.today())
+		m.cs.refresh(m.today(), m.o.StepTexts)
 		m.keepCursorOn(keep)
 		m, entered = m.markEntered(was)
 		quit = tea.Batch(quit, entered)

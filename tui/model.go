@@ -180,6 +180,9 @@ func New(o Options) Model {
 	if o.SignalRetentionMonths <= 0 {
 		o.SignalRetentionMonths = store.DefaultSignalRetentionMonths
 	}
+	if o.StepTexts == nil {
+		o.StepTexts = sync.OnceValue(actionlist.DefaultStepTexts)
+	}
 	t := textFor(o.Lang)
 	m := Model{o: o, t: t, lang: o.Lang, keys: newKeys(t), st: newStyles(true), screen: screenList, framed: new(sync.Once)}
 	if o.Lang == "" {
@@ -204,7 +207,10 @@ func (m Model) today() actionlist.Date { return m.o.Today() }
 
 // Init loads the first screen and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watch()}
+	// The step texts may be read from files: read once, off the screen's
+	// goroutine, before a case in a resident's language needs them.
+	texts := m.o.StepTexts
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watch(), func() tea.Msg { texts(); return nil }}
 	switch m.screen {
 	case screenVolunteer:
 		cmds = append(cmds, m.loadVolunteer())

@@ -614,7 +614,7 @@ func TestNoticesChangesFromAnotherWindow(t *testing.T) {
 	stale := sel
 	stale.Due = testToday.AddDays(9)
 	f.m.cs.c = withSteps(f.m.cs.c, []actionlist.Step{sel}) // as if not yet reloaded
-	f.m.cs.refresh(testToday)
+	f.m.cs.refresh(testToday, f.m.o.StepTexts)
 	mine := sel
 	mine.Title = "Mijn titel"
 	next, cmd := f.m.stepChange(storeEdits(sel, mine), "x", "y")
