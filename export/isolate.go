@@ -18,6 +18,9 @@ const (
 	pdi = '\u2069'
 )
 
+// isIsolate is true for the isolates' marks, LRI to PDI (U+2066 to U+2069).
+func isIsolate(r rune) bool { return r >= lri && r <= pdi }
+
 // isolateLTR wraps each left-to-right stretch of s: from a letter or digit
 // that reads left to right to the last such one before right-to-left text
 // or the end, with what stands between them.

@@ -225,9 +225,7 @@ func (w *pdfWriter) font(size float64, bold bool) {
 		style = "B"
 	}
 	w.bold = bold
-	if err := w.pdf.SetFont(w.family, style, size); err != nil && w.err == nil {
-		w.err = err
-	}
+	w.fail(w.pdf.SetFont(w.family, style, size))
 }
 
 // closeGlyphs adds to each font's subset the glyphs that the drawn glyphs
@@ -268,9 +266,7 @@ func (w *pdfWriter) cell(x float64, s string) {
 		w.drawn[b] = append(w.drawn[b], []rune(s)...)
 	}
 	w.pdf.SetXY(x, w.y)
-	if err := w.pdf.Cell(nil, s); err != nil && w.err == nil {
-		w.err = err
-	}
+	w.fail(w.pdf.Cell(nil, s))
 }
 
 // room starts a new page unless h points still fit on this one.
@@ -346,9 +342,7 @@ func (w *pdfWriter) measure(s string) float64 {
 // measureDrawn is the width of characters already in drawing order.
 func (w *pdfWriter) measureDrawn(s string) float64 {
 	n, err := w.pdf.MeasureTextWidth(s)
-	if err != nil && w.err == nil {
-		w.err = err
-	}
+	w.fail(err)
 	return n
 }
 

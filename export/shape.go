@@ -143,7 +143,7 @@ func withCmap12(ttf []byte, pairs []cmapPair) ([]byte, error) {
 	cmap := binary.BigEndian.AppendUint16(nil, 0)
 	cmap = binary.BigEndian.AppendUint16(cmap, uint16(len(all)))
 	for _, r := range all {
-		off := uint32(head+len(old)) + 0 // the new subtable, after the old table
+		off := uint32(head+len(old)) // the new subtable, after the old table
 		if r.platform != 3 || r.encoding != 10 {
 			off = uint32(head) + r.offset
 		}
@@ -260,7 +260,7 @@ func (sh *shaper) layout(line string, rtl, bold bool) string {
 		out = append(out, f.shapeRTL(&sh.hb, text, r.start, r.end)...)
 	}
 	// The isolates (isolate.go) have done their work: they are not drawn.
-	out = slices.DeleteFunc(out, func(r rune) bool { return r >= '\u2066' && r <= '\u2069' })
+	out = slices.DeleteFunc(out, isIsolate)
 	return string(out)
 }
 
@@ -274,7 +274,7 @@ func (f *shapeFont) shapeRTL(hb *shaping.HarfbuzzShaper, text []rune, start, end
 	})
 	rs := make([]rune, 0, len(out.Glyphs))
 	for _, g := range out.Glyphs {
-		if c := g.ClusterIndex; c < len(text) && g.RuneCount == 1 && text[c] >= '\u2066' && text[c] <= '\u2069' {
+		if c := g.ClusterIndex; c < len(text) && g.RuneCount == 1 && isIsolate(text[c]) {
 			continue // an isolate, which HarfBuzz gives as a space
 		}
 		if r, ok := f.byGlyph[g.GlyphID]; ok {
