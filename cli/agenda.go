@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -100,9 +99,7 @@ func (a *app) writeAgendaJSON(items []actionlist.AgendaItem) error {
 		}
 		out = append(out, j)
 	}
-	enc := json.NewEncoder(a.f.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(a.f.Stdout, out)
 }
 
 func (a *app) writeAgendaTable(items []actionlist.AgendaItem) error {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -98,9 +97,7 @@ func (a *app) writeCasesJSON(list []store.CaseSummary) error {
 		}
 		out = append(out, j)
 	}
-	enc := json.NewEncoder(a.f.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(a.f.Stdout, out)
 }
 
 func (a *app) writeCasesTable(list []store.CaseSummary) error {

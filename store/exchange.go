@@ -353,8 +353,6 @@ type ImportResult struct {
 	// FileRef is the reference in the file, when the case got another one
 	// here (a copy, or the reference was in use).
 	FileRef string
-	// Planned are the steps in Now that had no due date and got one.
-	Planned []actionlist.Step
 }
 
 // ImportCase writes a whole case from a case file: its fields, steps and
@@ -364,7 +362,8 @@ type ImportResult struct {
 // with new IDs everywhere and a new reference, and an ActionImported
 // event (FieldCopyOf) says what it is a copy of. A case whose reference is
 // taken by another case gets a new reference. A step in the case's Now
-// here without a due date gets one, as the importer's change (Planned).
+// here without a due date gets one, as the importer's change (Case holds
+// it).
 // Apart from that, an import records nothing new, so exporting it again
 // gives the same file.
 func (s *Store) ImportCase(ctx context.Context, actor actionlist.Actor, c actionlist.Case, events []actionlist.Event, asNew bool) (ImportResult, error) {
@@ -445,7 +444,7 @@ func (s *Store) ImportCase(ctx context.Context, actor actionlist.Actor, c action
 				st.Due = p.Due
 			}
 		}
-		res.Case, res.Planned = kase, planned
+		res.Case = kase
 		return nil
 	})
 	if err != nil {
