@@ -194,7 +194,7 @@ func TestParseTemplateTextsRefusals(t *testing.T) {
 		t.Errorf("an unknown template: %v", err)
 	}
 	// A texts file is no template to start a case from.
-	if _, err := ParseTemplate("t.yaml", []byte(teamTurkish)); err == nil || !strings.Contains(err.Error(), "texts") {
+	if _, err := ParseTemplate("t.yaml", []byte(teamTurkish)); err == nil || !strings.Contains(err.Error(), "read it as a texts file") {
 		t.Errorf("ParseTemplate took a texts file: %v", err)
 	}
 	if !IsTemplateTexts([]byte(teamTurkish)) || IsTemplateTexts(DefaultTemplateFile(Dutch)) {

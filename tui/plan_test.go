@@ -263,6 +263,7 @@ func TestWhenAndWhere(t *testing.T) {
 			return
 		}
 	}
+	t.Fatal("no step in Now is someone else's than the resident's: W's refusal was not tried")
 }
 
 // toPlanPage goes through e's form with enter, keeping every field, to the
