@@ -143,7 +143,7 @@ func withCmap12(ttf []byte, pairs []cmapPair) ([]byte, error) {
 	cmap := binary.BigEndian.AppendUint16(nil, 0)
 	cmap = binary.BigEndian.AppendUint16(cmap, uint16(len(all)))
 	for _, r := range all {
-		off := uint32(head+len(old)) // the new subtable, after the old table
+		off := uint32(head + len(old)) // the new subtable, after the old table
 		if r.platform != 3 || r.encoding != 10 {
 			off = uint32(head) + r.offset
 		}
