@@ -59,11 +59,16 @@ type Figures struct {
 // ArrangementShare is the percentage of cases with an outcome in the period
 // that reached an arrangement; ok is false when no case had an outcome.
 func (f Figures) ArrangementShare() (pct int, ok bool) {
-	n := f.Reached + f.ClosedBefore
-	if n == 0 {
+	return sharePct(f.Reached, f.Reached+f.ClosedBefore)
+}
+
+// sharePct is part of n in whole percents, rounded half up; ok is false
+// when n is zero: no share to give. Every share in the figures is this.
+func sharePct(part, n int) (pct int, ok bool) {
+	if n <= 0 {
 		return 0, false
 	}
-	return (f.Reached*100 + n/2) / n, true
+	return (part*100 + n/2) / n, true
 }
 
 // Report computes the figures over cases for the period from..to (either may

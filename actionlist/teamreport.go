@@ -329,14 +329,14 @@ func (r TeamReport) derived() map[[2]string]string {
 		}
 	}
 	reached, closed := r.value("arrangement", "reached"), r.value("arrangement", "closed_without")
-	if n := reached + closed; n > 0 {
-		out[[2]string{"arrangement", "share"}] = strconv.Itoa((reached*100 + n/2) / n)
+	if pct, ok := sharePct(reached, reached+closed); ok {
+		out[[2]string{"arrangement", "share"}] = strconv.Itoa(pct)
 	}
 	if n := r.value("signals", "reached"); n > 0 {
 		out[[2]string{"signals", "attempts_per_reached"}] = perReached(r.value("signals", "attempts_to_reach"), n)
 	}
-	if n := r.value("signals", "received"); n > 0 {
-		out[[2]string{"signals", "reached_share"}] = strconv.Itoa((r.value("signals", "reached")*100 + n/2) / n)
+	if pct, ok := sharePct(r.value("signals", "reached"), r.value("signals", "received")); ok {
+		out[[2]string{"signals", "reached_share"}] = strconv.Itoa(pct)
 	}
 	for _, k := range SignalKinds {
 		if n := r.value("signals_reached", string(k)); n > 0 {
