@@ -1000,7 +1000,9 @@ func (t *txn) refreshDebts(pkg actionlist.Case, cur []actionlist.Debt, metas []v
 	if err != nil {
 		return err
 	}
-	owned := actionlist.VolunteerDebtFields()
+	// The fields a package carries are the specialist's: the package's
+	// value wins; the others are the volunteer's own, and stay.
+	carried := actionlist.VolunteerDebtFields()
 	inPkg := map[string]bool{}
 	for _, p := range pkg.Debts {
 		inPkg[p.ID] = true
@@ -1021,20 +1023,14 @@ func (t *txn) refreshDebts(pkg actionlist.Case, cur []actionlist.Debt, metas []v
 			res.DebtsAdded++
 			continue
 		}
-		vals, want := actionlist.DebtValues(cur[i]), actionlist.DebtValues(p)
-		var changes []actionlist.Change
-		for j, f := range actionlist.DebtColumns {
-			if f == "id" || !slices.Contains(owned, f) || vals[j] == want[j] {
-				continue
-			}
-			changes = append(changes, actionlist.Change{Field: f, Old: vals[j], New: want[j]})
-			vals[j] = want[j]
-		}
+		changes := slices.DeleteFunc(actionlist.DebtChanges(cur[i], p), func(c actionlist.Change) bool {
+			return c.Field == "id" || !slices.Contains(carried, c.Field)
+		})
 		if len(changes) == 0 {
 			continue
 		}
-		after, err := actionlist.DebtFromValues(vals)
-		if err != nil {
+		after := cur[i]
+		if _, _, err := actionlist.ApplyDebtChanges(&after, changes); err != nil {
 			return fmt.Errorf("debt %q: %w", p.Creditor, err)
 		}
 		if err := after.Validate(); err != nil {
